@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The service's configuration, read from the environment once at start. Nothing else in the code
+ * reads `process.env`: a bad variable fails fast here with one line naming it.
+ */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where the service keeps local state (the embedded Neo4j's store). */
+  readonly dataDir: string;
+  readonly neo4j: Neo4jConfig;
+  /** Seed the scale-1 graph when the database holds no Source yet. */
+  readonly seedOnStart: boolean;
+  /** How long shutdown waits for in-flight requests before closing them. */
+  readonly shutdownTimeoutMs: number;
+}
+
+export type Neo4jConfig =
+  | {
+      readonly mode: 'external';
+      readonly uri: string;
+      readonly user: string;
+      readonly password: string;
+      readonly database: string;
+    }
+  | {
+      readonly mode: 'embedded';
+      /** Bolt port of the embedded Neo4j on 127.0.0.1. */
+      readonly boltPort: number;
+      readonly storeDir: string;
+      readonly database: string;
+    };
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+const port = (what: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `expected ${what} as an integer 1–65535`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, `expected ${what} as an integer 1–65535`);
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port('the HTTP port').default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BANGFU_DATA_DIR: z.string().min(1).default('.data'),
+  NEO4J_URI: z
+    .string()
+    .refine(
+      (u) => {
+        const m = /^([a-z0-9+]+):\/\/[^/\s]+/.exec(u);
+        return m !== null && NEO4J_SCHEMES.includes(m[1]);
+      },
+      `expected a Neo4j URI such as neo4j://host:7687 or bolt://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})`,
+    )
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'expected a Neo4j database name such as neo4j')
+    .default('neo4j'),
+  NEO4J_EMBEDDED_PORT: port('the embedded Neo4j Bolt port').default(7687),
+  SEED_ON_START: bool.default(true),
+  SHUTDOWN_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d+$/, 'expected milliseconds as a non-negative integer')
+    .transform(Number)
+    .default(10_000),
+});
+
+/** Thrown for a bad environment; its message is the one line to print. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment. Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0]);
+    throw new ConfigError(
+      `invalid environment variable ${name}=${JSON.stringify(env[name])}: ${issue.message}`,
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.BANGFU_DATA_DIR);
+  const neo4j: Neo4jConfig = e.NEO4J_URI
+    ? {
+        mode: 'external',
+        uri: e.NEO4J_URI,
+        user: e.NEO4J_USER,
+        password: e.NEO4J_PASSWORD,
+        database: e.NEO4J_DATABASE,
+      }
+    : {
+        mode: 'embedded',
+        boltPort: e.NEO4J_EMBEDDED_PORT,
+        storeDir: path.join(dataDir, 'neo4j'),
+        database: 'neo4j',
+      };
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    neo4j: Object.freeze(neo4j),
+    seedOnStart: e.SEED_ON_START,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  });
+}

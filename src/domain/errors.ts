@@ -1,0 +1,34 @@
+/**
+ * The one list of stable error codes a client may see in `extensions.code`. Anything thrown that
+ * is not an AppError (or a GraphQL validation error) is masked as INTERNAL_SERVER_ERROR.
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error whose message is safe to show to a client. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra fields for `extensions` (e.g. the offending argument), never internals. */
+    readonly details: Readonly<Record<string, unknown>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const badInput = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError('BAD_USER_INPUT', message, details);

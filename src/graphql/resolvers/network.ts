@@ -1,0 +1,86 @@
+import type { NodeRow } from '../../store/reads/reads';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import {
+  activeOnDay,
+  entityFields,
+  keyOfRow,
+  nodeFields,
+  relatedConnection,
+  today,
+  validToOf,
+} from '../resolve';
+import { resolveType, rootConnection } from './node';
+
+const one = (rel: Parameters<Context['loaders']['one']>[0]) => (row: NodeRow, _a: unknown, ctx: Context) =>
+  ctx.loaders.one(rel, keyOfRow(row));
+
+/** A relationship the model guarantees (e.g. every pairing has a helper); its absence is a data fault. */
+const required =
+  (rel: Parameters<Context['loaders']['one']>[0]) => async (row: NodeRow, _a: unknown, ctx: Context) => {
+    const n = await ctx.loaders.one(rel, keyOfRow(row));
+    if (!n) throw new Error(`${row.__label} ${row.id} has no ${rel}`);
+    return n;
+  };
+
+const strings = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+
+const helperPairings = relatedConnection('helperPairings', 'Pairing');
+const assistedBy = relatedConnection('assistedBy', 'Pairing');
+
+/** Resolvers of schema/network.graphql. */
+export const networkResolvers: Resolvers = {
+  Helper: { __resolveType: resolveType },
+  Beneficiary: { __resolveType: resolveType },
+  Query: {
+    adminUnits: rootConnection('AdminUnit'),
+    organizations: rootConnection('Organization'),
+    people: rootConnection('Person'),
+    enterprises: rootConnection('Enterprise'),
+    households: rootConnection('Household'),
+    students: rootConnection('Student'),
+    programmes: rootConnection('Programme'),
+    pairings: rootConnection('Pairing'),
+    projects: rootConnection('Project'),
+  },
+  AdminUnit: {
+    ...entityFields,
+    designations: (row) => strings(row.designations),
+    parent: one('unit'),
+    children: relatedConnection('children', 'AdminUnit'),
+    households: relatedConnection('households', 'Household'),
+    assistedBy,
+  },
+  Organization: {
+    ...entityFields,
+    orgType: (row) => (row.type as string | undefined) ?? null,
+    unit: one('unit'),
+    partOf: one('partOf'),
+    pairings: helperPairings,
+  },
+  Person: {
+    ...entityFields,
+    rank: (row) => (row.rank as never) ?? 'NONE',
+    roles: (row) => strings(row.roles),
+    memberOf: one('memberOf'),
+    unit: one('unit'),
+    pairings: helperPairings,
+  },
+  Enterprise: { ...entityFields, unit: one('unit'), pairings: helperPairings },
+  Household: { ...entityFields, unit: one('unit'), assistedBy },
+  Student: { ...entityFields, unit: one('unit'), assistedBy },
+  Programme: { ...entityFields, pairings: relatedConnection('programmePairings', 'Pairing') },
+  Pairing: {
+    ...nodeFields,
+    validTo: validToOf,
+    activeOn: (row, { date }) => activeOnDay(row, date ?? today()),
+    citations: entityFields.citations,
+    helper: required('helper'),
+    beneficiary: required('beneficiary'),
+    programme: one('programme'),
+    projects: relatedConnection('projects', 'Project'),
+    visits: relatedConnection('visits', 'Visit'),
+  },
+  Project: { ...nodeFields, pairing: one('projectPairing') },
+  Visit: { ...nodeFields, pairing: one('visitPairing') },
+};

@@ -1,0 +1,80 @@
+import { badInput } from '../../domain/errors';
+import type { Label } from '../../domain/model';
+import { listCount, listPage, keysetOf, type NodeRow } from '../../store/reads/reads';
+import { ITEMS, type ItemName } from '../../store/reads/specs';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { MAX_PAGE_SIZE, toConnection, toPage, type NodeConnection } from '../connections';
+import type { Context } from '../context';
+import { fromGlobalId } from '../ids';
+import {
+  decodeFilter,
+  entityFields,
+  keyOfRow,
+  nodeFields,
+  relatedConnection,
+  type ListArgs,
+} from '../resolve';
+
+/** Labels that have a GraphQL object type of the same name. */
+export const EXPOSED_LABELS: ReadonlySet<Label> = new Set<Label>([
+  'AdminUnit',
+  'Organization',
+  'Person',
+  'Enterprise',
+  'Household',
+  'Student',
+  'Programme',
+  'Pairing',
+  'Project',
+  'Visit',
+  'Source',
+  'Citation',
+]);
+
+/** The concrete GraphQL type of a row (for Node, Entity, Helper and Beneficiary). */
+export const resolveType = (row: NodeRow) => row.__label as never;
+
+async function loadNode(globalId: string, ctx: Context, argument: string): Promise<NodeRow | null> {
+  const key = fromGlobalId(globalId, argument);
+  if (!EXPOSED_LABELS.has(key.label)) return null;
+  return ctx.loaders.node(key);
+}
+
+/** A resolver for a root list: one page in seek order, totalCount only when selected. */
+export function rootConnection(item: ItemName) {
+  return async (_root: unknown, args: ListArgs, ctx: Context): Promise<NodeConnection> => {
+    const page = toPage(args);
+    const filter = decodeFilter(args.filter);
+    const rows = await listPage(ctx.gateway, ITEMS[item], filter, args.orderBy ?? 'KEY', page);
+    return toConnection(rows, page, keysetOf, () => listCount(ctx.gateway, ITEMS[item], filter));
+  };
+}
+
+/** Resolvers of schema/node.graphql. */
+export const nodeResolvers: Resolvers = {
+  Node: { __resolveType: resolveType },
+  Entity: { __resolveType: resolveType },
+  Query: {
+    node: (_root, { id }, ctx) => loadNode(id, ctx, 'id'),
+    nodes: (_root, { ids }, ctx) => {
+      if (ids.length > MAX_PAGE_SIZE)
+        throw badInput(`ids may hold at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`, { argument: 'ids' });
+      return Promise.all(ids.map((id, i) => loadNode(id, ctx, `ids[${i}]`)));
+    },
+    sources: rootConnection('Source'),
+  },
+  Source: {
+    ...nodeFields,
+    citations: relatedConnection('sourceCitations', 'Citation'),
+  },
+  Citation: {
+    ...nodeFields,
+    source: async (row, _a, ctx) => {
+      const s = await ctx.loaders.one('source', keyOfRow(row));
+      if (!s) throw new Error(`citation ${row.id} has no source`);
+      return s;
+    },
+  },
+};
+
+export { entityFields };

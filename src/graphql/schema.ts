@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SCHEMA_DIR } from '../config/paths';
+import type { Resolvers } from './__generated__/resolvers-types';
+import { baseResolvers } from './resolvers/base';
+import { networkResolvers } from './resolvers/network';
+import { nodeResolvers } from './resolvers/node';
+import { searchResolvers } from './resolvers/search';
+
+/** The SDL files of schema/, base.graphql first (it declares Query and the scalars). */
+export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a.localeCompare(b)));
+  return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+/** Every resolver module, merged per type. */
+export function resolvers(): Resolvers[] {
+  return [baseResolvers, nodeResolvers, networkResolvers, searchResolvers];
+}

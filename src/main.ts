@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { REPO_ROOT } from './config/paths';
+import { createHttpService } from './server/http-service';
+import { Metrics } from './server/metrics';
+import { openStore, type Store } from './store/open-store';
+import { seedIfEmpty } from './seed/seed-if-empty';
+
+/**
+ * The composition root: config → Neo4j (embedded or external) → migrations → seed → HTTP.
+ * SIGTERM/SIGINT stop accepting, finish in-flight requests, close the driver, stop the embedded
+ * Neo4j and exit 0.
+ */
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`bangfu: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const log = pino({ level: config.logLevel, base: { service: 'bangfu-graph' } });
+  const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
+  const metrics = new Metrics();
+
+  let store: Store | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    try {
+      await http?.close();
+      await store?.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (e) {
+      log.error({ err: e }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  let http: Awaited<ReturnType<typeof createHttpService>> | undefined;
+  try {
+    store = await openStore(config.neo4j, { observers: [metrics], log: (m) => log.info(m) });
+    if (stopping) return;
+    if (config.seedOnStart) await seedIfEmpty(store.gateway, (m) => log.info(m));
+    http = await createHttpService({
+      gateway: store.gateway,
+      metrics,
+      log,
+      service: { version, embedded: store.embedded },
+      shutdownTimeoutMs: config.shutdownTimeoutMs,
+    });
+    const addr = await http.listen(config.port, config.host);
+    log.info(`bangfu-graph ${version} ready at http://${addr.address}:${addr.port}/graphql`);
+  } catch (e) {
+    const msg =
+      (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `port ${config.port} is in use: set PORT`
+        : String((e as Error).message);
+    process.stderr.write(`bangfu: ${msg}\n`);
+    log.debug({ err: e }, 'start failed');
+    await store?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Context, ServiceInfo } from '../graphql/context';
+import { Loaders } from '../graphql/loaders';
+import { loadTypeDefs, resolvers } from '../graphql/schema';
+import type { Gateway } from '../store/gateway';
+import { formatError } from './format-error';
+import type { Metrics } from './metrics';
+import { useObservability } from './plugins/use-observability';
+
+export interface HttpServiceDeps {
+  gateway: Gateway;
+  metrics: Metrics;
+  log: Logger;
+  service: ServiceInfo;
+  /** How long `close()` lets in-flight requests finish before cutting connections. */
+  shutdownTimeoutMs: number;
+}
+
+export interface HttpService {
+  readonly httpServer: http.Server;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** Stops accepting, lets in-flight requests finish (up to the timeout), then resolves. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The HTTP face of the service: Apollo Server at /graphql plus health, readiness and metrics.
+ * The GraphQL core never sees Express objects beyond building the per-request context.
+ */
+export async function createHttpService(deps: HttpServiceDeps): Promise<HttpService> {
+  const { gateway, metrics, log } = deps;
+  const app = express();
+  const httpServer = http.createServer(app);
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 60_000;
+
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),
+      useObservability(metrics),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use((req, res, next) => {
+    const end = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => {
+      const route = routeOf(req.path);
+      end({ route });
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await databaseAnswers(gateway, 2_500);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', neo4j: ok ? 'up' : 'down' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        let count = 0;
+        const counted = gateway.withObserver({ onQuery: () => void count++ });
+        return {
+          requestId: String(req.id),
+          log: req.log,
+          gateway: counted,
+          loaders: new Loaders(counted),
+          queryCount: () => count,
+          service: deps.service,
+        };
+      },
+    }),
+  );
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
+      }),
+    close: () => apollo.stop(),
+  };
+}
+
+/** A bounded route label for metrics (unknown paths collapse into one). */
+function routeOf(p: string): string {
+  return ['/graphql', '/healthz', '/readyz', '/metrics'].includes(p) ? p : 'other';
+}
+
+/** True when Neo4j answers a trivial read within `ms`. */
+async function databaseAnswers(gateway: Gateway, ms: number): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(resolve, ms, false).unref());
+  const probe = gateway
+    .read('readyz', 'RETURN 1 AS ok', {}, { timeoutMs: ms })
+    .then(() => true)
+    .catch(() => false);
+  return Promise.race([probe, timeout]);
+}

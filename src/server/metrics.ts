@@ -1,0 +1,52 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { QueryObserver } from '../store/gateway';
+
+/**
+ * The service's Prometheus metrics, in a registry of its own (so tests can create several).
+ * `bangfu_cypher_queries_total` counts every Cypher statement by access mode: tests and
+ * benchmarks read it to prove that nested queries are batched.
+ */
+export class Metrics implements QueryObserver {
+  readonly registry = new Registry();
+  readonly httpRequests = new Counter({
+    name: 'bangfu_http_requests_total',
+    help: 'HTTP requests by method, route and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'bangfu_http_request_duration_seconds',
+    help: 'HTTP request latency by method and route.',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly operations = new Counter({
+    name: 'bangfu_graphql_operations_total',
+    help: 'GraphQL operations by operation name, type and outcome (ok, error).',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly cypherQueries = new Counter({
+    name: 'bangfu_cypher_queries_total',
+    help: 'Cypher statements sent to Neo4j, by access mode (read, write) and outcome.',
+    labelNames: ['access', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly cypherDuration = new Histogram({
+    name: 'bangfu_cypher_query_duration_seconds',
+    help: 'Cypher statement latency by access mode.',
+    labelNames: ['access'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'bangfu_' });
+  }
+
+  onQuery(e: { access: 'read' | 'write'; ms: number; ok: boolean }): void {
+    this.cypherQueries.inc({ access: e.access, outcome: e.ok ? 'ok' : 'error' });
+    this.cypherDuration.observe({ access: e.access }, e.ms / 1000);
+  }
+}

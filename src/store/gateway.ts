@@ -1,0 +1,184 @@
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../domain/errors';
+import { toNeo4jParams, toPlain, type Plain } from './values';
+
+export type Access = 'read' | 'write';
+
+/** Told about every Cypher statement the gateway sends (metrics, per-request counting). */
+export interface QueryObserver {
+  onQuery(e: { name: string; access: Access; ms: number; ok: boolean }): void;
+}
+
+export interface RunOptions {
+  /** Transaction timeout passed to Neo4j; the server aborts the transaction when it expires. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export type Row = Record<string, Plain>;
+
+/**
+ * The one gateway through which all Cypher runs. It names the database, picks the access mode
+ * (reads are routed to followers/read replicas in a cluster), maps driver values to plain values
+ * and driver failures to coded AppErrors, and tells observers about every statement.
+ * Statement names identify queries in metrics and logs; the Cypher text itself never leaves the
+ * process in an error.
+ */
+export class Gateway {
+  constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    private readonly observers: readonly QueryObserver[] = [],
+    private readonly defaults: RunOptions = {},
+  ) {}
+
+  /** A view of the same driver that also reports to `observer` (e.g. one request's counter). */
+  withObserver(observer: QueryObserver, defaults: RunOptions = this.defaults): Gateway {
+    return new Gateway(this.driver, this.database, [...this.observers, observer], defaults);
+  }
+
+  /** Runs one read statement in a read transaction and returns plain rows. */
+  read(
+    name: string,
+    cypher: string,
+    params: Record<string, unknown> = {},
+    o: RunOptions = {},
+  ): Promise<Row[]> {
+    return this.run('read', name, cypher, params, o);
+  }
+
+  /** Runs one write statement in a write transaction and returns plain rows. */
+  write(
+    name: string,
+    cypher: string,
+    params: Record<string, unknown> = {},
+    o: RunOptions = {},
+  ): Promise<Row[]> {
+    return this.run('write', name, cypher, params, o);
+  }
+
+  /**
+   * Runs several statements in one write transaction (all or nothing). `work` receives a runner
+   * whose statements are counted like any other; the driver retries `work` on transient errors,
+   * so it must have no side effects outside the transaction.
+   */
+  async writeTransaction<T>(
+    name: string,
+    work: (run: TxRunner) => Promise<T>,
+    o: RunOptions = {},
+  ): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(this.txRunner(tx, 'write', name)), this.txConfig(o));
+    } catch (e) {
+      throw mapError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Like writeTransaction, for several reads that must see one snapshot. */
+  async readTransaction<T>(
+    name: string,
+    work: (run: TxRunner) => Promise<T>,
+    o: RunOptions = {},
+  ): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(this.txRunner(tx, 'read', name)), this.txConfig(o));
+    } catch (e) {
+      throw mapError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private txRunner(tx: ManagedTransaction, access: Access, prefix: string): TxRunner {
+    return async (name, cypher, params = {}) => {
+      const t0 = performance.now();
+      let ok = false;
+      try {
+        const res = await tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>);
+        ok = true;
+        return res.records.map((r) => toPlain(r.toObject()) as Row);
+      } finally {
+        this.notify(`${prefix}.${name}`, access, performance.now() - t0, ok);
+      }
+    };
+  }
+
+  private txConfig(o: RunOptions) {
+    const timeout = o.timeoutMs ?? this.defaults.timeoutMs;
+    return timeout === undefined ? undefined : { timeout };
+  }
+
+  private async run(
+    access: Access,
+    name: string,
+    cypher: string,
+    params: Record<string, unknown>,
+    o: RunOptions,
+  ): Promise<Row[]> {
+    const t0 = performance.now();
+    let ok = false;
+    try {
+      const res = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
+        database: this.database,
+        routing: access === 'read' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        transactionConfig: this.txConfig(o),
+        signal: o.signal ?? this.defaults.signal,
+      });
+      ok = true;
+      return res.records.map((r) => toPlain(r.toObject()) as Row);
+    } catch (e) {
+      throw mapError(e);
+    } finally {
+      this.notify(name, access, performance.now() - t0, ok);
+    }
+  }
+
+  private notify(name: string, access: Access, ms: number, ok: boolean) {
+    for (const o of this.observers) o.onQuery({ name, access, ms, ok });
+  }
+}
+
+/** Runs one statement inside a managed transaction. */
+export type TxRunner = (name: string, cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;
+
+/** Driver failures → coded errors; the original stays as `cause` for the logs only. */
+export function mapError(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  if (e instanceof Neo4jError) {
+    const code = e.code ?? '';
+    if (
+      code === 'ServiceUnavailable' ||
+      code === 'SessionExpired' ||
+      code.startsWith('Neo.TransientError.General.DatabaseUnavailable')
+    ) {
+      return new AppError(
+        'SERVICE_UNAVAILABLE',
+        'the graph database is unavailable; retry later',
+        {},
+        { cause: e },
+      );
+    }
+    if (
+      code.includes('TransactionTimedOut') ||
+      code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+    ) {
+      return new AppError('TIMEOUT', 'the query took longer than its time limit', {}, { cause: e });
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError('CONFLICT', 'the change conflicts with a stored record', {}, { cause: e });
+    }
+    if (/acquisition timed out|Failed to connect|Connection was closed|ECONNREFUSED/i.test(e.message)) {
+      return new AppError(
+        'SERVICE_UNAVAILABLE',
+        'the graph database is unavailable; retry later',
+        {},
+        { cause: e },
+      );
+    }
+  }
+  return e;
+}

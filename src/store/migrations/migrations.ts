@@ -1,0 +1,76 @@
+import { LABELS } from '../../domain/model';
+import type { Gateway } from '../gateway';
+
+/** One idempotent schema statement, identified by the constraint or index name it creates. */
+export interface Migration {
+  name: string;
+  cypher: string;
+}
+
+/** Labels searchable by name and alias (the full-text index). */
+export const SEARCHABLE_LABELS = [
+  'AdminUnit',
+  'Organization',
+  'Person',
+  'Enterprise',
+  'Household',
+  'Student',
+  'Programme',
+] as const;
+
+/**
+ * The database schema. Every label has a uniqueness constraint on `id` (which also gives the
+ * index every lookup anchors on); range indexes serve the filters that analysts use most; the
+ * full-text index uses Lucene's CJK analyzer (bigrams), so 城壕 finds 城壕村.
+ * Names are derived from labels, so the list is regenerated, not hand-kept, when labels change.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  ...LABELS.map((l) => ({
+    name: `${l.toLowerCase()}_id`,
+    cypher: `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
+  })),
+  {
+    name: 'pairing_validity',
+    cypher: 'CREATE INDEX pairing_validity IF NOT EXISTS FOR (p:Pairing) ON (p.validFrom, p.validTo)',
+  },
+  {
+    name: 'pairing_level_category',
+    cypher: 'CREATE INDEX pairing_level_category IF NOT EXISTS FOR (p:Pairing) ON (p.level, p.category)',
+  },
+  {
+    name: 'adminunit_kind',
+    cypher: 'CREATE INDEX adminunit_kind IF NOT EXISTS FOR (u:AdminUnit) ON (u.kind)',
+  },
+  {
+    name: 'organization_level',
+    cypher: 'CREATE INDEX organization_level IF NOT EXISTS FOR (o:Organization) ON (o.level)',
+  },
+  { name: 'person_rank', cypher: 'CREATE INDEX person_rank IF NOT EXISTS FOR (p:Person) ON (p.rank)' },
+  {
+    name: 'entity_names',
+    cypher:
+      `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${SEARCHABLE_LABELS.join('|')}) ON EACH [n.name, n.aliasText] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false } }",
+  },
+];
+
+export interface MigrationReport {
+  created: string[];
+  existing: string[];
+}
+
+/** Applies every migration; running it again creates nothing. Waits until indexes are online. */
+export async function migrate(gw: Gateway): Promise<MigrationReport> {
+  const before = new Set(await schemaNames(gw));
+  for (const m of MIGRATIONS) await gw.write(`migrate.${m.name}`, m.cypher);
+  await gw.write('migrate.awaitIndexes', 'CALL db.awaitIndexes(300)');
+  return {
+    created: MIGRATIONS.filter((m) => !before.has(m.name)).map((m) => m.name),
+    existing: MIGRATIONS.filter((m) => before.has(m.name)).map((m) => m.name),
+  };
+}
+
+async function schemaNames(gw: Gateway): Promise<string[]> {
+  const rows = await gw.read('migrate.showIndexes', 'SHOW INDEXES YIELD name RETURN name');
+  return rows.map((r) => String(r.name));
+}

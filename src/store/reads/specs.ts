@@ -1,0 +1,109 @@
+import type { Label } from '../../domain/model';
+import { P, type FilterSpec } from './filter';
+import type { ItemSpec, RelSpec } from './reads';
+
+/**
+ * What each list may be filtered and ordered by, and how each relationship of the API is walked.
+ * These fixed fragments are the only Cypher text that filters and relationships contribute.
+ */
+
+const ENTITY_FILTER: FilterSpec = {
+  nameContains: P.contains('name'),
+  provenance: P.in('provenance'),
+  areaId: P.inArea(),
+  level: P.in('level'),
+  rank: P.in('rank'),
+};
+
+const ENTITY_ORDERS = { KEY: 'n.id', NAME: "coalesce(n.name, '')" } as const;
+
+const entity = (label: Label): ItemSpec => ({ label, filter: ENTITY_FILTER, orders: ENTITY_ORDERS });
+
+export const PAIRING_FILTER: FilterSpec = {
+  level: P.in('level'),
+  category: P.in('category'),
+  kind: P.in('kind'),
+  mode: P.in('mode'),
+  provenance: P.in('provenance'),
+  activeOn: P.activeOn(),
+  programmeId: (v, p) => `EXISTS { MATCH (${v})-[:UNDER]->(:Programme {id: $${p}}) }`,
+  areaId: (v, p) => `EXISTS { MATCH (${v})-[:BENEFICIARY]->()-[:LOCATED_IN*0..6]->(:AdminUnit {id: $${p}}) }`,
+};
+
+export const ITEMS = {
+  AdminUnit: {
+    label: 'AdminUnit',
+    filter: {
+      kind: P.in('kind'),
+      nameContains: P.contains('name'),
+      provenance: P.in('provenance'),
+      areaId: P.inArea(),
+      designation: (v, p) => `$${p} IN coalesce(${v}.designations, [])`,
+    },
+    orders: ENTITY_ORDERS,
+  },
+  Organization: entity('Organization'),
+  Person: entity('Person'),
+  Enterprise: entity('Enterprise'),
+  Household: entity('Household'),
+  Student: entity('Student'),
+  Programme: entity('Programme'),
+  Source: { label: 'Source', filter: {}, orders: { KEY: 'n.id' } },
+  Citation: { label: 'Citation', filter: {}, orders: { KEY: 'n.id' } },
+  Visit: { label: 'Visit', filter: {}, orders: { KEY: 'n.id' } },
+  Pairing: {
+    label: 'Pairing',
+    filter: PAIRING_FILTER,
+    orders: { KEY: 'n.id', VALID_FROM: 'toString(n.validFrom)' },
+  },
+  Project: {
+    label: 'Project',
+    filter: {
+      nameContains: (v, p) => `coalesce(${v}.name, '') CONTAINS $${p}`,
+      provenance: P.in('provenance'),
+      minAmountYuan: (v, p) => `${v}.amountYuan >= $${p}`,
+      level: (v, p) => `EXISTS { MATCH (${v})<-[:HAS_PROJECT]-(q:Pairing) WHERE q.level IN $${p} }`,
+    },
+    orders: ENTITY_ORDERS,
+  },
+} as const satisfies Record<string, ItemSpec>;
+
+const HELPERS: Label[] = ['Organization', 'Person', 'Enterprise'];
+const BENEFICIARIES: Label[] = ['AdminUnit', 'Household', 'Student'];
+const LOCATED: Label[] = ['AdminUnit', 'Organization', 'Person', 'Enterprise', 'Household', 'Student'];
+const CITED: Label[] = [
+  'AdminUnit',
+  'Organization',
+  'Person',
+  'Enterprise',
+  'Household',
+  'Student',
+  'Programme',
+  'Pairing',
+  'Project',
+  'Visit',
+];
+
+export const RELS = {
+  helperPairings: { pattern: '(p)<-[:HELPER]-(n:Pairing)', parents: HELPERS },
+  assistedBy: { pattern: '(p)<-[:BENEFICIARY]-(n:Pairing)', parents: BENEFICIARIES },
+  programmePairings: { pattern: '(p)<-[:UNDER]-(n:Pairing)', parents: ['Programme'] },
+  children: { pattern: '(p)<-[:LOCATED_IN]-(n:AdminUnit)', parents: ['AdminUnit'] },
+  households: { pattern: '(p)<-[:LOCATED_IN]-(n:Household)', parents: ['AdminUnit'] },
+  projects: { pattern: '(p)-[:HAS_PROJECT]->(n:Project)', parents: ['Pairing'] },
+  visits: { pattern: '(p)-[:HAS_VISIT]->(n:Visit)', parents: ['Pairing'] },
+  sourceCitations: { pattern: '(p)<-[:FROM]-(n:Citation)', parents: ['Source'] },
+  citations: { pattern: '(p)-[:SUPPORTED_BY]->(n:Citation)', parents: CITED },
+  helper: { pattern: '(p)-[:HELPER]->(n)', parents: ['Pairing'] },
+  beneficiary: { pattern: '(p)-[:BENEFICIARY]->(n)', parents: ['Pairing'] },
+  programme: { pattern: '(p)-[:UNDER]->(n:Programme)', parents: ['Pairing'] },
+  unit: { pattern: '(p)-[:LOCATED_IN]->(n:AdminUnit)', parents: LOCATED },
+  partOf: { pattern: '(p)-[:PART_OF]->(n:Organization)', parents: ['Organization'] },
+  memberOf: { pattern: '(p)-[:MEMBER_OF]->(n:Organization)', parents: ['Person'] },
+  source: { pattern: '(p)-[:FROM]->(n:Source)', parents: ['Citation'] },
+  projectPairing: { pattern: '(p)<-[:HAS_PROJECT]-(n:Pairing)', parents: ['Project'] },
+  visitPairing: { pattern: '(p)<-[:HAS_VISIT]-(n:Pairing)', parents: ['Visit'] },
+} as const satisfies Record<string, RelSpec>;
+
+export type RelName = keyof typeof RELS;
+export type ItemName = keyof typeof ITEMS;

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../src/config/paths';
+import { createDriver } from '../src/store/driver';
+import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
+import { Gateway } from '../src/store/gateway';
+import { migrate } from '../src/store/migrations/migrations';
+import { seed } from '../src/seed/seed';
+
+/**
+ * Starts one real Neo4j for the whole integration run (a fresh embedded store under .data/, or
+ * the Neo4j at NEO4J_URI), applies migrations and seeds the scale-1 graph. Tests reach it
+ * through TEST_NEO4J_URI; tests that write use their own unique ids so they cannot disturb
+ * each other or the seed graph's figures.
+ */
+export default async function globalSetup(): Promise<void> {
+  const log = (m: string) => process.stderr.write(`[test neo4j] ${m}\n`);
+  let uri = process.env.NEO4J_URI;
+  if (!uri) {
+    const storeDir = path.join(REPO_ROOT, '.data', 'test-neo4j');
+    fs.rmSync(storeDir, { recursive: true, force: true });
+    const port = Number(process.env.TEST_NEO4J_PORT ?? 17687);
+    const neo = await startEmbeddedNeo4j({ storeDir, boltPort: port, log });
+    (globalThis as { __NEO4J__?: unknown }).__NEO4J__ = neo;
+    uri = neo.uri;
+  }
+  process.env.TEST_NEO4J_URI = uri;
+  process.env.TEST_NEO4J_DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
+  const driver = createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  try {
+    const gw = new Gateway(driver, process.env.TEST_NEO4J_DATABASE);
+    await migrate(gw);
+    const t0 = Date.now();
+    const s = await seed(gw, { scale: 1, reset: true });
+    log(`seeded scale 1 (${s.nodes} nodes, ${s.rels} rels) in ${Date.now() - t0} ms`);
+  } finally {
+    await driver.close();
+  }
+}

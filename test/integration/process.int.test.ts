@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, pidsMentioning, runService } from '../support/processes';
+
+/**
+ * The service as an operator runs it: `node dist/main.js` (what `npm start` runs), with real
+ * signals, a real embedded Neo4j JVM, and bad environments.
+ */
+describe('the service process', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-proc-'));
+
+  it.each([
+    [
+      'PORT',
+      'abc',
+      /^bangfu: invalid environment variable PORT="abc": expected the HTTP port as an integer 1–65535\n$/,
+    ],
+    [
+      'NEO4J_URI',
+      'foo://x',
+      /^bangfu: invalid environment variable NEO4J_URI="foo:\/\/x": expected a Neo4j URI/,
+    ],
+  ])('exits 2 with one line naming %s=%s, before any Neo4j starts', async (name, value, line) => {
+    const dataDir = tmp();
+    const p = runService({ [name]: value, BANGFU_DATA_DIR: dataDir });
+    expect(await p.exited).toBe(2);
+    expect(p.stderr()).toMatch(line);
+    expect(p.stderr().trim().split('\n')).toHaveLength(1);
+    expect(fs.readdirSync(dataDir)).toEqual([]); // no embedded store was created
+  });
+
+  it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
+    const port = await freePort();
+    const p = runService({
+      PORT: String(port),
+      NEO4J_URI: process.env.TEST_NEO4J_URI!,
+      SEED_ON_START: 'false',
+    });
+    await p.waitFor(/ready at http/);
+    const body = JSON.stringify({ query: '{ serverInfo { neo4jEdition } }' });
+    const response = new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(
+          `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+        );
+        socket.write(body.slice(0, 10)); // the request is now in flight, half sent
+        setTimeout(() => {
+          p.child.kill('SIGTERM');
+          setTimeout(() => socket.write(body.slice(10)), 500);
+        }, 200);
+      });
+      socket.setEncoding('utf8').on('data', (d: string) => (text += d));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const text = await response;
+    expect(text).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(text).toContain('{"data":{"serverInfo":{"neo4jEdition":"community"}}}');
+    expect(await p.exited).toBe(0);
+  });
+
+  it('starts its own embedded Neo4j, answers /readyz, and leaves no Java process behind on SIGTERM', async () => {
+    const dataDir = tmp();
+    const [port, bolt] = [await freePort(), await freePort()];
+    const p = runService({
+      PORT: String(port),
+      BANGFU_DATA_DIR: dataDir,
+      NEO4J_EMBEDDED_PORT: String(bolt),
+      SEED_ON_START: 'false',
+    });
+    await p.waitFor(/ready at http/);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    expect(await pidsMentioning(dataDir)).toHaveLength(1); // the JVM, started with --data <dataDir>/neo4j
+
+    // A second service on the same data folder must refuse, not corrupt the store.
+    const port2 = await freePort();
+    const second = runService({
+      PORT: String(port2),
+      BANGFU_DATA_DIR: dataDir,
+      NEO4J_EMBEDDED_PORT: String(await freePort()),
+      SEED_ON_START: 'false',
+    });
+    expect(await second.exited).toBe(1);
+    expect(second.stderr()).toContain(
+      `the embedded Neo4j store ${path.join(dataDir, 'neo4j')} is in use by another process`,
+    );
+    const info = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ serverInfo { embedded neo4jVersion } }' }),
+    });
+    expect(await info.json()).toEqual({
+      data: { serverInfo: { embedded: true, neo4jVersion: expect.stringMatching(/^5\.26\./) } },
+    });
+
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(await pidsMentioning(dataDir)).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,74 @@
+import pino from 'pino';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../src/store/driver';
+import { Gateway } from '../../src/store/gateway';
+import { createHttpService, type HttpService } from '../../src/server/http-service';
+import { Metrics } from '../../src/server/metrics';
+
+/** The Neo4j started by test/global-setup.ts. */
+export function testDriver(): Driver {
+  const uri = process.env.TEST_NEO4J_URI;
+  if (!uri)
+    throw new Error(
+      'TEST_NEO4J_URI is unset: run integration tests through jest (global-setup starts Neo4j)',
+    );
+  return createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+}
+
+export interface TestServer {
+  url: string;
+  gateway: Gateway;
+  metrics: Metrics;
+  /** POSTs a GraphQL operation and returns the parsed body and HTTP status. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { data?: T; errors?: GqlError[] } }>;
+  /** Cypher statements counted by the metrics counter so far. */
+  cypherCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [k: string]: unknown };
+}
+
+/** The real HTTP service on an ephemeral port, over the test Neo4j. */
+export async function startTestServer(): Promise<TestServer> {
+  const driver = testDriver();
+  const metrics = new Metrics({ defaultMetrics: false });
+  const gateway = new Gateway(driver, process.env.TEST_NEO4J_DATABASE ?? 'neo4j', [metrics]);
+  const http: HttpService = await createHttpService({
+    gateway,
+    metrics,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    service: { version: 'test', embedded: false },
+    shutdownTimeoutMs: 1_000,
+  });
+  const addr = await http.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${addr.port}`;
+  return {
+    url,
+    gateway,
+    metrics,
+    async gql(query, variables, headers) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as { data?: never; errors?: GqlError[] } };
+    },
+    async cypherCount() {
+      const m = await metrics.cypherQueries.get();
+      return m.values.reduce((s, v) => s + v.value, 0);
+    },
+    async close() {
+      await http.close();
+      await driver.close();
+    },
+  };
+}
