@@ -6,6 +6,7 @@ import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../src/store/gateway';
 import { migrate } from '../src/store/migrations/migrations';
 import { seed } from '../src/seed/seed';
+import { freePort } from './support/processes';
 
 /**
  * Starts one real Neo4j for the whole integration run (a fresh embedded store under .data/, or
@@ -17,11 +18,12 @@ export default async function globalSetup(): Promise<void> {
   const log = (m: string) => process.stderr.write(`[test neo4j] ${m}\n`);
   let uri = process.env.NEO4J_URI;
   if (!uri) {
-    const storeDir = path.join(REPO_ROOT, '.data', 'test-neo4j');
-    fs.rmSync(storeDir, { recursive: true, force: true });
-    const port = Number(process.env.TEST_NEO4J_PORT ?? 17687);
+    // A fresh store and a free port per run, so concurrent runs never share or wipe a store.
+    fs.mkdirSync(path.join(REPO_ROOT, '.data'), { recursive: true });
+    const storeDir = fs.mkdtempSync(path.join(REPO_ROOT, '.data', 'test-neo4j-'));
+    const port = process.env.TEST_NEO4J_PORT ? Number(process.env.TEST_NEO4J_PORT) : await freePort();
     const neo = await startEmbeddedNeo4j({ storeDir, boltPort: port, log });
-    (globalThis as { __NEO4J__?: unknown }).__NEO4J__ = neo;
+    Object.assign(globalThis, { __NEO4J__: neo, __NEO4J_STORE__: storeDir });
     uri = neo.uri;
   }
   process.env.TEST_NEO4J_URI = uri;
