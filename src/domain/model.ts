@@ -29,6 +29,8 @@ export const LABELS = [
   'Recognition', // a featuring/award, e.g. 《七月聚焦》
   'Indicator', // what a reported figure measures (W3C Data Cube: measure)
   'Observation', // a reported figure with dimensions and comparator
+  'AuditEntry', // one recorded write: who, when, which operation, before/after (append-only)
+  'IdempotencyKey', // a client's idempotency key and the result of the write it first made
 ] as const;
 export type Label = (typeof LABELS)[number];
 

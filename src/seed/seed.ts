@@ -45,15 +45,20 @@ export async function seed(gw: Gateway, o: SeedOptions): Promise<SeedSummary> {
   return { ...total, ms: performance.now() - t0 };
 }
 
-/** Deletes every node and relationship, in bounded transactions. */
+/**
+ * Deletes every relationship, then every node, in bounded transactions (relationships first:
+ * a DETACH DELETE of a hub such as a programme would drag its thousands of edges into one
+ * transaction and exceed the transaction memory limit).
+ */
 export async function resetGraph(gw: Gateway): Promise<void> {
-  for (;;) {
-    const [{ deleted }] = await gw.write(
-      'seed.reset',
-      'MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS deleted',
-    );
-    if (deleted === 0) return;
-  }
+  const drain = async (name: string, cypher: string) => {
+    for (;;) {
+      const [{ deleted }] = await gw.write(name, cypher);
+      if (deleted === 0) return;
+    }
+  };
+  await drain('seed.resetRels', 'MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS deleted');
+  await drain('seed.resetNodes', 'MATCH (n) WITH n LIMIT 50000 DELETE n RETURN count(*) AS deleted');
 }
 
 /** True when the graph holds no Source yet (nothing was ever seeded or imported). */

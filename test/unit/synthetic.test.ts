@@ -328,6 +328,19 @@ describe('quotas of the report hold for every helper', () => {
       expect(shape(e.id)).toMatchObject({ gacha: 1, villages: 1, households: 0 });
   });
 
+  it('the 7 promoted seconded cadres have rank DEPUTY_SECTION and a DEPUTY_SECTION_CHIEF tenure', () => {
+    const promoted = g1.all('Person').filter((p) => p.props.rank === 'DEPUTY_SECTION');
+    expect(promoted).toHaveLength(7);
+    for (const p of promoted) {
+      expect(
+        g1
+          .out(p.id, 'HOLDS')
+          .map((t) => g1.p(t, 'post'))
+          .sort(),
+      ).toEqual(['DEPUTY_SECTION_CHIEF', 'STATIONED_CADRE']);
+    }
+  });
+
   it('one seconded cadre stationed in each of the 159 嘎查村', () => {
     const at = g1
       .all('Tenure')
