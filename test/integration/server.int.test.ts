@@ -67,8 +67,8 @@ describe('the GraphQL service on a real Neo4j', () => {
     const { status, body } = await s.gql('{ nope }');
     expect(status).toBe(400);
     expect(body.errors?.[0]).toMatchObject({
-      message: 'Cannot query field "nope" on type "Query".',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      message: 'Cannot query field "nope" on type "Query". Did you mean "node" or "nodes"?',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
     });
     expect(await s.cypherCount()).toBe(before);
   });

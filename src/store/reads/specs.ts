@@ -1,4 +1,4 @@
-import type { Label } from '../../domain/model';
+import { TOWNSHIP_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, type Label } from '../../domain/model';
 import { P, type FilterSpec } from './filter';
 import type { ItemSpec, RelSpec } from './reads';
 
@@ -6,6 +6,9 @@ import type { ItemSpec, RelSpec } from './reads';
  * What each list may be filtered and ordered by, and how each relationship of the API is walked.
  * These fixed fragments are the only Cypher text that filters and relationships contribute.
  */
+
+/** A closed list from domain/model as a Cypher list literal (never user input). */
+const cypherList = (xs: readonly string[]) => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
 
 const ENTITY_FILTER: FilterSpec = {
   nameContains: P.contains('name'),
@@ -28,6 +31,11 @@ export const PAIRING_FILTER: FilterSpec = {
   activeOn: P.activeOn(),
   programmeId: (v, p) => `EXISTS { MATCH (${v})-[:UNDER]->(:Programme {id: $${p}}) }`,
   areaId: (v, p) => `EXISTS { MATCH (${v})-[:BENEFICIARY]->()-[:LOCATED_IN*0..6]->(:AdminUnit {id: $${p}}) }`,
+  beneficiaryKind: (v, p) =>
+    `EXISTS { MATCH (${v})-[:BENEFICIARY]->(b) WHERE (b:Household AND 'HOUSEHOLD' IN $${p}) ` +
+    `OR (b:Student AND 'STUDENT' IN $${p}) ` +
+    `OR (b:AdminUnit AND b.kind IN ${cypherList(VILLAGE_LEVEL_KINDS)} AND 'VILLAGE' IN $${p}) ` +
+    `OR (b:AdminUnit AND b.kind IN ${cypherList(TOWNSHIP_LEVEL_KINDS)} AND 'TOWNSHIP' IN $${p}) }`,
 };
 
 export const ITEMS = {

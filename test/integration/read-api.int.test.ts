@@ -1,0 +1,228 @@
+import { startTestServer, type TestServer } from '../support/harness';
+
+type Conn<T> = { totalCount?: number; edges: { cursor: string; node: T }[]; pageInfo?: PageInfo };
+type PageInfo = {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+};
+
+/** The read API on the seeded scale-1 graph of the report. */
+describe('read API', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(() => s.close());
+
+  async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const { status, body } = await s.gql<T>(query, variables);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    return body.data as T;
+  }
+
+  it('answers the analyst: 城壕村 is assisted at region level by exactly two agencies in 6 pairings, since 2012, with sources', async () => {
+    const d = await data<{ search: Conn<{ name: string; assistedBy: Conn<Record<string, unknown>> }> }>(`{
+      search(query: "城壕村", kinds: [ADMIN_UNIT], first: 1) { edges { node { name ... on AdminUnit {
+        assistedBy(filter: { level: [REGION] }, first: 10) { totalCount edges { node {
+          level category kind validFrom validTo programme { name }
+          helper { __typename name } citations { quote source { title published } } } } } } } } } }`);
+    const village = d.search.edges[0].node;
+    expect(village.name).toBe('城壕村');
+    const pairs = village.assistedBy.edges.map((e) => e.node);
+    expect(village.assistedBy.totalCount).toBe(6);
+    expect(new Set(pairs.map((p) => (p.helper as { name: string }).name))).toEqual(
+      new Set(['新华社内蒙古分社', '内蒙古自治区人民政府金融工作办公室']),
+    );
+    expect(new Set(pairs.map((p) => (p.programme as { name: string }).name))).toEqual(
+      new Set(['北疆基层党组织固本工程', '万名党员干部下基层办实事转作风', '三到']),
+    );
+    for (const p of pairs) {
+      expect(p).toMatchObject({
+        level: 'REGION',
+        category: 'AGENCY',
+        kind: 'ASSIST',
+        validFrom: '2012-01-01',
+        validTo: null,
+      });
+      expect(p.citations).toContainEqual({
+        quote: '全旗有2个自治区级机关单位(新华社内蒙古分社、自治区政府金融办)与准格尔旗城壕村结成6个帮扶对子',
+        source: {
+          title: '转变作风下基层 服务百姓心连心 ——准旗加强基层组织建设纪实',
+          published: '2013-04-16',
+        },
+      });
+    }
+  });
+
+  it('shows every one of the 76 banner agencies assisting ≥1 village and ≥3 poor households', async () => {
+    const d = await data<{ organizations: Conn<{ v: { totalCount: number }; h: { totalCount: number } }> }>(`{
+      organizations(filter: { level: [BANNER], nameContains: "示例旗直单位" }, first: 100) { totalCount edges { node {
+        v: pairings(filter: { beneficiaryKind: [VILLAGE] }) { totalCount }
+        h: pairings(filter: { beneficiaryKind: [HOUSEHOLD] }) { totalCount } } } } }`);
+    expect(d.organizations.totalCount).toBe(76);
+    const short = d.organizations.edges.filter((e) => e.node.v.totalCount < 1 || e.node.h.totalCount < 3);
+    expect(short).toEqual([]);
+  });
+
+  it('counts the 2015 banner-level 帮扶对子 with a combined filter', async () => {
+    const d = await data<{
+      all: { totalCount: number };
+      counted: { totalCount: number };
+      notLiaison: { totalCount: number };
+    }>(`{
+      all: pairings(filter: { level: [BANNER] }) { totalCount }
+      counted: pairings(filter: { AND: [{ level: [BANNER] }, { kind: [ASSIST, STATIONED] }, { beneficiaryKind: [VILLAGE, HOUSEHOLD] }] }) { totalCount }
+      notLiaison: pairings(filter: { level: [BANNER], NOT: { kind: [LIAISON] } }) { totalCount } }`);
+    expect(d.counted.totalCount).toBe(2015);
+    expect(d.all.totalCount - d.notLiaison.totalCount).toBe(54); // each county-level cadre liaises one township
+  });
+
+  it('pages through all banner pairings forward and backward without duplicates or gaps', async () => {
+    const q = `query Page($first: Int, $after: String, $last: Int, $before: String) {
+      pairings(filter: { level: [BANNER] }, first: $first, after: $after, last: $last, before: $before) {
+        totalCount edges { cursor node { key } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const forward: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const d: { pairings: Conn<{ key: string }> & { totalCount: number; pageInfo: PageInfo } } = await data(
+        q,
+        { first: 100, after },
+      );
+      total = d.pairings.totalCount;
+      forward.push(...d.pairings.edges.map((e) => e.node.key));
+      if (!d.pairings.pageInfo.hasNextPage) break;
+      after = d.pairings.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThanOrEqual(1000);
+    expect(forward).toHaveLength(total);
+    expect(new Set(forward).size).toBe(total);
+    expect([...forward].sort()).toEqual(forward); // default order: by key
+
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const d: { pairings: Conn<{ key: string }> & { pageInfo: PageInfo } } = await data(q, {
+        last: 100,
+        before,
+      });
+      backward.unshift(...d.pairings.edges.map((e) => e.node.key));
+      if (!d.pairings.pageInfo.hasPreviousPage) break;
+      before = d.pairings.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(forward);
+  });
+
+  it('keeps the Cypher round trips of a nested page bounded by depth, not by the number of parents', async () => {
+    const q = `query VillagePage($n: Int) { adminUnits(filter: { kind: [GACHA_VILLAGE] }, first: $n) { edges { node {
+      name assistedBy(first: 5) { edges { node { level helper { name pairings(first: 5) { edges { node {
+        beneficiary { name } projects(first: 3) { edges { node { name amountYuan } } } } } } } } } } } } } }`;
+    const run = async (n: number) => {
+      const before = await s.cypherCount();
+      const d = await data<{
+        adminUnits: Conn<{ assistedBy: Conn<{ helper: { pairings: Conn<unknown> } }> }>;
+      }>(q, { n });
+      const pairings = d.adminUnits.edges.flatMap((e) => e.node.assistedBy.edges);
+      const helperPairings = pairings.flatMap((p) => p.node.helper.pairings.edges);
+      return {
+        queries: (await s.cypherCount()) - before,
+        villages: d.adminUnits.edges.length,
+        pairings: pairings.length,
+        helperPairings: helperPairings.length,
+      };
+    };
+    const small = await run(10);
+    const large = await run(60);
+    expect(large.villages).toBe(60);
+    expect(large.pairings).toBeGreaterThanOrEqual(50);
+    expect(large.helperPairings).toBeGreaterThanOrEqual(50);
+    // villages, assistedBy, helper, pairings, beneficiary, projects: one statement per level
+    expect(large.queries).toBe(6);
+    expect(small.queries).toBe(large.queries);
+  });
+
+  it('refetches any object by its global id, and several in order', async () => {
+    const d = await data<{ search: Conn<{ id: string; name: string }> }>(
+      `{ search(query: "刘显亮") { edges { node { id name } } } }`,
+    );
+    const { id } = d.search.edges[0].node;
+    const again = await data<{ node: { id: string; name: string; __typename: string } }>(
+      `query($id: ID!) { node(id: $id) { __typename id ... on Entity { name provenance } } }`,
+      { id },
+    );
+    expect(again.node).toEqual({ __typename: 'Person', id, name: '刘显亮', provenance: 'REPORTED' });
+    const missing = Buffer.from('Person:nobody').toString('base64url');
+    const many = await data<{ nodes: unknown[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: [missing, id],
+    });
+    expect(many.nodes).toEqual([null, { id }]);
+  });
+
+  it('rejects a malformed id and an oversized page with BAD_USER_INPUT naming the argument', async () => {
+    const bad = await s.gql(`{ node(id: "not-an-id!") { id } }`);
+    expect(bad.body.errors?.[0]).toMatchObject({
+      message: 'id is not a valid id: "not-an-id!"',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+    });
+    const big = await s.gql(`{ pairings(first: 101) { edges { cursor } } }`);
+    expect(big.body.errors?.[0]).toMatchObject({
+      message: 'first must be between 0 and 100, got 101',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
+    const area = await s.gql(`query($a: ID!) { pairings(filter: { areaId: $a }) { totalCount } }`, {
+      a: Buffer.from('Person:person:liu-xianliang').toString('base64url'),
+    });
+    expect(area.body.errors?.[0]).toMatchObject({
+      message: 'filter.areaId must be the id of a AdminUnit, got a Person',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('filters by area (any ancestor), validity date and programme', async () => {
+    const ids = await data<{ search: Conn<{ id: string }>; p: Conn<{ id: string }> }>(
+      `{ search(query: "城壕村", kinds: [ADMIN_UNIT], first: 1) { edges { node { id } } } p: programmes(filter: { nameContains: "三到" }) { edges { node { id } } } }`,
+    );
+    const area = ids.search.edges[0].node.id;
+    const programme = ids.p.edges[0].node.id;
+    const d = await data<{
+      before: { totalCount: number };
+      during: { totalCount: number };
+      sandao: { totalCount: number };
+    }>(
+      `query($area: ID!, $programme: ID!) {
+        before: pairings(filter: { areaId: $area, level: [REGION], activeOn: "2011-12-31" }) { totalCount }
+        during: pairings(filter: { areaId: $area, level: [REGION], activeOn: "2013-04-16" }) { totalCount }
+        sandao: pairings(filter: { areaId: $area, level: [REGION], programmeId: $programme }) { totalCount } }`,
+      { area, programme },
+    );
+    expect(d).toEqual({ before: { totalCount: 0 }, during: { totalCount: 6 }, sandao: { totalCount: 2 } });
+  });
+
+  it.each([
+    ['刘显亮', '刘显亮'],
+    ['显亮', '刘显亮'],
+    ['城壕', '城壕村'],
+    ['刘', '刘显亮'],
+  ])('search finds %s → %s', async (query, name) => {
+    const d = await data<{ search: Conn<{ name: string }> & { totalCount: number } }>(
+      `query($q: String!) { search(query: $q, kinds: [PERSON, ADMIN_UNIT]) { totalCount edges { score kind node { name } } } }`,
+      { q: query },
+    );
+    expect(d.search.edges.map((e) => e.node.name)).toContain(name);
+  });
+
+  it.each(['"', 'AND (', '*', '~', '\\', 'OR NOT', '[城壕'])(
+    'search treats Lucene syntax %j literally, without error',
+    async (query) => {
+      const { status, body } = await s.gql(
+        `query($q: String!) { search(query: $q) { totalCount edges { node { name } } } }`,
+        { q: query },
+      );
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+    },
+  );
+});
