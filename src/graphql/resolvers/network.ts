@@ -67,7 +67,12 @@ export const networkResolvers: Resolvers = {
     pairings: helperPairings,
   },
   Enterprise: { ...entityFields, unit: one('unit'), pairings: helperPairings },
-  Household: { ...entityFields, unit: one('unit'), assistedBy },
+  Household: {
+    ...entityFields,
+    memberCount: (row) => (row.members as number | undefined) ?? null,
+    unit: one('unit'),
+    assistedBy,
+  },
   Student: { ...entityFields, unit: one('unit'), assistedBy },
   Programme: { ...entityFields, pairings: relatedConnection('programmePairings', 'Pairing') },
   Pairing: {

@@ -29,6 +29,17 @@ export const EXPOSED_LABELS: ReadonlySet<Label> = new Set<Label>([
   'Visit',
   'Source',
   'Citation',
+  'Tenure',
+  'Dispute',
+  'Event',
+  'Inspection',
+  'Plan',
+  'Casework',
+  'Budget',
+  'Goal',
+  'Recognition',
+  'Indicator',
+  'Observation',
 ]);
 
 /** The concrete GraphQL type of a row (for Node, Entity, Helper and Beneficiary). */

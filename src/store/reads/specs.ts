@@ -59,6 +59,8 @@ export const ITEMS = {
   Source: { label: 'Source', filter: {}, orders: { KEY: 'n.id' } },
   Citation: { label: 'Citation', filter: {}, orders: { KEY: 'n.id' } },
   Visit: { label: 'Visit', filter: {}, orders: { KEY: 'n.id' } },
+  Dispute: { label: 'Dispute', filter: {}, orders: { KEY: 'n.id' } },
+  Tenure: { label: 'Tenure', filter: {}, orders: { KEY: 'n.id' } },
   Pairing: {
     label: 'Pairing',
     filter: PAIRING_FILTER,
@@ -78,7 +80,15 @@ export const ITEMS = {
 
 const HELPERS: Label[] = ['Organization', 'Person', 'Enterprise'];
 const BENEFICIARIES: Label[] = ['AdminUnit', 'Household', 'Student'];
-const LOCATED: Label[] = ['AdminUnit', 'Organization', 'Person', 'Enterprise', 'Household', 'Student'];
+const LOCATED: Label[] = [
+  'AdminUnit',
+  'Organization',
+  'Person',
+  'Enterprise',
+  'Household',
+  'Student',
+  'Dispute',
+];
 const CITED: Label[] = [
   'AdminUnit',
   'Organization',
@@ -90,6 +100,8 @@ const CITED: Label[] = [
   'Pairing',
   'Project',
   'Visit',
+  'Recognition',
+  'Observation',
 ];
 
 export const RELS = {
@@ -111,6 +123,16 @@ export const RELS = {
   source: { pattern: '(p)-[:FROM]->(n:Source)', parents: ['Citation'] },
   projectPairing: { pattern: '(p)<-[:HAS_PROJECT]-(n:Pairing)', parents: ['Project'] },
   visitPairing: { pattern: '(p)<-[:HAS_VISIT]-(n:Pairing)', parents: ['Visit'] },
+  tenures: { pattern: '(p)-[:HOLDS]->(n:Tenure)', parents: ['Person'] },
+  holder: { pattern: '(p)<-[:HOLDS]-(n:Person)', parents: ['Tenure'] },
+  place: { pattern: '(p)-[:IN]->(n)', parents: ['Tenure'] },
+  secondedFrom: { pattern: '(p)-[:SECONDED_FROM]->(n:Organization)', parents: ['Tenure'] },
+  heldIn: { pattern: '(p)-[:HELD_IN]->(n:AdminUnit)', parents: ['Event', 'Inspection'] },
+  forUnit: { pattern: '(p)-[:FOR]->(n:AdminUnit)', parents: ['Plan', 'Casework', 'Goal', 'Recognition'] },
+  forOrganization: { pattern: '(p)-[:FOR]->(n:Organization)', parents: ['Budget'] },
+  features: { pattern: '(p)-[:FEATURES]->(n)', parents: ['Recognition'] },
+  indicator: { pattern: '(p)-[:OF]->(n:Indicator)', parents: ['Observation'] },
+  observations: { pattern: '(p)<-[:OF]-(n:Observation)', parents: ['Indicator'] },
 } as const satisfies Record<string, RelSpec>;
 
 export type RelName = keyof typeof RELS;

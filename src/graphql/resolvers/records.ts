@@ -1,0 +1,45 @@
+import type { Label } from '../../domain/model';
+import type { NodeRow } from '../../store/reads/reads';
+import type { RelName } from '../../store/reads/specs';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import { entityFields, keyOfRow, nodeFields, validToOf } from '../resolve';
+import { EXPOSED_LABELS, rootConnection } from './node';
+
+const one = (rel: RelName) => (row: NodeRow, _a: unknown, ctx: Context) =>
+  ctx.loaders.one(rel, keyOfRow(row));
+const all = (rel: RelName) => (row: NodeRow, _a: unknown, ctx: Context) =>
+  ctx.loaders.all(rel, keyOfRow(row));
+
+/** Linked nodes whose label the API exposes (a Node field must not return an unknown type). */
+const exposed = (rel: RelName) => async (row: NodeRow, _a: unknown, ctx: Context) =>
+  (await ctx.loaders.all(rel, keyOfRow(row))).filter((n) => EXPOSED_LABELS.has(n.__label as Label));
+
+/** Resolvers of schema/records.graphql: the dated and counted facts around the pairings. */
+export const recordsResolvers: Resolvers = {
+  Query: {
+    disputes: rootConnection('Dispute'),
+    tenures: rootConnection('Tenure'),
+  },
+  Person: { tenures: all('tenures') },
+  Tenure: {
+    ...nodeFields,
+    validTo: validToOf,
+    holder: one('holder'),
+    place: async (row, _a, ctx) => {
+      const n = await ctx.loaders.one('place', keyOfRow(row));
+      return n && EXPOSED_LABELS.has(n.__label) ? n : null;
+    },
+    secondedFrom: one('secondedFrom'),
+  },
+  Dispute: { ...nodeFields, unit: one('unit') },
+  Event: { ...nodeFields, unit: one('heldIn') },
+  Inspection: { ...nodeFields, unit: one('heldIn') },
+  Plan: { ...nodeFields, unit: one('forUnit') },
+  Casework: { ...nodeFields, unit: one('forUnit') },
+  Budget: { ...nodeFields, organization: one('forOrganization') },
+  Goal: { ...nodeFields, validTo: validToOf, unit: one('forUnit') },
+  Recognition: { ...entityFields, featured: exposed('features') },
+  Indicator: { ...nodeFields, observations: all('observations') },
+  Observation: { ...nodeFields, citations: entityFields.citations, indicator: one('indicator') },
+};
