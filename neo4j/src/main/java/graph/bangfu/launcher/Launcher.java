@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,7 @@ public final class Launcher {
         DatabaseManagementService dbms;
         String version;
         try {
+            ensurePortFree(opt.port());
             dbms = builder.build();
             GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             if (!db.isAvailable(60_000)) {
@@ -158,6 +160,16 @@ public final class Launcher {
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
         // db.transaction.timeout is deliberately left at its default (none): clients pass per-transaction timeouts.
         // Debug/query logs go to <home>/logs (Neo4j's default); no user log provider, so nothing on stdout.
+    }
+
+    /**
+     * Fails fast with a BindException when the port is taken, instead of after the whole DBMS has started.
+     * Racy by nature; Neo4j's own bind failure is classified the same way in {@link #fail}.
+     */
+    private static void ensurePortFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(HOST, port));
+        }
     }
 
     /** Returns once a TCP connection to the Bolt port succeeds; throws after ~10s. */
