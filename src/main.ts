@@ -58,6 +58,7 @@ export async function main(): Promise<void> {
       log,
       service: { version, embedded: store.embedded },
       shutdownTimeoutMs: config.shutdownTimeoutMs,
+      hardening: config.hardening,
     });
     const addr = await http.listen(config.port, config.host);
     log.info(`bangfu-graph ${version} ready at http://${addr.address}:${addr.port}/graphql`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { HARDENING_ENV, hardeningConfig, type HardeningConfig } from './hardening-config';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -17,6 +18,8 @@ export interface Config {
   readonly seedOnStart: boolean;
   /** How long shutdown waits for in-flight requests before closing them. */
   readonly shutdownTimeoutMs: number;
+  /** Abuse limits, timeouts and production-mode switches (see hardening-config.ts). */
+  readonly hardening: HardeningConfig;
 }
 
 export type Neo4jConfig =
@@ -75,6 +78,7 @@ const schema = z.object({
     .regex(/^\d+$/, 'expected milliseconds as a non-negative integer')
     .transform(Number)
     .default(10_000),
+  ...HARDENING_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -122,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     neo4j: Object.freeze(neo4j),
     seedOnStart: e.SEED_ON_START,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    hardening: hardeningConfig(e, e.NODE_ENV),
   });
 }

@@ -11,9 +11,13 @@ import type { Context, ServiceInfo } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import type { Gateway } from '../store/gateway';
-import { formatError } from './format-error';
+import { defaultHardening, type HardeningConfig } from '../config/hardening-config';
+import { requestDeadline } from './deadline';
+import { apolloHardening, corsPolicy } from './hardening';
+import { bodyErrors, bodyLimits } from './limits';
 import type { Metrics } from './metrics';
 import { useObservability } from './plugins/use-observability';
+import { createRateLimiter } from './rate-limit';
 
 export interface HttpServiceDeps {
   gateway: Gateway;
@@ -22,6 +26,8 @@ export interface HttpServiceDeps {
   service: ServiceInfo;
   /** How long `close()` lets in-flight requests finish before cutting connections. */
   shutdownTimeoutMs: number;
+  /** Abuse limits, timeouts, production switches (config.hardening); default: the documented defaults. */
+  hardening?: HardeningConfig;
 }
 
 export interface HttpService {
@@ -39,24 +45,31 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export async function createHttpService(deps: HttpServiceDeps): Promise<HttpService> {
   const { gateway, metrics, log } = deps;
+  const h = deps.hardening ?? defaultHardening();
   const app = express();
-  const httpServer = http.createServer(app);
-  httpServer.headersTimeout = 10_000;
-  httpServer.requestTimeout = 60_000;
+  // Slow clients (slowloris) are cut off; Node checks these timeouts every checking interval.
+  const httpServer = http.createServer(
+    { connectionsCheckingInterval: Math.min(1_000, h.httpHeadersTimeoutMs) },
+    app,
+  );
+  httpServer.headersTimeout = h.httpHeadersTimeoutMs;
+  httpServer.requestTimeout = h.httpRequestTimeoutMs;
+  const hardened = apolloHardening(h);
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers(),
-    formatError,
-    includeStacktraceInErrorResponses: false,
+    ...hardened.options,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),
       useObservability(metrics),
+      ...hardened.plugins,
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  if (h.trustProxyHops > 0) app.set('trust proxy', h.trustProxyHops);
   app.use(
     pinoHttp({
       logger: log,
@@ -91,11 +104,16 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    corsPolicy(h),
+    ...bodyLimits(h),
+    createRateLimiter(h),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let count = 0;
-        const counted = gateway.withObserver({ onQuery: () => void count++ });
+        const counted = gateway.withObserver(
+          { onQuery: () => void count++ },
+          requestDeadline(h.requestTimeoutMs),
+        );
         return {
           requestId: String(req.id),
           log: req.log,
@@ -106,6 +124,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
         };
       },
     }),
+    bodyErrors(h),
   );
 
   return {

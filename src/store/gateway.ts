@@ -12,6 +12,11 @@ export interface QueryObserver {
 export interface RunOptions {
   /** Transaction timeout passed to Neo4j; the server aborts the transaction when it expires. */
   timeoutMs?: number;
+  /**
+   * Cancels a statement (the driver resets it, Neo4j terminates it, the connection returns to
+   * the pool); the call then fails with the signal's reason if that is an AppError, else TIMEOUT.
+   * A statement whose signal is already aborted is not sent.
+   */
   signal?: AbortSignal;
 }
 
@@ -119,6 +124,8 @@ export class Gateway {
     params: Record<string, unknown>,
     o: RunOptions,
   ): Promise<Row[]> {
+    const signal = o.signal ?? this.defaults.signal;
+    if (signal?.aborted) throw abortError(signal);
     const t0 = performance.now();
     let ok = false;
     try {
@@ -126,12 +133,12 @@ export class Gateway {
         database: this.database,
         routing: access === 'read' ? neo4j.routing.READ : neo4j.routing.WRITE,
         transactionConfig: this.txConfig(o),
-        signal: o.signal ?? this.defaults.signal,
+        signal,
       });
       ok = true;
       return res.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (e) {
-      throw mapError(e);
+      throw signal?.aborted ? abortError(signal) : mapError(e);
     } finally {
       this.notify(name, access, performance.now() - t0, ok);
     }
@@ -144,6 +151,13 @@ export class Gateway {
 
 /** Runs one statement inside a managed transaction. */
 export type TxRunner = (name: string, cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;
+
+/** Why a cancelled statement failed: the signal's AppError, else TIMEOUT (e.g. a deadline). */
+function abortError(signal: AbortSignal): AppError {
+  if (signal.reason instanceof AppError) return signal.reason;
+  const message = "the query did not finish within the request's time limit";
+  return new AppError('TIMEOUT', message, {}, { cause: signal.reason });
+}
 
 /** Driver failures → coded errors; the original stays as `cause` for the logs only. */
 export function mapError(e: unknown): unknown {

@@ -1,18 +1,19 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Driver } from 'neo4j-driver';
-import { createDriver } from '../../src/store/driver';
+import { defaultHardening, type HardeningConfig } from '../../src/config/hardening-config';
+import { createDriver, type DriverOptions } from '../../src/store/driver';
 import { Gateway } from '../../src/store/gateway';
 import { createHttpService, type HttpService } from '../../src/server/http-service';
 import { Metrics } from '../../src/server/metrics';
 
 /** The Neo4j started by test/global-setup.ts. */
-export function testDriver(): Driver {
+export function testDriver(o: Omit<DriverOptions, 'uri' | 'user' | 'password'> = {}): Driver {
   const uri = process.env.TEST_NEO4J_URI;
   if (!uri)
     throw new Error(
       'TEST_NEO4J_URI is unset: run integration tests through jest (global-setup starts Neo4j)',
     );
-  return createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
+  return createDriver({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD, ...o });
 }
 
 export interface TestServer {
@@ -36,17 +37,29 @@ export interface GqlError {
   extensions?: { code?: string; [k: string]: unknown };
 }
 
+export interface TestServerOptions {
+  /** Overrides of the documented defaults; rate limiting is off unless given here. */
+  hardening?: Partial<HardeningConfig>;
+  /** Driver pool settings (e.g. a pool of 1 to prove a connection is given back). */
+  driver?: Omit<DriverOptions, 'uri' | 'user' | 'password'>;
+  /** Database name (default: the test database). */
+  database?: string;
+  /** Logger (default: silent, or TEST_LOG_LEVEL). */
+  log?: Logger;
+}
+
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
-export async function startTestServer(): Promise<TestServer> {
-  const driver = testDriver();
+export async function startTestServer(o: TestServerOptions = {}): Promise<TestServer> {
+  const driver = testDriver(o.driver);
   const metrics = new Metrics({ defaultMetrics: false });
-  const gateway = new Gateway(driver, process.env.TEST_NEO4J_DATABASE ?? 'neo4j', [metrics]);
+  const gateway = new Gateway(driver, o.database ?? process.env.TEST_NEO4J_DATABASE ?? 'neo4j', [metrics]);
   const http: HttpService = await createHttpService({
     gateway,
     metrics,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log: o.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     service: { version: 'test', embedded: false },
     shutdownTimeoutMs: 1_000,
+    hardening: { ...defaultHardening('test'), rateLimitMax: 0, ...o.hardening },
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError } from '../../domain/errors';
 import type { Context } from '../../graphql/context';
+import { isClientError } from '../format-error';
 import type { Metrics } from '../metrics';
 
 /**
@@ -23,7 +23,7 @@ export function useObservability(metrics: Metrics): ApolloServerPlugin<Context> 
           });
           for (const err of errors ?? []) {
             const original = unwrapResolverError(err);
-            const expected = original instanceof AppError && original.code !== 'INTERNAL_SERVER_ERROR';
+            const expected = isClientError(err);
             contextValue.log[expected ? 'info' : 'error'](
               { err: original, path: err.path, operationName, cypherQueries: contextValue.queryCount() },
               `graphql error: ${err.message}`,

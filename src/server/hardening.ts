@@ -1,0 +1,73 @@
+import type { ApolloServerOptionsWithTypeDefs, ApolloServerPlugin } from '@apollo/server';
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import type { HardeningConfig } from '../config/hardening-config';
+import type { Context } from '../graphql/context';
+import { createFormatError } from './format-error';
+import { useQueryCost } from './plugins/use-query-cost';
+import { useUnavailableStatus } from './plugins/use-unavailable-status';
+import { queryLimitRules, queryParseOptions } from './query-limits';
+
+type HardenedOptions = Pick<
+  ApolloServerOptionsWithTypeDefs<Context>,
+  | 'formatError'
+  | 'includeStacktraceInErrorResponses'
+  | 'introspection'
+  | 'hideSchemaDetailsFromClientErrors'
+  | 'csrfPrevention'
+  | 'allowBatchedHttpRequests'
+  | 'validationRules'
+  | 'parseOptions'
+>;
+
+/**
+ * Apollo Server settings of the hardening issue, in one place: the error policy, document
+ * limits (validation rules, parser token limit, cost plugin), introspection and suggestions per
+ * production mode, CSRF prevention (Apollo's default, stated so nobody turns it off by accident),
+ * batching only when MAX_BATCH_OPERATIONS > 0 (limits.ts caps the batch length), and the 503
+ * status when the database is down. Automatic persisted queries stay on (Apollo's default, an
+ * LRU cache bounded in size); a document is cached only after it passed every limit.
+ */
+export function apolloHardening(h: HardeningConfig): {
+  options: HardenedOptions;
+  plugins: ApolloServerPlugin<Context>[];
+} {
+  return {
+    options: {
+      formatError: createFormatError({ fieldSuggestions: h.fieldSuggestions }),
+      includeStacktraceInErrorResponses: false,
+      introspection: h.introspection,
+      hideSchemaDetailsFromClientErrors: !h.fieldSuggestions,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: h.maxBatchOperations > 0,
+      validationRules: queryLimitRules(h),
+      parseOptions: queryParseOptions(h),
+    },
+    plugins: [useQueryCost(h.maxCost), useUnavailableStatus()],
+  };
+}
+
+/** Headers a browser client may send and read across origins. */
+const ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-request-id',
+  'idempotency-key',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+];
+const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-policy'];
+
+/**
+ * CORS for /graphql: only the origins in CORS_ORIGINS get `Access-Control-Allow-Origin`; with
+ * none configured the middleware adds nothing and browsers keep the same-origin policy.
+ */
+export function corsPolicy(h: HardeningConfig): RequestHandler {
+  return cors({
+    origin: h.corsOrigins.length > 0 ? [...h.corsOrigins] : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ALLOWED_HEADERS,
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+}

@@ -1,0 +1,78 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { HardeningConfig } from '../config/hardening-config';
+import { sendRequestError } from './http-errors';
+
+/**
+ * The HTTP-level limits in front of Apollo, cheapest first: the body size (a larger
+ * Content-Length is refused before a byte of the body is read, so a 1 MB document is never
+ * parsed) and the number of operations in a batch. Both answer in the GraphQL error shape.
+ */
+export function bodyLimits(h: HardeningConfig): RequestHandler[] {
+  return [express.json({ limit: h.maxBodyBytes }), batchLimit(h.maxBatchOperations)];
+}
+
+function batchLimit(max: number): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    if (req.method !== 'POST' || !Array.isArray(body)) return next();
+    if (max === 0) {
+      return sendRequestError(
+        req,
+        res,
+        400,
+        'BAD_USER_INPUT',
+        `batched requests are not accepted: send one operation per request (this batch holds ${body.length})`,
+        { operations: body.length, maxBatchOperations: 0 },
+      );
+    }
+    if (body.length > max) {
+      return sendRequestError(
+        req,
+        res,
+        400,
+        'QUERY_TOO_COMPLEX',
+        `a batch may hold at most ${max} operations; this one holds ${body.length}`,
+        { operations: body.length, maxBatchOperations: max },
+      );
+    }
+    next();
+  };
+}
+
+/**
+ * body-parser's failures (it sets `type` and `status`) as coded GraphQL errors, never Express's
+ * HTML page; anything else is logged under the request id and masked.
+ */
+export function bodyErrors(h: HardeningConfig): ErrorRequestHandler {
+  return (err: { type?: string; status?: number }, req, res, next) => {
+    switch (err.type) {
+      case 'entity.too.large':
+        return sendRequestError(
+          req,
+          res,
+          413,
+          'QUERY_TOO_COMPLEX',
+          `the request body is larger than ${h.maxBodyBytes} bytes`,
+          { maxBodyBytes: h.maxBodyBytes },
+        );
+      case 'entity.parse.failed':
+        return sendRequestError(req, res, 400, 'BAD_USER_INPUT', 'the request body is not valid JSON');
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return sendRequestError(req, res, 415, 'BAD_USER_INPUT', 'the request body must be UTF-8 JSON');
+      default:
+        if (err.status !== undefined && err.status >= 400 && err.status < 500) {
+          return sendRequestError(
+            req,
+            res,
+            err.status,
+            'BAD_USER_INPUT',
+            'the request body could not be read',
+          );
+        }
+        req.log.error({ err }, 'unexpected error before GraphQL execution');
+        if (res.headersSent) return next(err);
+        return sendRequestError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
+    }
+  };
+}
