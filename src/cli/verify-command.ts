@@ -20,7 +20,11 @@ export async function verifyCommand(
   ]);
   const widths = [1, 0, 0, 0].map((w, i) => Math.max(w, ...rows.map((r) => [...r[i]].length)));
   const header = ['', 'observation', 'reported', 'computed'];
-  const line = (r: string[]) => r.map((x, i) => x.padEnd(Math.max(widths[i], header[i].length))).join('  ');
+  const line = (r: string[]) =>
+    r
+      .map((x, i) => x.padEnd(Math.max(widths[i], header[i].length)))
+      .join('  ')
+      .trimEnd();
   out.write(`${line(header)}\n`);
   for (const r of rows) out.write(`${line(r)}\n`);
   const bad = checks.filter((c) => !c.matches).length;
