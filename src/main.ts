@@ -3,6 +3,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { REPO_ROOT } from './config/paths';
+import { createAuthenticator } from './server/auth';
 import { createHttpService } from './server/http-service';
 import { Metrics } from './server/metrics';
 import { openStore, type Store } from './store/open-store';
@@ -58,6 +59,8 @@ export async function main(): Promise<void> {
       log,
       service: { version, embedded: store.embedded },
       shutdownTimeoutMs: config.shutdownTimeoutMs,
+      auth: createAuthenticator(config.auth),
+      piiSalt: config.piiSalt,
       hardening: config.hardening,
     });
     const addr = await http.listen(config.port, config.host);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { HARDENING_ENV, hardeningConfig, type HardeningConfig } from './hardening-config';
+import { AUTH_ENV, authConfig, authEnvProblem, piiSalt, type AuthConfig } from './auth-config';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -20,6 +21,10 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Abuse limits, timeouts and production-mode switches (see hardening-config.ts). */
   readonly hardening: HardeningConfig;
+  /** Bearer tokens and anonymous access (see auth-config.ts). */
+  readonly auth: AuthConfig;
+  /** Secret salt of stored ID-number hashes (PII_HASH_SALT); must be the same for every process. */
+  readonly piiSalt: string;
 }
 
 export type Neo4jConfig =
@@ -79,6 +84,7 @@ const schema = z.object({
     .transform(Number)
     .default(10_000),
   ...HARDENING_ENV,
+  ...AUTH_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -102,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const e = parsed.data;
+  const authProblem = authEnvProblem(e, e.NODE_ENV);
+  if (authProblem) throw new ConfigError(authProblem);
   const dataDir = path.resolve(cwd, e.BANGFU_DATA_DIR);
   const neo4j: Neo4jConfig = e.NEO4J_URI
     ? {
@@ -127,5 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedOnStart: e.SEED_ON_START,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     hardening: hardeningConfig(e, e.NODE_ENV),
+    auth: authConfig(e, e.NODE_ENV),
+    piiSalt: piiSalt(e),
   });
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Viewer } from '../domain/access-policy';
 import type { Gateway } from '../store/gateway';
 import type { Loaders } from './loaders';
 
@@ -22,4 +23,16 @@ export interface Context {
   /** Cypher statements sent so far for this request. */
   queryCount: () => number;
   service: ServiceInfo;
+  /** Who is asking and what writes need (issue 6); absent only outside HTTP (then: anonymous). */
+  access?: RequestAccess;
+}
+
+/** The verified caller of one request and the settings its writes need. */
+export interface RequestAccess {
+  /** The caller: a verified token's subject and role, or anonymous. */
+  viewer: Viewer;
+  /** The request's `Idempotency-Key` header; a mutation's `idempotencyKey` argument wins over it. */
+  idempotencyKey: string | null;
+  /** Salt of the stored ID-number hashes. */
+  piiSalt: string;
 }

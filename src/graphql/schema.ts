@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
+import { accessResolvers } from './resolvers/access';
 import { baseResolvers } from './resolvers/base';
+import { mutationResolvers } from './resolvers/mutations';
 import { networkResolvers } from './resolvers/network';
 import { nodeResolvers } from './resolvers/node';
 import { searchResolvers } from './resolvers/search';
@@ -16,7 +18,10 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
   return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
-/** Every resolver module, merged per type. */
+/**
+ * Every resolver module, merged per type (a later module's field resolver replaces an earlier
+ * one's). accessResolvers comes LAST: it resolves personal fields through the access policy.
+ */
 export function resolvers(): Resolvers[] {
-  return [baseResolvers, nodeResolvers, networkResolvers, searchResolvers];
+  return [baseResolvers, nodeResolvers, networkResolvers, searchResolvers, mutationResolvers, accessResolvers];
 }

@@ -11,6 +11,9 @@ import type { Context, ServiceInfo } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import type { Gateway } from '../store/gateway';
+import { DEV_PII_SALT } from '../config/auth-config';
+import { ANONYMOUS } from '../domain/access-policy';
+import { authMiddleware, createAuthenticator, type AuthenticatedRequest, type Authenticator } from './auth';
 import { defaultHardening, type HardeningConfig } from '../config/hardening-config';
 import { requestDeadline } from './deadline';
 import { apolloHardening, corsPolicy } from './hardening';
@@ -26,6 +29,10 @@ export interface HttpServiceDeps {
   service: ServiceInfo;
   /** How long `close()` lets in-flight requests finish before cutting connections. */
   shutdownTimeoutMs: number;
+  /** Verifies bearer tokens; default: accepts no tokens, anonymous reads allowed. */
+  auth?: Authenticator;
+  /** Salt of stored ID-number hashes (config.piiSalt); default: the development salt. */
+  piiSalt?: string;
   /** Abuse limits, timeouts, production switches (config.hardening); default: the documented defaults. */
   hardening?: HardeningConfig;
 }
@@ -45,6 +52,15 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export async function createHttpService(deps: HttpServiceDeps): Promise<HttpService> {
   const { gateway, metrics, log } = deps;
+  const auth =
+    deps.auth ??
+    createAuthenticator({
+      jwtSecret: null,
+      jwksUrl: null,
+      issuer: null,
+      audience: null,
+      anonymousRead: true,
+    });
   const h = deps.hardening ?? defaultHardening();
   const app = express();
   // Slow clients (slowloris) are cut off; Node checks these timeouts every checking interval.
@@ -106,6 +122,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     '/graphql',
     corsPolicy(h),
     ...bodyLimits(h),
+    authMiddleware(auth),
     createRateLimiter(h),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -121,6 +138,11 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
           loaders: new Loaders(counted),
           queryCount: () => count,
           service: deps.service,
+          access: {
+            viewer: (req as AuthenticatedRequest).viewer ?? ANONYMOUS,
+            idempotencyKey: req.get('idempotency-key') ?? null,
+            piiSalt: deps.piiSalt ?? DEV_PII_SALT,
+          },
         };
       },
     }),

@@ -5,6 +5,9 @@ import { createDriver, type DriverOptions } from '../../src/store/driver';
 import { Gateway } from '../../src/store/gateway';
 import { createHttpService, type HttpService } from '../../src/server/http-service';
 import { Metrics } from '../../src/server/metrics';
+import { createAuthenticator } from '../../src/server/auth';
+import type { AuthConfig } from '../../src/config/auth-config';
+import { TEST_AUTH } from './auth';
 
 /** The Neo4j started by test/global-setup.ts. */
 export function testDriver(o: Omit<DriverOptions, 'uri' | 'user' | 'password'> = {}): Driver {
@@ -46,6 +49,8 @@ export interface TestServerOptions {
   database?: string;
   /** Logger (default: silent, or TEST_LOG_LEVEL). */
   log?: Logger;
+  /** Token verification (default: HS256 with TEST_JWT_SECRET, anonymous reads allowed; see ./auth). */
+  auth?: Partial<AuthConfig>;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
@@ -60,6 +65,8 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     service: { version: 'test', embedded: false },
     shutdownTimeoutMs: 1_000,
     hardening: { ...defaultHardening('test'), rateLimitMax: 0, ...o.hardening },
+    auth: createAuthenticator({ ...TEST_AUTH, ...o.auth }),
+    piiSalt: 'test-pii-salt-of-the-integration-tests',
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;

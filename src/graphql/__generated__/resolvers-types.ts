@@ -3,9 +3,23 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ServerInfoRecord } from '../../store/server-info';
 import type { NodeRow } from '../../store/reads/reads';
 import type { NodeConnection, NodeEdge, SearchConnectionModel, SearchEdgeModel } from '../connections';
+import type { PairingGraphModel, GraphNodeModel, GraphEdgeModel } from '../../store/analytics/graph.store';
+import type { PathModel, PathRelModel } from '../../store/analytics/paths.store';
+import type { PairingScope } from '../../store/analytics/specs';
+import type { MatrixCellModel } from '../../store/analytics/matrix.store';
+import type { CoverageModel, BeneficiaryCoverageModel, HelpersPerVillageModel } from '../../store/analytics/coverage.store';
+import type { QuotaRule as QuotaRuleModel, QuotaRequirement as QuotaRequirementModel, QuotaShortfall as QuotaShortfallModel } from '../../domain/quota-rules';
+import type { ViolationModel, RuleSummary } from '../../store/analytics/quota.store';
+import type { QuotaViolationConnectionModel, QuotaViolationEdgeModel, ExemplarConnectionModel, ExemplarEdgeModel } from '../resolvers/analytics';
+import type { ObservationCheck } from '../../store/indicators/indicators.store';
+import type { CentralityModel, ScoredNode, CommunitiesModel, CommunityModel } from '../../store/analytics/network.store';
+import type { ExemplarModel } from '../../store/analytics/exemplars.store';
+import type { AuditRow } from '../../store/writes/history';
+import type { Viewer as ViewerModel } from '../../domain/access-policy';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -18,10 +32,26 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** A date and time, ISO 8601 with offset (graphql-scalars `DateTime`). */
   DateTime: { input: string; output: string; }
+  /** A JSON object (graphql-scalars `JSONObject`): a record's properties in an audit entry. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** An integer ≥ 0 (graphql-scalars `NonNegativeInt`). */
   NonNegativeInt: { input: number; output: number; }
+  /** A phone number in E.164 form, e.g. +8613812345678 (graphql-scalars `PhoneNumber`). */
+  PhoneNumber: { input: string; output: string; }
   /** An integer ≥ 1 (graphql-scalars `PositiveInt`). */
   PositiveInt: { input: number; output: number; }
+};
+
+/** A citation of a fact. */
+export type AddCitationInput = {
+  /** The quote's character offset in the source text. */
+  charOffset?: InputMaybe<Scalars['NonNegativeInt']['input']>;
+  /** The fact: an id of an entity, pairing, project, visit, dispute or tenure. */
+  factId: Scalars['ID']['input'];
+  /** The quote, verbatim (引文). */
+  quote: Scalars['String']['input'];
+  /** The source quoted (a Source id). */
+  sourceId: Scalars['ID']['input'];
 };
 
 /** An administrative unit (行政区划): 自治区 → 市 → 旗 → 苏木乡镇/街道 → 嘎查村/社区. */
@@ -51,6 +81,8 @@ export type AdminUnit = Beneficiary & Entity & Node & {
   parent?: Maybe<AdminUnit>;
   /** Whether the unit is reported, derived or synthetic. */
   provenance: Provenance;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -125,6 +157,42 @@ export type AdminUnitFilter = {
   provenance?: InputMaybe<Array<Provenance>>;
 };
 
+/** The administrative unit a mutation wrote. */
+export type AdminUnitPayload = {
+  __typename?: 'AdminUnitPayload';
+  /** The unit as it is now. */
+  adminUnit: AdminUnit;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/**
+ * One recorded write (审计记录): who, when, which operation, and the record before and after.
+ * Append-only: nothing changes or deletes an entry. Personal fields in before/after follow the
+ * caller's role, like everywhere else.
+ */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** Who wrote: the token subject (or the CLI's `--sub`). */
+  actor: Scalars['String']['output'];
+  /** The record's properties after the write. */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** When the write committed. */
+  at: Scalars['DateTime']['output'];
+  /** The record's properties before the write; null when the write created it. */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** The entry's key. */
+  key: Scalars['String']['output'];
+  /** The operation, e.g. createPairing, endPairing, import. */
+  operation: Scalars['String']['output'];
+  /** The id of the HTTP request (x-request-id) or CLI run that wrote. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The writer's role. */
+  role: Role;
+  /** The record's version after the write, when it has one. */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Anyone who is assisted (帮扶对象): a village-level unit or township, a poor household, a poor student. */
 export type Beneficiary = {
   /** Other names and short forms (别名). */
@@ -154,6 +222,97 @@ export type BeneficiaryAssistedByArgs = {
   orderBy?: InputMaybe<PairingOrder>;
 };
 
+/** A page of beneficiaries. */
+export type BeneficiaryConnection = {
+  __typename?: 'BeneficiaryConnection';
+  /** The beneficiaries of this page with their cursors. */
+  edges: Array<BeneficiaryEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many match in all (computed only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How many of one kind of beneficiary (帮扶对象) an area has, and how many are assisted. */
+export type BeneficiaryCoverage = {
+  __typename?: 'BeneficiaryCoverage';
+  /** How many are the beneficiary of at least one pairing (any kind) valid on the day. */
+  assisted: Scalars['Int']['output'];
+  /** How many lie in the area (registered). */
+  registered: Scalars['Int']['output'];
+  /** assisted ÷ registered (null when none are registered). */
+  share?: Maybe<Scalars['Float']['output']>;
+  /** registered − assisted. */
+  unassisted: Scalars['Int']['output'];
+  /** Drill-down: the unassisted ones, by key. */
+  unassistedList: BeneficiaryConnection;
+};
+
+
+/** How many of one kind of beneficiary (帮扶对象) an area has, and how many are assisted. */
+export type BeneficiaryCoverageUnassistedListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A beneficiary and its cursor. */
+export type BeneficiaryEdge = {
+  __typename?: 'BeneficiaryEdge';
+  /** Opaque position of this edge, for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The beneficiary. */
+  node: Beneficiary;
+};
+
+/** What kind of beneficiary a pairing assists (帮扶对象类别). */
+export type BeneficiaryKind =
+  /** A poor household (贫困户). */
+  | 'HOUSEHOLD'
+  /** A poor university student (贫困大学生). */
+  | 'STUDENT'
+  /** A township-level unit: 苏木乡镇 or 街道 (a county-level cadre's liaison). */
+  | 'TOWNSHIP'
+  /** A village-level unit: 嘎查村 or 社区. */
+  | 'VILLAGE';
+
+/** A yearly working budget (工作经费) of an office. */
+export type Budget = Node & {
+  __typename?: 'Budget';
+  /** The amount in whole yuan (元). */
+  amountYuan?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** A short label of the budget. */
+  name: Scalars['String']['output'];
+  /** The organization it funds. */
+  organization?: Maybe<Organization>;
+  /** Whether the budget is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** The year it is for. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A difficulty solved for villagers (帮助解决的困难): employment, medical care or schooling. */
+export type Casework = Node & {
+  __typename?: 'Casework';
+  /** The day it was solved. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** EMPLOYMENT (创业就业), MEDICAL (医疗) or SCHOOLING (上学). */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** A short label of the case. */
+  name: Scalars['String']['output'];
+  /** Whether the case is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** The unit it is for. */
+  unit?: Maybe<AdminUnit>;
+};
+
 /** 四类: the category of a helper (帮扶主体类别). */
 export type Category =
   /** 机关单位: agencies and public institutions. */
@@ -164,6 +323,48 @@ export type Category =
   | 'LEADING_CADRE'
   /** 下挂干部: reserve cadres seconded to live and work in a village. */
   | 'SECONDED_CADRE';
+
+/**
+ * A centrality measure over the projected pairing network of an area: one node per helper and
+ * beneficiary, one undirected link per (helper, beneficiary) with pairings in scope.
+ */
+export type Centrality = {
+  __typename?: 'Centrality';
+  /** The day pairings must be valid on. */
+  activeOn: Scalars['Date']['output'];
+  /** The area (null = the whole graph). */
+  area?: Maybe<AdminUnit>;
+  /** Links in the projected network. */
+  edgeCount: Scalars['Int']['output'];
+  /** The measure. */
+  measure: CentralityMeasure;
+  /** Nodes in the projected network. */
+  nodeCount: Scalars['Int']['output'];
+  /** The best-scoring nodes, by descending score then key. */
+  scores: Array<CentralityScore>;
+};
+
+/** Network measures over the pairing network (网络中心性). */
+export type CentralityMeasure =
+  /** Shortest-path betweenness over hops, unnormalised (each unordered pair of other nodes counted once). */
+  | 'BETWEENNESS'
+  /** Distinct partners: the beneficiaries of a helper, the helpers of a beneficiary. */
+  | 'DEGREE'
+  /** PageRank, damping 0.85, links weighted by their number of pairings. */
+  | 'PAGERANK';
+
+/** One node's score. */
+export type CentralityScore = {
+  __typename?: 'CentralityScore';
+  /** The entity's global id. */
+  id: Scalars['ID']['output'];
+  /** The entity. */
+  node: Entity;
+  /** Competition rank: 1 + the number of nodes scoring strictly higher (ties share a rank). */
+  rank: Scalars['Int']['output'];
+  /** The score (rounded to 9 decimals, so structurally tied nodes tie exactly). */
+  score: Scalars['Float']['output'];
+};
 
 /** A verbatim quote of a source supporting one or more facts (引文). */
 export type Citation = Node & {
@@ -200,6 +401,297 @@ export type CitationEdge = {
   node: Citation;
 };
 
+/** The citation a mutation created. */
+export type CitationPayload = {
+  __typename?: 'CitationPayload';
+  /** The citation. */
+  citation: Citation;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** 两委 posts (村党支部与村民委员会/社区党支部与居民委员会的职务). */
+export type CommitteePost =
+  /** 两委委员 (in either). */
+  | 'COMMITTEE_MEMBER'
+  /** 社区副主任 (in a 社区). */
+  | 'COMMUNITY_DEPUTY_DIRECTOR'
+  /** 社区党支部副书记 (in a 社区). */
+  | 'COMMUNITY_DEPUTY_SECRETARY'
+  /** 社区主任 (in a 社区). */
+  | 'COMMUNITY_DIRECTOR'
+  /** 社区党支部书记 (in a 社区). */
+  | 'COMMUNITY_SECRETARY'
+  /** 村副主任 (in a 嘎查村). */
+  | 'VILLAGE_DEPUTY_DIRECTOR'
+  /** 村党支部副书记 (in a 嘎查村). */
+  | 'VILLAGE_DEPUTY_SECRETARY'
+  /** 村主任 (in a 嘎查村). */
+  | 'VILLAGE_DIRECTOR'
+  /** 村党支部书记 (in a 嘎查村). */
+  | 'VILLAGE_SECRETARY';
+
+/** Louvain communities of the projected pairing network of an area. */
+export type Communities = {
+  __typename?: 'Communities';
+  /** The day pairings must be valid on. */
+  activeOn: Scalars['Date']['output'];
+  /** The area (null = the whole graph). */
+  area?: Maybe<AdminUnit>;
+  /** The communities by descending size (then by their first member's key). */
+  communities: Array<Community>;
+  /** How many communities. */
+  count: Scalars['Int']['output'];
+  /** Links in the projected network. */
+  edgeCount: Scalars['Int']['output'];
+  /** The partition's modularity. */
+  modularity: Scalars['Float']['output'];
+  /** Nodes in the projected network. */
+  nodeCount: Scalars['Int']['output'];
+};
+
+
+/** Louvain communities of the projected pairing network of an area. */
+export type CommunitiesCommunitiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One community of the pairing network (帮扶社群). */
+export type Community = {
+  __typename?: 'Community';
+  /** Members that are beneficiaries. */
+  beneficiaries: Scalars['Int']['output'];
+  /** Members that are helpers. */
+  helpers: Scalars['Int']['output'];
+  /** Position in the list (0 = the largest). */
+  index: Scalars['Int']['output'];
+  /** The members with most partners first (then by key). */
+  members: Array<Entity>;
+  /** Members. */
+  size: Scalars['Int']['output'];
+};
+
+
+/** One community of the pairing network (帮扶社群). */
+export type CommunityMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Coverage of an area on one day (覆盖情况), rolled up through the admin tree: a banner's figures
+ * include its townships' and villages'.
+ */
+export type Coverage = {
+  __typename?: 'Coverage';
+  /** The day pairings must be valid on. */
+  activeOn: Scalars['Date']['output'];
+  /** The area (null = the whole graph). */
+  area?: Maybe<AdminUnit>;
+  /** The same figures for each administrative unit directly below the area, by key. */
+  children: Array<Coverage>;
+  /** The distribution of helpers per village-level unit, by number of helpers. */
+  helpersPerVillage: Array<HelpersPerVillage>;
+  /** Poor households (贫困户): paired vs. registered. */
+  households: BeneficiaryCoverage;
+  /** Poor university students (贫困大学生). */
+  students: BeneficiaryCoverage;
+  /** 嘎查村 and 社区. */
+  villages: BeneficiaryCoverage;
+};
+
+/** A new administrative unit. */
+export type CreateAdminUnitInput = {
+  /** Other names and short forms (别名). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Designations (village-level units only). */
+  designations?: InputMaybe<Array<Designation>>;
+  /** The store key to use (e.g. `au:xinjie`); default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of unit. */
+  kind: UnitKind;
+  /** The name (名称). */
+  name: Scalars['String']['input'];
+  /** The unit it lies directly in (上级, an AdminUnit id); required for every kind but REGION. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A new private enterprise. */
+export type CreateEnterpriseInput = {
+  /** Other names (别名). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The name (名称). */
+  name: Scalars['String']['input'];
+  /** The administrative unit it is registered in (an AdminUnit id). */
+  unitId: Scalars['ID']['input'];
+};
+
+/** A new poor household. Personal fields are shown unmasked only to analysts and above. */
+export type CreateHouseholdInput = {
+  /** The head of household's resident ID number (身份证号, 18 characters, checked); stored only as a salted hash and the last 4 characters. */
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The number of members (家庭人口), 1–30. */
+  memberCount?: InputMaybe<Scalars['PositiveInt']['input']>;
+  /** The head of household's name (户主姓名). */
+  name: Scalars['String']['input'];
+  /** A contact phone (联系电话). */
+  phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** The 嘎查村 or 社区 it is registered in (an AdminUnit id). */
+  unitId: Scalars['ID']['input'];
+};
+
+/** A new organization. */
+export type CreateOrganizationInput = {
+  /** Other names and short forms (别名). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Its level (五级), when it is a helper; it then helps at this level. */
+  level?: InputMaybe<Level>;
+  /** The name (名称). */
+  name: Scalars['String']['input'];
+  /** The organization's type. */
+  orgType: OrgType;
+  /** The organization it is part of (an Organization id). */
+  partOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** The administrative unit it belongs to (an AdminUnit id). */
+  unitId: Scalars['ID']['input'];
+};
+
+/** A new pairing (帮扶对子). */
+export type CreatePairingInput = {
+  /** Who is assisted: an AdminUnit, Household or Student id. */
+  beneficiaryId: Scalars['ID']['input'];
+  /** The helper's category (四类). */
+  category: Category;
+  /** Who helps: an Organization, Person or Enterprise id. */
+  helperId: Scalars['ID']['input'];
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** What the pairing does. */
+  kind: PairingKind;
+  /** The helper's level (五级). */
+  level: Level;
+  /** 一对一 or 一对多. */
+  mode?: InputMaybe<PairingMode>;
+  /** The programme it is carried out under (a Programme id). */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** First day the pairing is valid. */
+  validFrom: Scalars['Date']['input'];
+  /** The day it ends (exclusive); leave out while it is open. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A new person. */
+export type CreatePersonInput = {
+  /** Other names (别名). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The organization the person belongs to (an Organization id). */
+  memberOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** The name (姓名). */
+  name: Scalars['String']['input'];
+  /** The cadre's rank (职级); default NONE. */
+  rank?: InputMaybe<Rank>;
+  /** Roles such as RESERVE_CADRE. */
+  roles?: InputMaybe<Array<PersonRole>>;
+  /** The administrative unit the person is recorded in (an AdminUnit id). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A new programme. */
+export type CreateProgrammeInput = {
+  /** Other names and short forms (别名). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The name (名称). */
+  name: Scalars['String']['input'];
+  /** The programme it is part of (an id of a Programme). */
+  partOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** Who launched it. */
+  scope: ProgrammeScope;
+  /** First day it runs. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** The day it ends (exclusive). */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Designations of village-level units (村级称号). */
+export type Designation =
+  /** 相对后进的嘎查村 (backward village). */
+  | 'BACKWARD'
+  /** 新农村建设示范村 (new-countryside demonstration village). */
+  | 'NEW_COUNTRYSIDE_DEMONSTRATION';
+
+/** A dispute (矛盾纠纷) found during the campaign, and whether it was resolved (化解). */
+export type Dispute = Node & {
+  __typename?: 'Dispute';
+  /** The day it was found (排查). */
+  foundOn?: Maybe<Scalars['Date']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** A short label of the dispute. */
+  name: Scalars['String']['output'];
+  /** Whether the dispute is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** How it was resolved (化解情况); null while open. */
+  resolution?: Maybe<Scalars['String']['output']>;
+  /** The day it was resolved (化解); null while open. */
+  resolvedOn?: Maybe<Scalars['Date']['output']>;
+  /** Where it arose. */
+  unit?: Maybe<AdminUnit>;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when resolving it. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of disputes. */
+export type DisputeConnection = {
+  __typename?: 'DisputeConnection';
+  /** The disputes of this page with their cursors. */
+  edges: Array<DisputeEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many disputes there are in all (computed only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A dispute and its cursor. */
+export type DisputeEdge = {
+  __typename?: 'DisputeEdge';
+  /** Opaque position of this edge, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The dispute. */
+  node: Dispute;
+};
+
+/** The dispute a mutation wrote. */
+export type DisputePayload = {
+  __typename?: 'DisputePayload';
+  /** The dispute as it is now. */
+  dispute: Dispute;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** Ends a pairing. */
+export type EndPairingInput = {
+  /** The version read from the pairing; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The pairing (a Pairing id). */
+  id: Scalars['ID']['input'];
+  /** Why it ends (解除原因), e.g. 已脱贫. */
+  reason: Scalars['String']['input'];
+  /** The first day it no longer holds (exclusive end); after its validFrom. */
+  validTo: Scalars['Date']['input'];
+};
+
 /** A private enterprise (民营企业). */
 export type Enterprise = Entity & Helper & Node & {
   __typename?: 'Enterprise';
@@ -219,6 +711,8 @@ export type Enterprise = Entity & Helper & Node & {
   provenance: Provenance;
   /** The administrative unit it is registered in. */
   unit?: Maybe<AdminUnit>;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -250,6 +744,15 @@ export type EnterpriseEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Enterprise;
+};
+
+/** The enterprise a mutation wrote. */
+export type EnterprisePayload = {
+  __typename?: 'EnterprisePayload';
+  /** The enterprise as it is now. */
+  enterprise: Enterprise;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
 };
 
 /**
@@ -298,6 +801,169 @@ export type EntityOrder =
   /** By name (Unicode code point order), then key. */
   | 'NAME';
 
+/** A performance or lecture (文艺演出/宣讲) of the 五送 campaign, with the brochures handed out. */
+export type Event = Node & {
+  __typename?: 'Event';
+  /** Brochures handed out (宣传册, copies). */
+  brochures?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** The day it was held. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** PERFORMANCE (文艺演出) or LECTURE (宣讲). */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** A short label of the event. */
+  name: Scalars['String']['output'];
+  /** Whether the event is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** The 五送 theme: THEORY, CULTURE, LAW, SKILLS or HEALTH. */
+  theme?: Maybe<Scalars['String']['output']>;
+  /** Where it was held. */
+  unit?: Maybe<AdminUnit>;
+};
+
+/** An exemplar (先进典型) with its network. */
+export type Exemplar = {
+  __typename?: 'Exemplar';
+  /** The person or organization. */
+  entity: Entity;
+  /** Its pairing graph (五级四类 pairings), around it and, for an organization in a village, that village. */
+  network: PairingGraph;
+  /** Every pairing in which it helps, of any kind (刘显亮's 助学 included). */
+  pairings: PairingConnection;
+  /** Why it is listed. */
+  reasons: Array<ExemplarReason>;
+  /** Names of the recognitions featuring it. */
+  recognitions: Array<Scalars['String']['output']>;
+};
+
+
+/** An exemplar (先进典型) with its network. */
+export type ExemplarNetworkArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An exemplar (先进典型) with its network. */
+export type ExemplarPairingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PairingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of exemplars, by kind then key. */
+export type ExemplarConnection = {
+  __typename?: 'ExemplarConnection';
+  /** The exemplars of this page with their cursors. */
+  edges: Array<ExemplarEdge>;
+  /** Paging information (forward only). */
+  pageInfo: PageInfo;
+  /** How many there are in all (computed only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An exemplar and its cursor. */
+export type ExemplarEdge = {
+  __typename?: 'ExemplarEdge';
+  /** Opaque position of this edge, for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The exemplar. */
+  node: Exemplar;
+};
+
+/** Why an entity is an exemplar. */
+export type ExemplarReason =
+  /** It has the EXEMPLAR role (先进典型, e.g. 刘显亮). */
+  | 'EXEMPLAR'
+  /** A recognition features it (e.g. 《七月聚焦》's 先进基层党组织 and 先进个人). */
+  | 'FEATURED';
+
+/** A stated target (目标), e.g. lifting 5000 people out of poverty this year (解决5000贫困人口脱贫问题). */
+export type Goal = Node & {
+  __typename?: 'Goal';
+  /** THIS_YEAR or THREE_YEARS. */
+  horizon?: Maybe<Scalars['String']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** The goal as the source states it. */
+  name: Scalars['String']['output'];
+  /** Whether the goal is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** People to lift out of poverty (脱贫人数). */
+  targetPersons?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** The unit the goal is for. */
+  unit?: Maybe<AdminUnit>;
+  /** Start of the period the goal covers. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** End of the period the goal covers (exclusive). */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Which way a pairing graph traversal follows pairings (遍历方向). */
+export type GraphDirection =
+  /** Both ways. */
+  | 'BOTH'
+  /** From a beneficiary to who assists it (帮扶对象 → 帮扶方). */
+  | 'IN'
+  /** From a helper to whom it assists (帮扶方 → 帮扶对象). */
+  | 'OUT';
+
+/** A pairing in a pairing graph (图边), drawn from its helper to its beneficiary. */
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  /** The helper's category (四类). */
+  category: Category;
+  /** The pairing's global id (the same as `pairing.id`). */
+  id: Scalars['ID']['output'];
+  /** What the pairing does. */
+  kind: PairingKind;
+  /** The helper's level (五级). */
+  level: Level;
+  /** The pairing itself, for projects, visits, citations … */
+  pairing: Pairing;
+  /** Whether the pairing is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** The helper's global id (帮扶方). */
+  source: Scalars['ID']['output'];
+  /** The beneficiary's global id (帮扶对象). */
+  target: Scalars['ID']['output'];
+  /** First day the pairing is valid. */
+  validFrom: Scalars['Date']['output'];
+  /** The day the pairing ends (exclusive); null while open. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+};
+
+/** An entity in a pairing graph (图节点). */
+export type GraphNode = {
+  __typename?: 'GraphNode';
+  /** A helper's category (四类) when all its pairings in scope agree; null otherwise (and for beneficiaries). */
+  category?: Maybe<Category>;
+  /** Pairing hops from the nearest root (0 for a root). */
+  depth: Scalars['Int']['output'];
+  /** The entity itself, for any further field. */
+  entity: Entity;
+  /** The entity's global id (the same as `entity.id`). */
+  id: Scalars['ID']['output'];
+  /** The entity's type: AdminUnit, Organization, Person, Enterprise, Household or Student. */
+  kind: Scalars['String']['output'];
+  /** An Organization's level (五级); null for other kinds. */
+  level?: Maybe<Level>;
+  /** The entity's name (名称). */
+  name: Scalars['String']['output'];
+  /** Whether the entity is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** Whether the entity is one of the roots asked for. */
+  root: Scalars['Boolean']['output'];
+  /** An AdminUnit's kind; null for other kinds. */
+  unitKind?: Maybe<UnitKind>;
+};
+
 /** Anyone who assists (帮扶主体): an organization, a person or an enterprise. */
 export type Helper = {
   /** Other names and short forms (别名). */
@@ -327,6 +993,24 @@ export type HelperPairingsArgs = {
   orderBy?: InputMaybe<PairingOrder>;
 };
 
+/** How many village-level units have exactly `helpers` distinct helpers (帮扶主体分布). */
+export type HelpersPerVillage = {
+  __typename?: 'HelpersPerVillage';
+  /** The number of distinct helpers with a pairing valid on the day. */
+  helpers: Scalars['Int']['output'];
+  /** Drill-down: those villages, by key. */
+  villageList: BeneficiaryConnection;
+  /** How many 嘎查村/社区 have that many. */
+  villages: Scalars['Int']['output'];
+};
+
+
+/** How many village-level units have exactly `helpers` distinct helpers (帮扶主体分布). */
+export type HelpersPerVillageVillageListArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A registered poor household (贫困户). */
 export type Household = Beneficiary & Entity & Node & {
   __typename?: 'Household';
@@ -338,16 +1022,22 @@ export type Household = Beneficiary & Entity & Node & {
   citations: Array<Citation>;
   /** The object's global id (opaque). */
   id: Scalars['ID']['output'];
+  /** The head of household's resident ID number (身份证号), masked: only the last 4 characters are kept (the number itself is never stored); null for roles below analyst. */
+  idNumber?: Maybe<Scalars['String']['output']>;
   /** The stable key of the record in the store. */
   key: Scalars['String']['output'];
   /** The number of members (家庭人口), when known. */
   memberCount?: Maybe<Scalars['Int']['output']>;
   /** The household's name (户名). */
   name: Scalars['String']['output'];
+  /** The household's phone (联系电话), E.164 (e.g. +8613812345678); null for roles below analyst. */
+  phone?: Maybe<Scalars['String']['output']>;
   /** Whether the household is reported, derived or synthetic. */
   provenance: Provenance;
   /** The village-level unit the household lives in. */
   unit?: Maybe<AdminUnit>;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -381,6 +1071,95 @@ export type HouseholdEdge = {
   node: Household;
 };
 
+/** The household a mutation wrote. */
+export type HouseholdPayload = {
+  __typename?: 'HouseholdPayload';
+  /** The household as it is now (personal fields masked below analyst). */
+  household: Household;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** What a reported figure measures (指标), in the manner of the W3C Data Cube's measures. */
+export type Indicator = Node & {
+  __typename?: 'Indicator';
+  /** What exactly is counted. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** The indicator's name. */
+  name: Scalars['String']['output'];
+  /** The observations of this indicator. */
+  observations: Array<Observation>;
+};
+
+/** A reported figure (观测值) beside the value the graph gives now (核对). */
+export type IndicatorCheck = {
+  __typename?: 'IndicatorCheck';
+  /** The area observed. */
+  area?: Maybe<AdminUnit>;
+  /** The quotes stating it. */
+  citations: Array<Citation>;
+  /** How the reported value is meant. */
+  comparator: ObservationComparator;
+  /** The query that recomputes it. */
+  computeKey: Scalars['String']['output'];
+  /** The value computed from the graph on the reference date (null when no query computes it). */
+  computed?: Maybe<Scalars['Float']['output']>;
+  /** Further dimensions (level, category, year …). */
+  dimensions: Array<ObservationDimension>;
+  /** The indicator's key (e.g. `ind:pairings`). */
+  indicatorKey: Scalars['String']['output'];
+  /** The indicator's name. */
+  indicatorName?: Maybe<Scalars['String']['output']>;
+  /** How the figure is read from the report. */
+  interpretation?: Maybe<Scalars['String']['output']>;
+  /** The observation's stable key (e.g. `obs:city-pairings`). */
+  key: Scalars['String']['output'];
+  /** Whether the computed value satisfies the reported one. */
+  matches: Scalars['Boolean']['output'];
+  /** The observation itself (with its indicator and provenance). */
+  observation: Observation;
+  /** The day the figure holds on (the figures are computed as of this day). */
+  referenceDate: Scalars['Date']['output'];
+  /** The reported value. */
+  reported: Scalars['Float']['output'];
+  /** MATCH, MISMATCH or UNKNOWN. */
+  status: IndicatorStatus;
+  /** The unit (e.g. pairings, yuan). */
+  unit: Scalars['String']['output'];
+};
+
+/** Whether the graph reproduces a reported figure. */
+export type IndicatorStatus =
+  /** The computed value satisfies the reported one under its comparator. */
+  | 'MATCH'
+  /** It does not. */
+  | 'MISMATCH'
+  /** No query computes this figure. */
+  | 'UNKNOWN';
+
+/** An inspection (督查) of the campaign. */
+export type Inspection = Node & {
+  __typename?: 'Inspection';
+  /** The day it took place. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** SANDAO (配合市“三到”活动督查) or VILLAGE_ELECTION (结合村级“两委”换届选举督查). */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** A short label of the inspection. */
+  name: Scalars['String']['output'];
+  /** Whether the inspection is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** Where it took place. */
+  unit?: Maybe<AdminUnit>;
+};
+
 /** 五级: the level of a helper in the network (帮扶层级). */
 export type Level =
   /** 旗级 (banner, county level). */
@@ -395,6 +1174,343 @@ export type Level =
   | 'VILLAGE';
 
 /**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cites any fact (引文): a verbatim quote of a source supporting it. */
+  addCitation: CitationPayload;
+  /** Creates an administrative unit (行政区划). Needs admin. */
+  createAdminUnit: AdminUnitPayload;
+  /** Creates a private enterprise (民营企业). */
+  createEnterprise: EnterprisePayload;
+  /** Registers a poor household (贫困户). The ID number is stored only as a salted hash and its last 4 characters. */
+  createHousehold: HouseholdPayload;
+  /** Creates an organization (组织). */
+  createOrganization: OrganizationPayload;
+  /**
+   * Creates a pairing (结对, 帮扶对子). The helper/beneficiary combination must be a legal one for the
+   * category and kind (e.g. a SECONDED_CADRE is STATIONED in a 嘎查村/社区; an ENTERPRISE assists a
+   * 嘎查村), an organization helps at its own level, and no pairing of the same helper, beneficiary,
+   * kind and programme may overlap it in time.
+   */
+  createPairing: PairingPayload;
+  /** Creates a person (人员). */
+  createPerson: PersonPayload;
+  /** Creates a programme or campaign (活动/工程). Needs admin. */
+  createProgramme: ProgrammePayload;
+  /** Ends a pairing (解除结对): it gets a validTo and a reason; pairings are never deleted, and `activeOn` still answers for days before the end. */
+  endPairing: PairingPayload;
+  /** Records a dispute (矛盾纠纷) found in a village- or township-level unit. */
+  recordDispute: DisputePayload;
+  /** Records a project (帮扶项目) on a pairing, with the funds and materials put in (元). */
+  recordProject: ProjectPayload;
+  /** Records a two-committee post (两委任职) held by a person in a 嘎查村 or 社区. */
+  recordTenure: TenurePayload;
+  /** Records a research visit (调研) made through a pairing. */
+  recordVisit: VisitPayload;
+  /** Records how a dispute was resolved (化解). */
+  resolveDispute: DisputePayload;
+  /** Updates an administrative unit. */
+  updateAdminUnit: AdminUnitPayload;
+  /** Updates a private enterprise. */
+  updateEnterprise: EnterprisePayload;
+  /** Updates a poor household. */
+  updateHousehold: HouseholdPayload;
+  /** Updates an organization. */
+  updateOrganization: OrganizationPayload;
+  /** Updates a person. */
+  updatePerson: PersonPayload;
+  /** Updates a programme. */
+  updateProgramme: ProgrammePayload;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationAddCitationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: AddCitationInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationCreateAdminUnitArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateAdminUnitInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationCreateEnterpriseArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateEnterpriseInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationCreateHouseholdArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateHouseholdInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationCreateOrganizationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateOrganizationInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationCreatePairingArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreatePairingInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationCreatePersonArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreatePersonInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationCreateProgrammeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateProgrammeInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationEndPairingArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: EndPairingInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationRecordDisputeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RecordDisputeInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationRecordProjectArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RecordProjectInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationRecordTenureArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RecordTenureInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationRecordVisitArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: RecordVisitInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationResolveDisputeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: ResolveDisputeInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationUpdateAdminUnitArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateAdminUnitInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationUpdateEnterpriseArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateEnterpriseInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationUpdateHouseholdArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateHouseholdInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationUpdateOrganizationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateOrganizationInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationUpdatePersonArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdatePersonInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationUpdateProgrammeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateProgrammeInput;
+};
+
+/**
  * An object with a globally unique, opaque id (Relay Global Object Identification). Refetch any
  * object with `node(id:)`; the id encodes its kind, so clients must not parse or build ids.
  */
@@ -402,6 +1518,62 @@ export type Node = {
   /** The object's global id (opaque). */
   id: Scalars['ID']['output'];
 };
+
+/** A figure the source reports (观测值): value, unit, comparator and dimensions, with its citation. */
+export type Observation = Node & {
+  __typename?: 'Observation';
+  /** The quotes stating it. */
+  citations: Array<Citation>;
+  /** EXACT (35件), MORE_THAN (200余/2000多) or AT_LEAST (至少). */
+  comparator: Scalars['String']['output'];
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** What it measures. */
+  indicator?: Maybe<Indicator>;
+  /** How the figure was read where the source is ambiguous. */
+  interpretation?: Maybe<Scalars['String']['output']>;
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** Whether the figure is reported or derived. */
+  provenance: Provenance;
+  /** The day the figure refers to. */
+  referenceDate?: Maybe<Scalars['Date']['output']>;
+  /** The unit, e.g. pairs, yuan, households. */
+  unit: Scalars['String']['output'];
+  /** The reported value. */
+  value: Scalars['Float']['output'];
+};
+
+/** How a reported figure relates to the truth (比较方式). */
+export type ObservationComparator =
+  /** At least (至少). */
+  | 'AT_LEAST'
+  /** Exactly (35件). */
+  | 'EXACT'
+  /** More than (200余项, 2000多件). */
+  | 'MORE_THAN';
+
+/** One dimension of an observation (e.g. level = CITY). */
+export type ObservationDimension = {
+  __typename?: 'ObservationDimension';
+  /** The dimension's name. */
+  key: Scalars['String']['output'];
+  /** Its value, as text. */
+  value: Scalars['String']['output'];
+};
+
+/** Organization types (组织类型). */
+export type OrgType =
+  /** 机关单位 (agency). */
+  | 'AGENCY'
+  /** 领导小组 and its office and groups (leading group). */
+  | 'LEADING_GROUP'
+  /** 媒体 (media). */
+  | 'MEDIA'
+  /** 基层党组织 (party organization). */
+  | 'PARTY_ORGANIZATION'
+  /** 事业单位 (public institution). */
+  | 'PUBLIC_INSTITUTION';
 
 /** An organization (组织): an agency or public institution (机关事业单位), a party organization, a leading group. */
 export type Organization = Entity & Helper & Node & {
@@ -428,6 +1600,8 @@ export type Organization = Entity & Helper & Node & {
   provenance: Provenance;
   /** The administrative unit it belongs to (所在/所属行政区). */
   unit?: Maybe<AdminUnit>;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -461,6 +1635,15 @@ export type OrganizationEdge = {
   node: Organization;
 };
 
+/** The organization a mutation wrote. */
+export type OrganizationPayload = {
+  __typename?: 'OrganizationPayload';
+  /** The organization as it is now. */
+  organization: Organization;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
 /** Relay page information of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -484,10 +1667,12 @@ export type Pairing = Node & {
   activeOn: Scalars['Boolean']['output'];
   /** Who is assisted. */
   beneficiary: Beneficiary;
-  /** The helper's category (四类). */
-  category: Category;
+  /** The helper's category (四类); null for pairings outside the 五级四类 network. */
+  category?: Maybe<Category>;
   /** The quotes supporting this pairing. */
   citations: Array<Citation>;
+  /** Why the pairing ended (解除原因); null while it is open. */
+  endReason?: Maybe<Scalars['String']['output']>;
   /** Who helps. */
   helper: Helper;
   /** The object's global id (opaque). */
@@ -496,8 +1681,8 @@ export type Pairing = Node & {
   key: Scalars['String']['output'];
   /** What the pairing does. */
   kind: PairingKind;
-  /** The helper's level (五级). */
-  level: Level;
+  /** The helper's level (五级); null for pairings outside the 五级四类 network (e.g. 刘显亮's 助学). */
+  level?: Maybe<Level>;
   /** 一对一 or 一对多. */
   mode?: Maybe<PairingMode>;
   /** The programme it is carried out under, if known. */
@@ -508,8 +1693,10 @@ export type Pairing = Node & {
   provenance: Provenance;
   /** First day the pairing is valid (起始日期). */
   validFrom: Scalars['Date']['output'];
-  /** Last day the pairing is valid (截止日期); null while it is open. */
+  /** The day the pairing ends (截止日期), exclusive: it is valid before this day, not on it; null while it is open. */
   validTo?: Maybe<Scalars['Date']['output']>;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when ending it. */
+  version: Scalars['Int']['output'];
   /** Research visits made through this pairing (调研). */
   visits: VisitConnection;
 };
@@ -575,10 +1762,12 @@ export type PairingFilter = {
   NOT?: InputMaybe<PairingFilter>;
   /** At least one of these filters matches. */
   OR?: InputMaybe<Array<PairingFilter>>;
-  /** Valid on this day (validFrom ≤ day ≤ validTo). */
+  /** Valid on this day (validFrom ≤ day < validTo). */
   activeOn?: InputMaybe<Scalars['Date']['input']>;
   /** The beneficiary lies in this administrative unit or below it (an AdminUnit id). */
   areaId?: InputMaybe<Scalars['ID']['input']>;
+  /** The beneficiary is of one of these kinds. */
+  beneficiaryKind?: InputMaybe<Array<BeneficiaryKind>>;
   /** Helper category is one of these (四类). */
   category?: InputMaybe<Array<Category>>;
   /** Kind is one of these. */
@@ -593,6 +1782,21 @@ export type PairingFilter = {
   provenance?: InputMaybe<Array<Provenance>>;
 };
 
+/**
+ * A pairing subgraph ready for a front-end graph library (帮扶关系图): entities as nodes, pairings as
+ * edges from helper to beneficiary. Only pairings of the 五级四类 network are drawn (they have a level
+ * and a category; 刘显亮's SPONSOR pairings have neither — see Exemplar.pairings).
+ */
+export type PairingGraph = {
+  __typename?: 'PairingGraph';
+  /** Every pairing in scope between two of the nodes (the induced subgraph), by key. */
+  edges: Array<GraphEdge>;
+  /** The entities reached, nearest roots first (by hop distance, then key). */
+  nodes: Array<GraphNode>;
+  /** Whether the node cap (maxNodes) or the edge cap (5 × maxNodes) left out nodes or edges that are in scope. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** What a pairing does (对子类型). */
 export type PairingKind =
   /** 包扶/帮扶: assistance — counted among the report's 帮扶对子. */
@@ -603,6 +1807,57 @@ export type PairingKind =
   | 'SPONSOR'
   /** 驻村: a seconded cadre stationed in a village — counted among the 帮扶对子. */
   | 'STATIONED';
+
+/** The 五级 × 四类 matrix (五级四类联动帮扶机制) of one area on one day. */
+export type PairingMatrix = {
+  __typename?: 'PairingMatrix';
+  /** The day the pairings must be valid on. */
+  activeOn: Scalars['Date']['output'];
+  /** The area (null = the whole graph). */
+  area?: Maybe<AdminUnit>;
+  /** One cell per level × category (5 × 4, zeros included), by level then category. */
+  cells: Array<PairingMatrixCell>;
+  /** One row per level (summing its categories; distinct helpers and beneficiaries are counted once). */
+  levels: Array<PairingMatrixCell>;
+  /** All levels and categories together. */
+  total: PairingMatrixCell;
+};
+
+/**
+ * Counts of 帮扶对子 for one cell of the 五级四类 matrix, or a row or total of it. Counted as the
+ * report counts (and as the indicator queries recompute): pairings of kind ASSIST or STATIONED, valid
+ * on the day, whose beneficiary is a 嘎查村/社区 or a poor household in the area.
+ */
+export type PairingMatrixCell = {
+  __typename?: 'PairingMatrixCell';
+  /** Distinct beneficiaries (帮扶对象): villages and households. */
+  beneficiaries: Scalars['Int']['output'];
+  /** The helper category (四类); null on a level's row and on the total. */
+  category?: Maybe<Category>;
+  /** Distinct helpers (帮扶主体). */
+  helpers: Scalars['Int']['output'];
+  /** The helper level (五级); null on the total. */
+  level?: Maybe<Level>;
+  /** Drill-down: the pairings behind the counts, under the same scope, level, category and filters. */
+  pairings: PairingConnection;
+  /** Pairs (帮扶对子). */
+  pairs: Scalars['Int']['output'];
+};
+
+
+/**
+ * Counts of 帮扶对子 for one cell of the 五级四类 matrix, or a row or total of it. Counted as the
+ * report counts (and as the indicator queries recompute): pairings of kind ASSIST or STATIONED, valid
+ * on the day, whose beneficiary is a 嘎查村/社区 or a poor household in the area.
+ */
+export type PairingMatrixCellPairingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PairingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PairingOrder>;
+};
 
 /** 一对一 / 一对多: whether the helper assists one beneficiary or many in this arrangement. */
 export type PairingMode =
@@ -617,6 +1872,84 @@ export type PairingOrder =
   | 'KEY'
   /** By start of validity, then key. */
   | 'VALID_FROM';
+
+/** The pairing a mutation wrote. */
+export type PairingPayload = {
+  __typename?: 'PairingPayload';
+  /** The pairing as it is now. */
+  pairing: Pairing;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/**
+ * A shortest path explaining how two entities relate (关系路径): `nodes` and `relationships` alternate —
+ * relationships[i] joins nodes[i] and nodes[i + 1]. A pairing appears as a node between its helper and
+ * its beneficiary.
+ */
+export type Path = {
+  __typename?: 'Path';
+  /** The number of relationships. */
+  length: Scalars['Int']['output'];
+  /** The nodes from the first entity to the second (length + 1 of them). */
+  nodes: Array<PathNode>;
+  /** The relationships between consecutive nodes (length of them). */
+  relationships: Array<PathRelationship>;
+};
+
+/** A node on a path: an entity or a pairing. */
+export type PathNode = {
+  __typename?: 'PathNode';
+  /** The node's global id. */
+  id: Scalars['ID']['output'];
+  /** Its type: AdminUnit, Organization, Person, Enterprise, Household, Student or Pairing. */
+  kind: Scalars['String']['output'];
+  /** Its name (null for a pairing). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The node itself. */
+  node: Node;
+};
+
+/** One step of a path, with the fact behind it. */
+export type PathRelationship = {
+  __typename?: 'PathRelationship';
+  /** The quotes supporting the step: the pairing's for a pairing step, else the start node's (e.g. 城壕村's for 城壕村 LOCATED_IN its township). Empty for synthetic facts. */
+  citations: Array<Citation>;
+  /** The global id of its end node as stored. */
+  end: Scalars['ID']['output'];
+  /** Whether the stored direction runs along the path (from nodes[i] to nodes[i + 1]). */
+  forward: Scalars['Boolean']['output'];
+  /** The pairing behind a HELPER or BENEFICIARY step; null otherwise. */
+  pairing?: Maybe<Pairing>;
+  /** The global id of the relationship's start node as stored (e.g. the pairing, for HELPER). */
+  start: Scalars['ID']['output'];
+  /** The stored relationship's type. */
+  type: PathRelationshipType;
+};
+
+/** The stored relationship behind one step of a path. */
+export type PathRelationshipType =
+  /** From a pairing to its beneficiary. */
+  | 'BENEFICIARY'
+  /** From a pairing to its helper. */
+  | 'HELPER'
+  /** From an entity to the administrative unit it lies in. */
+  | 'LOCATED_IN'
+  /** From a person to the organization it belongs to. */
+  | 'MEMBER_OF'
+  /** From an organization to the one it is part of. */
+  | 'PART_OF';
+
+/** The relationship groups a path may follow (路径可经过的关系). */
+export type PathVia =
+  /** An entity lies in an administrative unit (所在/所属). */
+  | 'LOCATED_IN'
+  /** A person belongs to an organization (所在单位). */
+  | 'MEMBER_OF'
+  /** Through a pairing: helper ←HELPER– pairing –BENEFICIARY→ beneficiary. */
+  | 'PAIRING'
+  /** An organization is part of another (隶属). */
+  | 'PART_OF';
 
 /** A person (人员): a leading cadre (党员领导干部), a seconded cadre (下挂干部), a college-graduate village official (大学生村官), an exemplar (先进典型). */
 export type Person = Entity & Helper & Node & {
@@ -641,8 +1974,12 @@ export type Person = Entity & Helper & Node & {
   rank: Rank;
   /** Roles such as RESERVE_CADRE (后备干部), COLLEGE_VILLAGE_OFFICIAL (大学生村官), EXEMPLAR (先进典型). */
   roles: Array<Scalars['String']['output']>;
+  /** The posts this person holds or held (任职), by key. */
+  tenures: Array<Tenure>;
   /** The administrative unit the person is recorded in. */
   unit?: Maybe<AdminUnit>;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -676,6 +2013,45 @@ export type PersonEdge = {
   node: Person;
 };
 
+/** The person a mutation wrote. */
+export type PersonPayload = {
+  __typename?: 'PersonPayload';
+  /** The person as it is now. */
+  person: Person;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** Roles a person may have (人员身份). */
+export type PersonRole =
+  /** 大学生村官 (college-graduate village official). */
+  | 'COLLEGE_VILLAGE_OFFICIAL'
+  /** 先进典型 (exemplar). */
+  | 'EXEMPLAR'
+  /** 后备干部 (reserve cadre). */
+  | 'RESERVE_CADRE'
+  /** 转聘的村干部 (village cadre transferred to township work). */
+  | 'TRANSFERRED_VILLAGE_CADRE';
+
+/** A development plan (发展计划) drawn up for a village. */
+export type Plan = Node & {
+  __typename?: 'Plan';
+  /** The day it was drawn up. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** A short label of the plan. */
+  name: Scalars['String']['output'];
+  /** Whether the plan is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** The sector: ROADS, PREMISES, WATER_POWER, AGRICULTURE, EMPLOYMENT or HOUSING. */
+  sector?: Maybe<Scalars['String']['output']>;
+  /** The unit it is for. */
+  unit?: Maybe<AdminUnit>;
+};
+
 /** A programme or campaign (活动/工程), e.g. 三到 (工作到村、服务到户、温暖到心). */
 export type Programme = Entity & Node & {
   __typename?: 'Programme';
@@ -695,6 +2071,8 @@ export type Programme = Entity & Node & {
   provenance: Provenance;
   /** Who launched it: NATIONAL (中央), REGION (自治区), CITY (市) or BANNER (旗). */
   scope?: Maybe<Scalars['String']['output']>;
+  /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -728,11 +2106,33 @@ export type ProgrammeEdge = {
   node: Programme;
 };
 
+/** The programme a mutation wrote. */
+export type ProgrammePayload = {
+  __typename?: 'ProgrammePayload';
+  /** The programme as it is now. */
+  programme: Programme;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** Who launched a programme (发起层级). */
+export type ProgrammeScope =
+  /** 旗 (banner). */
+  | 'BANNER'
+  /** 市 (city). */
+  | 'CITY'
+  /** 中央 (national). */
+  | 'NATIONAL'
+  /** 自治区 (region). */
+  | 'REGION';
+
 /** An assistance project (帮扶项目) with the funds and materials put into it. */
 export type Project = Node & {
   __typename?: 'Project';
   /** Funds and materials put in, in whole yuan (元). */
   amountYuan?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** The day the project was drawn up. */
+  date?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
   id: Scalars['ID']['output'];
   /** The stable key of the record in the store. */
@@ -743,6 +2143,8 @@ export type Project = Node & {
   pairing?: Maybe<Pairing>;
   /** Whether the project is reported, derived or synthetic. */
   provenance: Provenance;
+  /** The record's version. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of projects (Relay connection). */
@@ -783,6 +2185,30 @@ export type ProjectFilter = {
   provenance?: InputMaybe<Array<Provenance>>;
 };
 
+/** The project a mutation recorded. */
+export type ProjectPayload = {
+  __typename?: 'ProjectPayload';
+  /** The project. */
+  project: Project;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** Sectors of projects and plans (项目领域). */
+export type ProjectSector =
+  /** 现代农牧业 (agriculture and husbandry). */
+  | 'AGRICULTURE'
+  /** 劳动力就业 (employment). */
+  | 'EMPLOYMENT'
+  /** 危房改造 (housing). */
+  | 'HOUSING'
+  /** 村级阵地建设 (village premises). */
+  | 'PREMISES'
+  /** 村级道路改造 (roads). */
+  | 'ROADS'
+  /** 吃水用电 (water and power). */
+  | 'WATER_POWER';
+
 /** Where a fact comes from (来源类型), in the manner of Wikidata's references. */
 export type Provenance =
   /** Computed from reported facts (推导). */
@@ -797,24 +2223,71 @@ export type Query = {
   __typename?: 'Query';
   /** Administrative units (行政区划). */
   adminUnits: AdminUnitConnection;
+  /**
+   * A centrality measure over the projected pairing network of an area, computed by graphology
+   * (graphology-metrics). Refused with QUERY_TOO_COMPLEX beyond 60,000 links, or 10,000 nodes for
+   * BETWEENNESS (O(nodes × links)).
+   */
+  centrality: Centrality;
+  /** Louvain communities (graphology-communities-louvain) of the projected pairing network of an area; same bounds as centrality. */
+  communities: Communities;
+  /** Coverage of an area (覆盖情况): unassisted beneficiaries, helpers per village, households paired vs. registered. */
+  coverage: Coverage;
+  /** Disputes (矛盾纠纷). */
+  disputes: DisputeConnection;
+  /** The pairing graph around one entity (ego network, 个体网络): pairingGraph with one root, both directions. */
+  egoNetwork: PairingGraph;
   /** Private enterprises (民营企业). */
   enterprises: EnterpriseConnection;
+  /** Exemplars (先进典型): 刘显亮 and the featured advanced organizations and individuals, with their networks. */
+  exemplars: ExemplarConnection;
+  /**
+   * The audit history (变更记录) of one record — entity, pairing, project, visit, dispute or tenure —
+   * oldest first. Citations added to a record appear in the record's history.
+   */
+  history: Array<AuditEntry>;
   /** Poor households (贫困户). */
   households: HouseholdConnection;
+  /** Each reported figure (of one source, or all) beside the value the graph gives now, with match/mismatch. */
+  indicators: Array<IndicatorCheck>;
   /** Fetches any object by its global id; null when nothing has that id. */
   node?: Maybe<Node>;
   /** Fetches several objects by global id, in the order given; null where nothing has that id (at most 100 ids). */
   nodes: Array<Maybe<Node>>;
   /** Organizations (机关事业单位等). */
   organizations: OrganizationConnection;
+  /**
+   * The pairing graph around some entities, ready to render (帮扶关系图): a breadth-first traversal
+   * over pairings in ONE Cypher statement. Costs O(sum of the degrees of the nodes expanded); at most
+   * `maxNodes` nodes and 5 × `maxNodes` edges come back, `truncated` tells when the caps cut.
+   */
+  pairingGraph: PairingGraph;
+  /**
+   * The 五级 × 四类 matrix of 帮扶对子 (pairs, distinct helpers, distinct beneficiaries). For 准格尔旗 on
+   * the report's date: 6 / 649 / 2015 pairs and 2 / 25 / 54 + 76 + 155 + 159 helpers.
+   */
+  pairingMatrix: PairingMatrix;
   /** Pairings (帮扶对子). */
   pairings: PairingConnection;
+  /**
+   * The shortest paths between two entities (关系路径), e.g. how 新华社内蒙古分社 relates to a household:
+   * all paths of the minimal length up to `maxHops` relationships, in a stable order. No path within
+   * the bound is an empty list, not an error.
+   */
+  paths: Array<Path>;
   /** People (人员). */
   people: PersonConnection;
   /** Programmes and campaigns (活动/工程). */
   programmes: ProgrammeConnection;
   /** Assistance projects (帮扶项目). */
   projects: ProjectConnection;
+  /**
+   * Every helper that falls short of the report's quotas on the day, with what is missing. Rules
+   * are data (see quotaRules); the seeded graph meets every one of them.
+   */
+  quotaCompliance: QuotaViolationConnection;
+  /** The quota rules, as data. */
+  quotaRules: Array<QuotaRule>;
   /**
    * Full-text search over names and aliases (名称与别名全文检索) with a Chinese-aware (CJK bigram)
    * analyzer: 城壕 finds 城壕村, 显亮 finds 刘显亮. Any text is accepted: Lucene syntax such as
@@ -828,6 +2301,10 @@ export type Query = {
   sources: SourceConnection;
   /** Poor university students (贫困大学生). */
   students: StudentConnection;
+  /** Dated posts (任职). */
+  tenures: TenureConnection;
+  /** Who is asking: the verified token's subject and role, and what it may do. */
+  viewer: Viewer;
 };
 
 
@@ -843,6 +2320,50 @@ export type QueryAdminUnitsArgs = {
 
 
 /** The root of every read. Each domain schema file extends it. */
+export type QueryCentralityArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<PairingFilter>;
+  measure?: InputMaybe<CentralityMeasure>;
+  top?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryCommunitiesArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<PairingFilter>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryCoverageArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryDisputesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryEgoNetworkArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<PairingFilter>;
+  hops?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
 export type QueryEnterprisesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -854,6 +2375,21 @@ export type QueryEnterprisesArgs = {
 
 
 /** The root of every read. Each domain schema file extends it. */
+export type QueryExemplarsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
 export type QueryHouseholdsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -861,6 +2397,12 @@ export type QueryHouseholdsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryIndicatorsArgs = {
+  sourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -888,6 +2430,25 @@ export type QueryOrganizationsArgs = {
 
 
 /** The root of every read. Each domain schema file extends it. */
+export type QueryPairingGraphArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  direction?: InputMaybe<GraphDirection>;
+  filter?: InputMaybe<PairingFilter>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  rootIds: Array<Scalars['ID']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryPairingMatrixArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<PairingFilter>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
 export type QueryPairingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -895,6 +2456,17 @@ export type QueryPairingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PairingOrder>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryPathsArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromId: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  toId: Scalars['ID']['input'];
+  via?: InputMaybe<Array<PathVia>>;
 };
 
 
@@ -932,6 +2504,16 @@ export type QueryProjectsArgs = {
 
 
 /** The root of every read. Each domain schema file extends it. */
+export type QueryQuotaComplianceArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  rules?: InputMaybe<Array<QuotaRuleId>>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -959,6 +2541,105 @@ export type QueryStudentsArgs = {
   orderBy?: InputMaybe<EntityOrder>;
 };
 
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryTenuresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One requirement of a quota rule. */
+export type QuotaRequirement = {
+  __typename?: 'QuotaRequirement';
+  /** What is required, in the report's words. */
+  description: Scalars['String']['output'];
+  /** Stable key within the rule (e.g. `households`). */
+  key: Scalars['String']['output'];
+  /** The minimum count. */
+  minimum: Scalars['Int']['output'];
+};
+
+/** A quota rule (帮扶任务规则): whom it binds and what each of them must do. */
+export type QuotaRule = {
+  __typename?: 'QuotaRule';
+  /** The quote stating it. */
+  citation?: Maybe<Citation>;
+  /** The rule. */
+  id: QuotaRuleId;
+  /** Whom it binds, in the report's words. */
+  name: Scalars['String']['output'];
+  /** What it requires; a helper falls short when any count is below its minimum. */
+  requirements: Array<QuotaRequirement>;
+};
+
+/** The report's quotas (帮扶任务), one per kind of helper. */
+export type QuotaRuleId =
+  /** 旗直机关至少包扶1个嘎查村(社区)、3户贫困户、下挂1名后备干部驻村开展工作. */
+  | 'BANNER_AGENCY'
+  /** 旗四大班子每位县级干部联系1个苏木乡镇(街道)、包扶1个嘎查村(社区)和2户贫困户. */
+  | 'COUNTY_CADRE'
+  /** 每个民营企业帮扶1个嘎查村. */
+  | 'ENTERPRISE'
+  /** 苏木乡镇(街道)科级干部每人至少包扶1户贫困户、扶持1名贫困大学生. */
+  | 'SECTION_CADRE';
+
+/** How one rule fares in scope. */
+export type QuotaRuleSummary = {
+  __typename?: 'QuotaRuleSummary';
+  /** The rule. */
+  rule: QuotaRule;
+  /** Helpers it binds in scope. */
+  subjects: Scalars['Int']['output'];
+  /** How many of them fall short. */
+  violating: Scalars['Int']['output'];
+};
+
+/** One unmet requirement (缺口). */
+export type QuotaShortfall = {
+  __typename?: 'QuotaShortfall';
+  /** What the helper has on the day (distinct beneficiaries, or seconded cadres). */
+  actual: Scalars['Int']['output'];
+  /** minimum − actual. */
+  missing: Scalars['Int']['output'];
+  /** The requirement. */
+  requirement: QuotaRequirement;
+};
+
+/** A helper that falls short of a quota on the day (未完成帮扶任务). */
+export type QuotaViolation = {
+  __typename?: 'QuotaViolation';
+  /** The helper. */
+  helper: Helper;
+  /** The rule. */
+  rule: QuotaRule;
+  /** What is missing (only unmet requirements). */
+  shortfalls: Array<QuotaShortfall>;
+};
+
+/** A page of quota violations, by rule then helper key. */
+export type QuotaViolationConnection = {
+  __typename?: 'QuotaViolationConnection';
+  /** The violations of this page with their cursors. */
+  edges: Array<QuotaViolationEdge>;
+  /** Paging information (forward only). */
+  pageInfo: PageInfo;
+  /** Per rule: how many helpers it binds in scope and how many fall short (computed only when selected). */
+  summary: Array<QuotaRuleSummary>;
+  /** How many violations there are in all (computed only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A quota violation and its cursor. */
+export type QuotaViolationEdge = {
+  __typename?: 'QuotaViolationEdge';
+  /** Opaque position of this edge, for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The violation. */
+  node: QuotaViolation;
+};
+
 /** A cadre's rank (职级). */
 export type Rank =
   /** 县级 (county level, e.g. the banner's leading bodies). */
@@ -969,6 +2650,107 @@ export type Rank =
   | 'NONE'
   /** 科级 (section level). */
   | 'SECTION';
+
+/** A featuring or award (宣传/表彰), e.g. the 《七月聚焦》 programme's advanced organizations and individuals. */
+export type Recognition = Entity & Node & {
+  __typename?: 'Recognition';
+  /** Other names (别名). */
+  aliases: Array<Scalars['String']['output']>;
+  /** The quotes supporting it. */
+  citations: Array<Citation>;
+  /** The organizations and people featured (先进基层党组织、先进个人). */
+  featured: Array<Node>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** The name (名称). */
+  name: Scalars['String']['output'];
+  /** Whether the recognition is reported, derived or synthetic. */
+  provenance: Provenance;
+};
+
+/** A dispute. */
+export type RecordDisputeInput = {
+  /** The day it was found (排查日期). */
+  foundOn: Scalars['Date']['input'];
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** A short description (纠纷名称). */
+  name: Scalars['String']['input'];
+  /** The village- or township-level unit it arose in (an AdminUnit id). */
+  unitId: Scalars['ID']['input'];
+};
+
+/** A project on a pairing. */
+export type RecordProjectInput = {
+  /** Funds and materials put in, in whole yuan (元), at most 10,000,000,000. */
+  amountYuan: Scalars['NonNegativeInt']['input'];
+  /** The day it was drawn up; within the pairing's validity. */
+  date: Scalars['Date']['input'];
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** The project's name (项目名称). */
+  name: Scalars['String']['input'];
+  /** The pairing (a Pairing id). */
+  pairingId: Scalars['ID']['input'];
+  /** The sector. */
+  sector?: InputMaybe<ProjectSector>;
+};
+
+/** A two-committee tenure. */
+export type RecordTenureInput = {
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Who holds the post (a Person id). */
+  personId: Scalars['ID']['input'];
+  /** The post. */
+  post: CommitteePost;
+  /** The 嘎查村 or 社区 (an AdminUnit id). */
+  unitId: Scalars['ID']['input'];
+  /** First day in the post. */
+  validFrom: Scalars['Date']['input'];
+  /** The day the post ends (exclusive); leave out while it is held. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A research visit. */
+export type RecordVisitInput = {
+  /** The day of the visit; within the pairing's validity. */
+  date: Scalars['Date']['input'];
+  /** The store key to use; default: generated. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** A note (记录). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The pairing it was made through (a Pairing id). */
+  pairingId: Scalars['ID']['input'];
+};
+
+/** A dispute's resolution. */
+export type ResolveDisputeInput = {
+  /** The version read from the dispute; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The dispute (a Dispute id). */
+  id: Scalars['ID']['input'];
+  /** How it was resolved (化解情况). */
+  resolution: Scalars['String']['input'];
+  /** The day it was resolved; not before it was found. */
+  resolvedOn: Scalars['Date']['input'];
+};
+
+/**
+ * Roles of callers (角色), weakest first; each role may do everything the roles before it may.
+ * A bearer token (JWT) names its role in the `role` claim.
+ */
+export type Role =
+  /** 管理员: also creates administrative units and programmes and imports whole graphs. */
+  | 'admin'
+  /** 分析员: also sees personal data unmasked. */
+  | 'analyst'
+  /** 录入员: also records changes to the pairing ledger (帮扶台账). */
+  | 'editor'
+  /** 查看者: reads the graph; personal data of households and students is masked. */
+  | 'viewer';
 
 /** A page of search results, best first. */
 export type SearchConnection = {
@@ -1122,6 +2904,65 @@ export type StudentEdge = {
   node: Student;
 };
 
+/**
+ * A dated post held by a person (任职): a 两委 post of a college-graduate village official, a
+ * village cadre made branch secretary, a secondment to a village (下挂驻村), a promotion.
+ */
+export type Tenure = Node & {
+  __typename?: 'Tenure';
+  /** Whether the post is held full-time (脱产). */
+  fullTime?: Maybe<Scalars['Boolean']['output']>;
+  /** Who holds the post. */
+  holder?: Maybe<Person>;
+  /** The object's global id (opaque). */
+  id: Scalars['ID']['output'];
+  /** The stable key of the record in the store. */
+  key: Scalars['String']['output'];
+  /** Where the post is: a village-level unit, or an organization for promotions. */
+  place?: Maybe<Node>;
+  /** The post, e.g. VILLAGE_SECRETARY (村党支部书记), COMMITTEE_MEMBER (两委委员), STATIONED_CADRE (下挂驻村干部), DEPUTY_SECTION_CHIEF (副科级). */
+  post: Scalars['String']['output'];
+  /** Whether the tenure is reported, derived or synthetic. */
+  provenance: Provenance;
+  /** For a secondment: the organization the cadre was seconded from (派出单位). */
+  secondedFrom?: Maybe<Organization>;
+  /** First day in the post. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day the tenure ends (exclusive); null while it is open. */
+  validTo?: Maybe<Scalars['Date']['output']>;
+  /** The record's version (0 for seeded records never changed). */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of tenures. */
+export type TenureConnection = {
+  __typename?: 'TenureConnection';
+  /** The tenures of this page with their cursors. */
+  edges: Array<TenureEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many tenures there are in all (computed only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A tenure and its cursor. */
+export type TenureEdge = {
+  __typename?: 'TenureEdge';
+  /** Opaque position of this edge, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The tenure. */
+  node: Tenure;
+};
+
+/** The tenure a mutation recorded. */
+export type TenurePayload = {
+  __typename?: 'TenurePayload';
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+  /** The tenure. */
+  tenure: Tenure;
+};
+
 /** Kinds of administrative unit (行政区划类别). 嘎查村 and 社区 are the village level. */
 export type UnitKind =
   /** 旗 (banner). */
@@ -1138,6 +2979,131 @@ export type UnitKind =
   | 'STREET'
   /** 苏木乡镇 (township). */
   | 'TOWNSHIP';
+
+/** Changes to an administrative unit. */
+export type UpdateAdminUnitInput = {
+  /** Other names and short forms (replaces the list). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Designations (replaces the list). */
+  designations?: InputMaybe<Array<Designation>>;
+  /** The version read from the unit (`version`); a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The unit (an AdminUnit id). */
+  id: Scalars['ID']['input'];
+  /** The kind of unit. */
+  kind?: InputMaybe<UnitKind>;
+  /** The name (名称). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The unit it lies directly in (an AdminUnit id). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to a private enterprise. */
+export type UpdateEnterpriseInput = {
+  /** Other names (replaces the list). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The version read from the enterprise; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The enterprise (an Enterprise id). */
+  id: Scalars['ID']['input'];
+  /** The name (名称). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The administrative unit it is registered in (an AdminUnit id). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to a poor household; null removes an optional field. */
+export type UpdateHouseholdInput = {
+  /** The version read from the household; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The household (a Household id). */
+  id: Scalars['ID']['input'];
+  /** The resident ID number (身份证号); null removes it. */
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The number of members (家庭人口), 1–30. */
+  memberCount?: InputMaybe<Scalars['PositiveInt']['input']>;
+  /** The head of household's name (户主姓名). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A contact phone; null removes it. */
+  phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** The 嘎查村 or 社区 it is registered in (an AdminUnit id). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to an organization; null removes an optional field. */
+export type UpdateOrganizationInput = {
+  /** Other names (replaces the list). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The version read from the organization; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The organization (an Organization id). */
+  id: Scalars['ID']['input'];
+  /** Its level (五级). */
+  level?: InputMaybe<Level>;
+  /** The name (名称). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The organization's type. */
+  orgType?: InputMaybe<OrgType>;
+  /** The organization it is part of (an Organization id); null removes it. */
+  partOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** The administrative unit it belongs to (an AdminUnit id). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to a person; null removes an optional field. */
+export type UpdatePersonInput = {
+  /** Other names (replaces the list). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The version read from the person; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The person (a Person id). */
+  id: Scalars['ID']['input'];
+  /** The organization the person belongs to (an Organization id); null removes it. */
+  memberOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** The name (姓名). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The cadre's rank (职级). */
+  rank?: InputMaybe<Rank>;
+  /** Roles (replaces the list). */
+  roles?: InputMaybe<Array<PersonRole>>;
+  /** The administrative unit (an AdminUnit id); null removes it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to a programme; null removes an optional field. */
+export type UpdateProgrammeInput = {
+  /** Other names (replaces the list). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The version read from the programme; a stale one fails with CONFLICT. */
+  expectedVersion: Scalars['NonNegativeInt']['input'];
+  /** The programme (a Programme id). */
+  id: Scalars['ID']['input'];
+  /** The name (名称). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The programme it is part of (a Programme id); null removes it. */
+  partOfId?: InputMaybe<Scalars['ID']['input']>;
+  /** Who launched it. */
+  scope?: InputMaybe<ProgrammeScope>;
+  /** First day it runs. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** The day it ends (exclusive). */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Who is asking (当前用户), as the service sees the request's bearer token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** Whether the request carries no token (anonymous reads are allowed only when configured). */
+  anonymous: Scalars['Boolean']['output'];
+  /** The operations this caller may perform (e.g. createPairing), as named by the access policy. */
+  operations: Array<Scalars['String']['output']>;
+  /** The token's role, null when anonymous (anonymous callers read like a viewer). */
+  role?: Maybe<Role>;
+  /** Whether personal data (household and student names, ID numbers, phones) is shown unmasked. */
+  seesPersonalData: Scalars['Boolean']['output'];
+  /** The token's subject (`sub`), null when anonymous. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
 
 /** A research visit (调研) by a helper's leaders to an assisted village. */
 export type Visit = Node & {
@@ -1172,6 +3138,15 @@ export type VisitEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: Visit;
+};
+
+/** The visit a mutation recorded. */
+export type VisitPayload = {
+  __typename?: 'VisitPayload';
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+  /** The visit. */
+  visit: Visit;
 };
 
 
@@ -1259,6 +3234,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NodeRow )
     | ( NodeRow )
     | ( NodeRow )
+    | ( NodeRow )
   ;
   Helper:
     | ( NodeRow )
@@ -1278,64 +3254,160 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NodeRow )
     | ( NodeRow )
     | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
   ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddCitationInput: AddCitationInput;
   AdminUnit: ResolverTypeWrapper<NodeRow>;
   AdminUnitConnection: ResolverTypeWrapper<NodeConnection>;
   AdminUnitEdge: ResolverTypeWrapper<NodeEdge>;
   AdminUnitFilter: AdminUnitFilter;
+  AdminUnitPayload: ResolverTypeWrapper<Omit<AdminUnitPayload, 'adminUnit'> & { adminUnit: ResolversTypes['AdminUnit'] }>;
+  AuditEntry: ResolverTypeWrapper<AuditRow>;
   Beneficiary: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Beneficiary']>;
+  BeneficiaryConnection: ResolverTypeWrapper<NodeConnection>;
+  BeneficiaryCoverage: ResolverTypeWrapper<BeneficiaryCoverageModel>;
+  BeneficiaryEdge: ResolverTypeWrapper<NodeEdge>;
+  BeneficiaryKind: BeneficiaryKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Budget: ResolverTypeWrapper<NodeRow>;
+  Casework: ResolverTypeWrapper<NodeRow>;
   Category: Category;
+  Centrality: ResolverTypeWrapper<CentralityModel>;
+  CentralityMeasure: CentralityMeasure;
+  CentralityScore: ResolverTypeWrapper<ScoredNode>;
   Citation: ResolverTypeWrapper<NodeRow>;
   CitationConnection: ResolverTypeWrapper<NodeConnection>;
   CitationEdge: ResolverTypeWrapper<NodeEdge>;
+  CitationPayload: ResolverTypeWrapper<Omit<CitationPayload, 'citation'> & { citation: ResolversTypes['Citation'] }>;
+  CommitteePost: CommitteePost;
+  Communities: ResolverTypeWrapper<CommunitiesModel>;
+  Community: ResolverTypeWrapper<CommunityModel>;
+  Coverage: ResolverTypeWrapper<CoverageModel>;
+  CreateAdminUnitInput: CreateAdminUnitInput;
+  CreateEnterpriseInput: CreateEnterpriseInput;
+  CreateHouseholdInput: CreateHouseholdInput;
+  CreateOrganizationInput: CreateOrganizationInput;
+  CreatePairingInput: CreatePairingInput;
+  CreatePersonInput: CreatePersonInput;
+  CreateProgrammeInput: CreateProgrammeInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Designation: Designation;
+  Dispute: ResolverTypeWrapper<NodeRow>;
+  DisputeConnection: ResolverTypeWrapper<NodeConnection>;
+  DisputeEdge: ResolverTypeWrapper<NodeEdge>;
+  DisputePayload: ResolverTypeWrapper<Omit<DisputePayload, 'dispute'> & { dispute: ResolversTypes['Dispute'] }>;
+  EndPairingInput: EndPairingInput;
   Enterprise: ResolverTypeWrapper<NodeRow>;
   EnterpriseConnection: ResolverTypeWrapper<NodeConnection>;
   EnterpriseEdge: ResolverTypeWrapper<NodeEdge>;
+  EnterprisePayload: ResolverTypeWrapper<Omit<EnterprisePayload, 'enterprise'> & { enterprise: ResolversTypes['Enterprise'] }>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityFilter: EntityFilter;
   EntityOrder: EntityOrder;
+  Event: ResolverTypeWrapper<NodeRow>;
+  Exemplar: ResolverTypeWrapper<ExemplarModel>;
+  ExemplarConnection: ResolverTypeWrapper<ExemplarConnectionModel>;
+  ExemplarEdge: ResolverTypeWrapper<ExemplarEdgeModel>;
+  ExemplarReason: ExemplarReason;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Goal: ResolverTypeWrapper<NodeRow>;
+  GraphDirection: GraphDirection;
+  GraphEdge: ResolverTypeWrapper<GraphEdgeModel>;
+  GraphNode: ResolverTypeWrapper<GraphNodeModel>;
   Helper: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Helper']>;
+  HelpersPerVillage: ResolverTypeWrapper<HelpersPerVillageModel>;
   Household: ResolverTypeWrapper<NodeRow>;
   HouseholdConnection: ResolverTypeWrapper<NodeConnection>;
   HouseholdEdge: ResolverTypeWrapper<NodeEdge>;
+  HouseholdPayload: ResolverTypeWrapper<Omit<HouseholdPayload, 'household'> & { household: ResolversTypes['Household'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Indicator: ResolverTypeWrapper<NodeRow>;
+  IndicatorCheck: ResolverTypeWrapper<ObservationCheck>;
+  IndicatorStatus: IndicatorStatus;
+  Inspection: ResolverTypeWrapper<NodeRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Level: Level;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
+  Observation: ResolverTypeWrapper<NodeRow>;
+  ObservationComparator: ObservationComparator;
+  ObservationDimension: ResolverTypeWrapper<ObservationDimension>;
+  OrgType: OrgType;
   Organization: ResolverTypeWrapper<NodeRow>;
   OrganizationConnection: ResolverTypeWrapper<NodeConnection>;
   OrganizationEdge: ResolverTypeWrapper<NodeEdge>;
+  OrganizationPayload: ResolverTypeWrapper<Omit<OrganizationPayload, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pairing: ResolverTypeWrapper<NodeRow>;
   PairingConnection: ResolverTypeWrapper<NodeConnection>;
   PairingEdge: ResolverTypeWrapper<NodeEdge>;
   PairingFilter: PairingFilter;
+  PairingGraph: ResolverTypeWrapper<PairingGraphModel>;
   PairingKind: PairingKind;
+  PairingMatrix: ResolverTypeWrapper<PairingScope>;
+  PairingMatrixCell: ResolverTypeWrapper<MatrixCellModel>;
   PairingMode: PairingMode;
   PairingOrder: PairingOrder;
+  PairingPayload: ResolverTypeWrapper<Omit<PairingPayload, 'pairing'> & { pairing: ResolversTypes['Pairing'] }>;
+  Path: ResolverTypeWrapper<PathModel>;
+  PathNode: ResolverTypeWrapper<NodeRow>;
+  PathRelationship: ResolverTypeWrapper<PathRelModel>;
+  PathRelationshipType: PathRelationshipType;
+  PathVia: PathVia;
   Person: ResolverTypeWrapper<NodeRow>;
   PersonConnection: ResolverTypeWrapper<NodeConnection>;
   PersonEdge: ResolverTypeWrapper<NodeEdge>;
+  PersonPayload: ResolverTypeWrapper<Omit<PersonPayload, 'person'> & { person: ResolversTypes['Person'] }>;
+  PersonRole: PersonRole;
+  PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
+  Plan: ResolverTypeWrapper<NodeRow>;
   PositiveInt: ResolverTypeWrapper<Scalars['PositiveInt']['output']>;
   Programme: ResolverTypeWrapper<NodeRow>;
   ProgrammeConnection: ResolverTypeWrapper<NodeConnection>;
   ProgrammeEdge: ResolverTypeWrapper<NodeEdge>;
+  ProgrammePayload: ResolverTypeWrapper<Omit<ProgrammePayload, 'programme'> & { programme: ResolversTypes['Programme'] }>;
+  ProgrammeScope: ProgrammeScope;
   Project: ResolverTypeWrapper<NodeRow>;
   ProjectConnection: ResolverTypeWrapper<NodeConnection>;
   ProjectEdge: ResolverTypeWrapper<NodeEdge>;
   ProjectFilter: ProjectFilter;
+  ProjectPayload: ResolverTypeWrapper<Omit<ProjectPayload, 'project'> & { project: ResolversTypes['Project'] }>;
+  ProjectSector: ProjectSector;
   Provenance: Provenance;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuotaRequirement: ResolverTypeWrapper<QuotaRequirementModel>;
+  QuotaRule: ResolverTypeWrapper<QuotaRuleModel>;
+  QuotaRuleId: QuotaRuleId;
+  QuotaRuleSummary: ResolverTypeWrapper<RuleSummary>;
+  QuotaShortfall: ResolverTypeWrapper<QuotaShortfallModel>;
+  QuotaViolation: ResolverTypeWrapper<ViolationModel>;
+  QuotaViolationConnection: ResolverTypeWrapper<QuotaViolationConnectionModel>;
+  QuotaViolationEdge: ResolverTypeWrapper<QuotaViolationEdgeModel>;
   Rank: Rank;
+  Recognition: ResolverTypeWrapper<NodeRow>;
+  RecordDisputeInput: RecordDisputeInput;
+  RecordProjectInput: RecordProjectInput;
+  RecordTenureInput: RecordTenureInput;
+  RecordVisitInput: RecordVisitInput;
+  ResolveDisputeInput: ResolveDisputeInput;
+  Role: Role;
   SearchConnection: ResolverTypeWrapper<SearchConnectionModel>;
   SearchEdge: ResolverTypeWrapper<SearchEdgeModel>;
   SearchKind: SearchKind;
@@ -1347,59 +3419,140 @@ export type ResolversTypes = {
   Student: ResolverTypeWrapper<NodeRow>;
   StudentConnection: ResolverTypeWrapper<NodeConnection>;
   StudentEdge: ResolverTypeWrapper<NodeEdge>;
+  Tenure: ResolverTypeWrapper<NodeRow>;
+  TenureConnection: ResolverTypeWrapper<NodeConnection>;
+  TenureEdge: ResolverTypeWrapper<NodeEdge>;
+  TenurePayload: ResolverTypeWrapper<Omit<TenurePayload, 'tenure'> & { tenure: ResolversTypes['Tenure'] }>;
   UnitKind: UnitKind;
+  UpdateAdminUnitInput: UpdateAdminUnitInput;
+  UpdateEnterpriseInput: UpdateEnterpriseInput;
+  UpdateHouseholdInput: UpdateHouseholdInput;
+  UpdateOrganizationInput: UpdateOrganizationInput;
+  UpdatePersonInput: UpdatePersonInput;
+  UpdateProgrammeInput: UpdateProgrammeInput;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
   Visit: ResolverTypeWrapper<NodeRow>;
   VisitConnection: ResolverTypeWrapper<NodeConnection>;
   VisitEdge: ResolverTypeWrapper<NodeEdge>;
+  VisitPayload: ResolverTypeWrapper<Omit<VisitPayload, 'visit'> & { visit: ResolversTypes['Visit'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddCitationInput: AddCitationInput;
   AdminUnit: NodeRow;
   AdminUnitConnection: NodeConnection;
   AdminUnitEdge: NodeEdge;
   AdminUnitFilter: AdminUnitFilter;
+  AdminUnitPayload: Omit<AdminUnitPayload, 'adminUnit'> & { adminUnit: ResolversParentTypes['AdminUnit'] };
+  AuditEntry: AuditRow;
   Beneficiary: ResolversInterfaceTypes<ResolversParentTypes>['Beneficiary'];
+  BeneficiaryConnection: NodeConnection;
+  BeneficiaryCoverage: BeneficiaryCoverageModel;
+  BeneficiaryEdge: NodeEdge;
   Boolean: Scalars['Boolean']['output'];
+  Budget: NodeRow;
+  Casework: NodeRow;
+  Centrality: CentralityModel;
+  CentralityScore: ScoredNode;
   Citation: NodeRow;
   CitationConnection: NodeConnection;
   CitationEdge: NodeEdge;
+  CitationPayload: Omit<CitationPayload, 'citation'> & { citation: ResolversParentTypes['Citation'] };
+  Communities: CommunitiesModel;
+  Community: CommunityModel;
+  Coverage: CoverageModel;
+  CreateAdminUnitInput: CreateAdminUnitInput;
+  CreateEnterpriseInput: CreateEnterpriseInput;
+  CreateHouseholdInput: CreateHouseholdInput;
+  CreateOrganizationInput: CreateOrganizationInput;
+  CreatePairingInput: CreatePairingInput;
+  CreatePersonInput: CreatePersonInput;
+  CreateProgrammeInput: CreateProgrammeInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Dispute: NodeRow;
+  DisputeConnection: NodeConnection;
+  DisputeEdge: NodeEdge;
+  DisputePayload: Omit<DisputePayload, 'dispute'> & { dispute: ResolversParentTypes['Dispute'] };
+  EndPairingInput: EndPairingInput;
   Enterprise: NodeRow;
   EnterpriseConnection: NodeConnection;
   EnterpriseEdge: NodeEdge;
+  EnterprisePayload: Omit<EnterprisePayload, 'enterprise'> & { enterprise: ResolversParentTypes['Enterprise'] };
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityFilter: EntityFilter;
+  Event: NodeRow;
+  Exemplar: ExemplarModel;
+  ExemplarConnection: ExemplarConnectionModel;
+  ExemplarEdge: ExemplarEdgeModel;
   Float: Scalars['Float']['output'];
+  Goal: NodeRow;
+  GraphEdge: GraphEdgeModel;
+  GraphNode: GraphNodeModel;
   Helper: ResolversInterfaceTypes<ResolversParentTypes>['Helper'];
+  HelpersPerVillage: HelpersPerVillageModel;
   Household: NodeRow;
   HouseholdConnection: NodeConnection;
   HouseholdEdge: NodeEdge;
+  HouseholdPayload: Omit<HouseholdPayload, 'household'> & { household: ResolversParentTypes['Household'] };
   ID: Scalars['ID']['output'];
+  Indicator: NodeRow;
+  IndicatorCheck: ObservationCheck;
+  Inspection: NodeRow;
   Int: Scalars['Int']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
+  Observation: NodeRow;
+  ObservationDimension: ObservationDimension;
   Organization: NodeRow;
   OrganizationConnection: NodeConnection;
   OrganizationEdge: NodeEdge;
+  OrganizationPayload: Omit<OrganizationPayload, 'organization'> & { organization: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
   Pairing: NodeRow;
   PairingConnection: NodeConnection;
   PairingEdge: NodeEdge;
   PairingFilter: PairingFilter;
+  PairingGraph: PairingGraphModel;
+  PairingMatrix: PairingScope;
+  PairingMatrixCell: MatrixCellModel;
+  PairingPayload: Omit<PairingPayload, 'pairing'> & { pairing: ResolversParentTypes['Pairing'] };
+  Path: PathModel;
+  PathNode: NodeRow;
+  PathRelationship: PathRelModel;
   Person: NodeRow;
   PersonConnection: NodeConnection;
   PersonEdge: NodeEdge;
+  PersonPayload: Omit<PersonPayload, 'person'> & { person: ResolversParentTypes['Person'] };
+  PhoneNumber: Scalars['PhoneNumber']['output'];
+  Plan: NodeRow;
   PositiveInt: Scalars['PositiveInt']['output'];
   Programme: NodeRow;
   ProgrammeConnection: NodeConnection;
   ProgrammeEdge: NodeEdge;
+  ProgrammePayload: Omit<ProgrammePayload, 'programme'> & { programme: ResolversParentTypes['Programme'] };
   Project: NodeRow;
   ProjectConnection: NodeConnection;
   ProjectEdge: NodeEdge;
   ProjectFilter: ProjectFilter;
+  ProjectPayload: Omit<ProjectPayload, 'project'> & { project: ResolversParentTypes['Project'] };
   Query: Record<PropertyKey, never>;
+  QuotaRequirement: QuotaRequirementModel;
+  QuotaRule: QuotaRuleModel;
+  QuotaRuleSummary: RuleSummary;
+  QuotaShortfall: QuotaShortfallModel;
+  QuotaViolation: ViolationModel;
+  QuotaViolationConnection: QuotaViolationConnectionModel;
+  QuotaViolationEdge: QuotaViolationEdgeModel;
+  Recognition: NodeRow;
+  RecordDisputeInput: RecordDisputeInput;
+  RecordProjectInput: RecordProjectInput;
+  RecordTenureInput: RecordTenureInput;
+  RecordVisitInput: RecordVisitInput;
+  ResolveDisputeInput: ResolveDisputeInput;
   SearchConnection: SearchConnectionModel;
   SearchEdge: SearchEdgeModel;
   ServerInfo: ServerInfoRecord;
@@ -1410,9 +3563,21 @@ export type ResolversParentTypes = {
   Student: NodeRow;
   StudentConnection: NodeConnection;
   StudentEdge: NodeEdge;
+  Tenure: NodeRow;
+  TenureConnection: NodeConnection;
+  TenureEdge: NodeEdge;
+  TenurePayload: Omit<TenurePayload, 'tenure'> & { tenure: ResolversParentTypes['Tenure'] };
+  UpdateAdminUnitInput: UpdateAdminUnitInput;
+  UpdateEnterpriseInput: UpdateEnterpriseInput;
+  UpdateHouseholdInput: UpdateHouseholdInput;
+  UpdateOrganizationInput: UpdateOrganizationInput;
+  UpdatePersonInput: UpdatePersonInput;
+  UpdateProgrammeInput: UpdateProgrammeInput;
+  Viewer: ViewerModel;
   Visit: NodeRow;
   VisitConnection: NodeConnection;
   VisitEdge: NodeEdge;
+  VisitPayload: Omit<VisitPayload, 'visit'> & { visit: ResolversParentTypes['Visit'] };
 };
 
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit']> = {
@@ -1428,6 +3593,7 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1442,8 +3608,82 @@ export type AdminUnitEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['AdminUnit'], ParentType, ContextType>;
 };
 
+export type AdminUnitPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnitPayload'] = ResolversParentTypes['AdminUnitPayload']> = {
+  adminUnit?: Resolver<ResolversTypes['AdminUnit'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type BeneficiaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Beneficiary'] = ResolversParentTypes['Beneficiary']> = {
   __resolveType: TypeResolveFn<'AdminUnit' | 'Household' | 'Student', ParentType, ContextType>;
+};
+
+export type BeneficiaryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BeneficiaryConnection'] = ResolversParentTypes['BeneficiaryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BeneficiaryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BeneficiaryCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BeneficiaryCoverage'] = ResolversParentTypes['BeneficiaryCoverage']> = {
+  assisted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unassisted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unassistedList?: Resolver<ResolversTypes['BeneficiaryConnection'], ParentType, ContextType, Partial<BeneficiaryCoverageUnassistedListArgs>>;
+};
+
+export type BeneficiaryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BeneficiaryEdge'] = ResolversParentTypes['BeneficiaryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Beneficiary'], ParentType, ContextType>;
+};
+
+export type BudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget']> = {
+  amountYuan?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CaseworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Casework'] = ResolversParentTypes['Casework']> = {
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CentralityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Centrality'] = ResolversParentTypes['Centrality']> = {
+  activeOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['CentralityMeasure'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['CentralityScore']>, ParentType, ContextType>;
+};
+
+export type CentralityScoreResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CentralityScore'] = ResolversParentTypes['CentralityScore']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1466,6 +3706,39 @@ export type CitationEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
 };
 
+export type CitationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitationPayload'] = ResolversParentTypes['CitationPayload']> = {
+  citation?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CommunitiesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Communities'] = ResolversParentTypes['Communities']> = {
+  activeOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<CommunitiesCommunitiesArgs, 'first'>>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  modularity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
+  beneficiaries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  helpers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<CommunityMembersArgs, 'first'>>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
+  activeOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Coverage']>, ParentType, ContextType>;
+  helpersPerVillage?: Resolver<Array<ResolversTypes['HelpersPerVillage']>, ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['BeneficiaryCoverage'], ParentType, ContextType>;
+  students?: Resolver<ResolversTypes['BeneficiaryCoverage'], ParentType, ContextType>;
+  villages?: Resolver<ResolversTypes['BeneficiaryCoverage'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -1473,6 +3746,35 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DisputeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispute'] = ResolversParentTypes['Dispute']> = {
+  foundOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DisputeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisputeConnection'] = ResolversParentTypes['DisputeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DisputeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DisputeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisputeEdge'] = ResolversParentTypes['DisputeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType>;
+};
+
+export type DisputePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisputePayload'] = ResolversParentTypes['DisputePayload']> = {
+  dispute?: Resolver<ResolversTypes['Dispute'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type EnterpriseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1483,6 +3785,7 @@ export type EnterpriseResolvers<ContextType = Context, ParentType extends Resolv
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<EnterprisePairingsArgs, 'orderBy'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1497,12 +3800,94 @@ export type EnterpriseEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
 };
 
+export type EnterprisePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnterprisePayload'] = ResolversParentTypes['EnterprisePayload']> = {
+  enterprise?: Resolver<ResolversTypes['Enterprise'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'AdminUnit' | 'Enterprise' | 'Household' | 'Organization' | 'Person' | 'Programme' | 'Student', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AdminUnit' | 'Enterprise' | 'Household' | 'Organization' | 'Person' | 'Programme' | 'Recognition' | 'Student', ParentType, ContextType>;
+};
+
+export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  brochures?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  theme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ExemplarResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Exemplar'] = ResolversParentTypes['Exemplar']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['PairingGraph'], ParentType, ContextType, RequireFields<ExemplarNetworkArgs, 'depth' | 'maxNodes'>>;
+  pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, Partial<ExemplarPairingsArgs>>;
+  reasons?: Resolver<Array<ResolversTypes['ExemplarReason']>, ParentType, ContextType>;
+  recognitions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ExemplarConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExemplarConnection'] = ResolversParentTypes['ExemplarConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ExemplarEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExemplarEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExemplarEdge'] = ResolversParentTypes['ExemplarEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Exemplar'], ParentType, ContextType>;
+};
+
+export type GoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = {
+  horizon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  targetPersons?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
+  category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PairingKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Level'], ParentType, ContextType>;
+  pairing?: Resolver<ResolversTypes['Pairing'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type GraphNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  root?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unitKind?: Resolver<Maybe<ResolversTypes['UnitKind']>, ParentType, ContextType>;
 };
 
 export type HelperResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Helper'] = ResolversParentTypes['Helper']> = {
   __resolveType: TypeResolveFn<'Enterprise' | 'Organization' | 'Person', ParentType, ContextType>;
+};
+
+export type HelpersPerVillageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HelpersPerVillage'] = ResolversParentTypes['HelpersPerVillage']> = {
+  helpers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  villageList?: Resolver<ResolversTypes['BeneficiaryConnection'], ParentType, ContextType, Partial<HelpersPerVillageVillageListArgs>>;
+  villages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HouseholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
@@ -1510,11 +3895,14 @@ export type HouseholdResolvers<ContextType = Context, ParentType extends Resolve
   assistedBy?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<HouseholdAssistedByArgs, 'orderBy'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1529,13 +3917,103 @@ export type HouseholdEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
 };
 
+export type HouseholdPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HouseholdPayload'] = ResolversParentTypes['HouseholdPayload']> = {
+  household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  observations?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type IndicatorCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorCheck'] = ResolversParentTypes['IndicatorCheck']> = {
+  area?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  comparator?: Resolver<ResolversTypes['ObservationComparator'], ParentType, ContextType>;
+  computeKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  computed?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['ObservationDimension']>, ParentType, ContextType>;
+  indicatorKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  indicatorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  interpretation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  observation?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
+  referenceDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InspectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = {
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addCitation?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'input'>>;
+  createAdminUnit?: Resolver<ResolversTypes['AdminUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAdminUnitArgs, 'input'>>;
+  createEnterprise?: Resolver<ResolversTypes['EnterprisePayload'], ParentType, ContextType, RequireFields<MutationCreateEnterpriseArgs, 'input'>>;
+  createHousehold?: Resolver<ResolversTypes['HouseholdPayload'], ParentType, ContextType, RequireFields<MutationCreateHouseholdArgs, 'input'>>;
+  createOrganization?: Resolver<ResolversTypes['OrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  createPairing?: Resolver<ResolversTypes['PairingPayload'], ParentType, ContextType, RequireFields<MutationCreatePairingArgs, 'input'>>;
+  createPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
+  createProgramme?: Resolver<ResolversTypes['ProgrammePayload'], ParentType, ContextType, RequireFields<MutationCreateProgrammeArgs, 'input'>>;
+  endPairing?: Resolver<ResolversTypes['PairingPayload'], ParentType, ContextType, RequireFields<MutationEndPairingArgs, 'input'>>;
+  recordDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationRecordDisputeArgs, 'input'>>;
+  recordProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationRecordProjectArgs, 'input'>>;
+  recordTenure?: Resolver<ResolversTypes['TenurePayload'], ParentType, ContextType, RequireFields<MutationRecordTenureArgs, 'input'>>;
+  recordVisit?: Resolver<ResolversTypes['VisitPayload'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
+  resolveDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'input'>>;
+  updateAdminUnit?: Resolver<ResolversTypes['AdminUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAdminUnitArgs, 'input'>>;
+  updateEnterprise?: Resolver<ResolversTypes['EnterprisePayload'], ParentType, ContextType, RequireFields<MutationUpdateEnterpriseArgs, 'input'>>;
+  updateHousehold?: Resolver<ResolversTypes['HouseholdPayload'], ParentType, ContextType, RequireFields<MutationUpdateHouseholdArgs, 'input'>>;
+  updateOrganization?: Resolver<ResolversTypes['OrganizationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'input'>>;
+  updatePerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'input'>>;
+  updateProgramme?: Resolver<ResolversTypes['ProgrammePayload'], ParentType, ContextType, RequireFields<MutationUpdateProgrammeArgs, 'input'>>;
+};
+
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'AdminUnit' | 'Citation' | 'Enterprise' | 'Household' | 'Organization' | 'Pairing' | 'Person' | 'Programme' | 'Project' | 'Source' | 'Student' | 'Visit', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AdminUnit' | 'Budget' | 'Casework' | 'Citation' | 'Dispute' | 'Enterprise' | 'Event' | 'Goal' | 'Household' | 'Indicator' | 'Inspection' | 'Observation' | 'Organization' | 'Pairing' | 'Person' | 'Plan' | 'Programme' | 'Project' | 'Recognition' | 'Source' | 'Student' | 'Tenure' | 'Visit', ParentType, ContextType>;
 };
 
 export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeInt'], any> {
   name: 'NonNegativeInt';
 }
+
+export type ObservationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  comparator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  interpretation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  referenceDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ObservationDimensionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationDimension'] = ResolversParentTypes['ObservationDimension']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1549,6 +4027,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   partOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1563,6 +4042,11 @@ export type OrganizationEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
+export type OrganizationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationPayload'] = ResolversParentTypes['OrganizationPayload']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1573,19 +4057,21 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PairingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pairing'] = ResolversParentTypes['Pairing']> = {
   activeOn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<PairingActiveOnArgs>>;
   beneficiary?: Resolver<ResolversTypes['Beneficiary'], ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   helper?: Resolver<ResolversTypes['Helper'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PairingKind'], ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['Level'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
   mode?: Resolver<Maybe<ResolversTypes['PairingMode']>, ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, Partial<PairingProjectsArgs>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<PairingVisitsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1601,6 +4087,56 @@ export type PairingEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Pairing'], ParentType, ContextType>;
 };
 
+export type PairingGraphResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PairingGraph'] = ResolversParentTypes['PairingGraph']> = {
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PairingMatrixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PairingMatrix'] = ResolversParentTypes['PairingMatrix']> = {
+  activeOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['PairingMatrixCell']>, ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['PairingMatrixCell']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['PairingMatrixCell'], ParentType, ContextType>;
+};
+
+export type PairingMatrixCellResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PairingMatrixCell'] = ResolversParentTypes['PairingMatrixCell']> = {
+  beneficiaries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  helpers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
+  pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<PairingMatrixCellPairingsArgs, 'orderBy'>>;
+  pairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PairingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PairingPayload'] = ResolversParentTypes['PairingPayload']> = {
+  pairing?: Resolver<ResolversTypes['Pairing'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PathNode']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['PathRelationship']>, ParentType, ContextType>;
+};
+
+export type PathNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathNode'] = ResolversParentTypes['PathNode']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+};
+
+export type PathRelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathRelationship'] = ResolversParentTypes['PathRelationship']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  forward?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pairing?: Resolver<Maybe<ResolversTypes['Pairing']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PathRelationshipType'], ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1612,7 +4148,9 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Rank'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tenures?: Resolver<Array<ResolversTypes['Tenure']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1625,6 +4163,26 @@ export type PersonConnectionResolvers<ContextType = Context, ParentType extends 
 export type PersonEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+};
+
+export type PersonPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonPayload'] = ResolversParentTypes['PersonPayload']> = {
+  person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export interface PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PhoneNumber'], any> {
+  name: 'PhoneNumber';
+}
+
+export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface PositiveIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PositiveInt'], any> {
@@ -1640,6 +4198,7 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<ProgrammePairingsArgs, 'orderBy'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1654,13 +4213,20 @@ export type ProgrammeEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
 };
 
+export type ProgrammePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammePayload'] = ResolversParentTypes['ProgrammePayload']> = {
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   amountYuan?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pairing?: Resolver<Maybe<ResolversTypes['Pairing']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1675,21 +4241,95 @@ export type ProjectEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
 };
 
+export type ProjectPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectPayload'] = ResolversParentTypes['ProjectPayload']> = {
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   adminUnits?: Resolver<ResolversTypes['AdminUnitConnection'], ParentType, ContextType, RequireFields<QueryAdminUnitsArgs, 'orderBy'>>;
+  centrality?: Resolver<ResolversTypes['Centrality'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'measure' | 'top'>>;
+  communities?: Resolver<ResolversTypes['Communities'], ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
+  disputes?: Resolver<ResolversTypes['DisputeConnection'], ParentType, ContextType, Partial<QueryDisputesArgs>>;
+  egoNetwork?: Resolver<ResolversTypes['PairingGraph'], ParentType, ContextType, RequireFields<QueryEgoNetworkArgs, 'hops' | 'id' | 'maxNodes'>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'orderBy'>>;
+  exemplars?: Resolver<ResolversTypes['ExemplarConnection'], ParentType, ContextType, Partial<QueryExemplarsArgs>>;
+  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<QueryHouseholdsArgs, 'orderBy'>>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorCheck']>, ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'orderBy'>>;
+  pairingGraph?: Resolver<ResolversTypes['PairingGraph'], ParentType, ContextType, RequireFields<QueryPairingGraphArgs, 'depth' | 'direction' | 'maxNodes' | 'rootIds'>>;
+  pairingMatrix?: Resolver<ResolversTypes['PairingMatrix'], ParentType, ContextType, Partial<QueryPairingMatrixArgs>>;
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<QueryPairingsArgs, 'orderBy'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'fromId' | 'maxHops' | 'toId'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'orderBy'>>;
   programmes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesArgs, 'orderBy'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'orderBy'>>;
+  quotaCompliance?: Resolver<ResolversTypes['QuotaViolationConnection'], ParentType, ContextType, Partial<QueryQuotaComplianceArgs>>;
+  quotaRules?: Resolver<Array<ResolversTypes['QuotaRule']>, ParentType, ContextType>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
   serverInfo?: Resolver<ResolversTypes['ServerInfo'], ParentType, ContextType>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   students?: Resolver<ResolversTypes['StudentConnection'], ParentType, ContextType, RequireFields<QueryStudentsArgs, 'orderBy'>>;
+  tenures?: Resolver<ResolversTypes['TenureConnection'], ParentType, ContextType, Partial<QueryTenuresArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type QuotaRequirementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaRequirement'] = ResolversParentTypes['QuotaRequirement']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minimum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuotaRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaRule'] = ResolversParentTypes['QuotaRule']> = {
+  citation?: Resolver<Maybe<ResolversTypes['Citation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['QuotaRuleId'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requirements?: Resolver<Array<ResolversTypes['QuotaRequirement']>, ParentType, ContextType>;
+};
+
+export type QuotaRuleSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaRuleSummary'] = ResolversParentTypes['QuotaRuleSummary']> = {
+  rule?: Resolver<ResolversTypes['QuotaRule'], ParentType, ContextType>;
+  subjects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  violating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuotaShortfallResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaShortfall'] = ResolversParentTypes['QuotaShortfall']> = {
+  actual?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['QuotaRequirement'], ParentType, ContextType>;
+};
+
+export type QuotaViolationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaViolation'] = ResolversParentTypes['QuotaViolation']> = {
+  helper?: Resolver<ResolversTypes['Helper'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['QuotaRule'], ParentType, ContextType>;
+  shortfalls?: Resolver<Array<ResolversTypes['QuotaShortfall']>, ParentType, ContextType>;
+};
+
+export type QuotaViolationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaViolationConnection'] = ResolversParentTypes['QuotaViolationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QuotaViolationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  summary?: Resolver<Array<ResolversTypes['QuotaRuleSummary']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QuotaViolationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuotaViolationEdge'] = ResolversParentTypes['QuotaViolationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['QuotaViolation'], ParentType, ContextType>;
+};
+
+export type RecognitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recognition'] = ResolversParentTypes['Recognition']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  featured?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
@@ -1757,6 +4397,45 @@ export type StudentEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
 };
 
+export type TenureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tenure'] = ResolversParentTypes['Tenure']> = {
+  fullTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  holder?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  secondedFrom?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TenureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TenureConnection'] = ResolversParentTypes['TenureConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TenureEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TenureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TenureEdge'] = ResolversParentTypes['TenureEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Tenure'], ParentType, ContextType>;
+};
+
+export type TenurePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TenurePayload'] = ResolversParentTypes['TenurePayload']> = {
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tenure?: Resolver<ResolversTypes['Tenure'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  seesPersonalData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1777,44 +4456,104 @@ export type VisitEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Visit'], ParentType, ContextType>;
 };
 
+export type VisitPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitPayload'] = ResolversParentTypes['VisitPayload']> = {
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  visit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AdminUnit?: AdminUnitResolvers<ContextType>;
   AdminUnitConnection?: AdminUnitConnectionResolvers<ContextType>;
   AdminUnitEdge?: AdminUnitEdgeResolvers<ContextType>;
+  AdminUnitPayload?: AdminUnitPayloadResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Beneficiary?: BeneficiaryResolvers<ContextType>;
+  BeneficiaryConnection?: BeneficiaryConnectionResolvers<ContextType>;
+  BeneficiaryCoverage?: BeneficiaryCoverageResolvers<ContextType>;
+  BeneficiaryEdge?: BeneficiaryEdgeResolvers<ContextType>;
+  Budget?: BudgetResolvers<ContextType>;
+  Casework?: CaseworkResolvers<ContextType>;
+  Centrality?: CentralityResolvers<ContextType>;
+  CentralityScore?: CentralityScoreResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   CitationConnection?: CitationConnectionResolvers<ContextType>;
   CitationEdge?: CitationEdgeResolvers<ContextType>;
+  CitationPayload?: CitationPayloadResolvers<ContextType>;
+  Communities?: CommunitiesResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
+  Coverage?: CoverageResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Dispute?: DisputeResolvers<ContextType>;
+  DisputeConnection?: DisputeConnectionResolvers<ContextType>;
+  DisputeEdge?: DisputeEdgeResolvers<ContextType>;
+  DisputePayload?: DisputePayloadResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
   EnterpriseEdge?: EnterpriseEdgeResolvers<ContextType>;
+  EnterprisePayload?: EnterprisePayloadResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  Exemplar?: ExemplarResolvers<ContextType>;
+  ExemplarConnection?: ExemplarConnectionResolvers<ContextType>;
+  ExemplarEdge?: ExemplarEdgeResolvers<ContextType>;
+  Goal?: GoalResolvers<ContextType>;
+  GraphEdge?: GraphEdgeResolvers<ContextType>;
+  GraphNode?: GraphNodeResolvers<ContextType>;
   Helper?: HelperResolvers<ContextType>;
+  HelpersPerVillage?: HelpersPerVillageResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   HouseholdConnection?: HouseholdConnectionResolvers<ContextType>;
   HouseholdEdge?: HouseholdEdgeResolvers<ContextType>;
+  HouseholdPayload?: HouseholdPayloadResolvers<ContextType>;
+  Indicator?: IndicatorResolvers<ContextType>;
+  IndicatorCheck?: IndicatorCheckResolvers<ContextType>;
+  Inspection?: InspectionResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
+  Observation?: ObservationResolvers<ContextType>;
+  ObservationDimension?: ObservationDimensionResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
+  OrganizationPayload?: OrganizationPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pairing?: PairingResolvers<ContextType>;
   PairingConnection?: PairingConnectionResolvers<ContextType>;
   PairingEdge?: PairingEdgeResolvers<ContextType>;
+  PairingGraph?: PairingGraphResolvers<ContextType>;
+  PairingMatrix?: PairingMatrixResolvers<ContextType>;
+  PairingMatrixCell?: PairingMatrixCellResolvers<ContextType>;
+  PairingPayload?: PairingPayloadResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  PathNode?: PathNodeResolvers<ContextType>;
+  PathRelationship?: PathRelationshipResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
+  PersonPayload?: PersonPayloadResolvers<ContextType>;
+  PhoneNumber?: GraphQLScalarType;
+  Plan?: PlanResolvers<ContextType>;
   PositiveInt?: GraphQLScalarType;
   Programme?: ProgrammeResolvers<ContextType>;
   ProgrammeConnection?: ProgrammeConnectionResolvers<ContextType>;
   ProgrammeEdge?: ProgrammeEdgeResolvers<ContextType>;
+  ProgrammePayload?: ProgrammePayloadResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
+  ProjectPayload?: ProjectPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QuotaRequirement?: QuotaRequirementResolvers<ContextType>;
+  QuotaRule?: QuotaRuleResolvers<ContextType>;
+  QuotaRuleSummary?: QuotaRuleSummaryResolvers<ContextType>;
+  QuotaShortfall?: QuotaShortfallResolvers<ContextType>;
+  QuotaViolation?: QuotaViolationResolvers<ContextType>;
+  QuotaViolationConnection?: QuotaViolationConnectionResolvers<ContextType>;
+  QuotaViolationEdge?: QuotaViolationEdgeResolvers<ContextType>;
+  Recognition?: RecognitionResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   ServerInfo?: ServerInfoResolvers<ContextType>;
@@ -1824,8 +4563,14 @@ export type Resolvers<ContextType = Context> = {
   Student?: StudentResolvers<ContextType>;
   StudentConnection?: StudentConnectionResolvers<ContextType>;
   StudentEdge?: StudentEdgeResolvers<ContextType>;
+  Tenure?: TenureResolvers<ContextType>;
+  TenureConnection?: TenureConnectionResolvers<ContextType>;
+  TenureEdge?: TenureEdgeResolvers<ContextType>;
+  TenurePayload?: TenurePayloadResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;
   VisitEdge?: VisitEdgeResolvers<ContextType>;
+  VisitPayload?: VisitPayloadResolvers<ContextType>;
 };
 

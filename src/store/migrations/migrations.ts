@@ -46,6 +46,12 @@ export const MIGRATIONS: readonly Migration[] = [
     cypher: 'CREATE INDEX organization_level IF NOT EXISTS FOR (o:Organization) ON (o.level)',
   },
   { name: 'person_rank', cypher: 'CREATE INDEX person_rank IF NOT EXISTS FOR (p:Person) ON (p.rank)' },
+  // history(id): audit entries of one record. (IdempotencyKey needs no extra index: its uniqueness
+  // constraint on `id` above is what makes concurrent retries with one key create one result.)
+  {
+    name: 'auditentry_target',
+    cypher: 'CREATE INDEX auditentry_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.targetId)',
+  },
   {
     name: 'entity_names',
     cypher:

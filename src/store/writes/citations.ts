@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { Issues } from '../../domain/validation/issues';
+import { checkText, MAX_TEXT } from '../../domain/validation/text';
+import { checkedLabel, type NodeRef, type WriteTx } from './write-tx';
+
+/** Labels of facts a citation may support: every fact of the graph, not the provenance nodes themselves. */
+export const CITABLE_LABELS = [
+  'AdminUnit',
+  'Organization',
+  'Person',
+  'Enterprise',
+  'Household',
+  'Student',
+  'Programme',
+  'Pairing',
+  'Project',
+  'Visit',
+  'Dispute',
+  'Tenure',
+] as const;
+
+export interface AddCitation {
+  fact: NodeRef;
+  sourceKey: string;
+  quote: string;
+  charOffset: number | null;
+}
+
+/**
+ * Cites a fact: a new Citation with the verbatim quote, `(citation)-[:FROM]->(source)` and
+ * `(fact)-[:SUPPORTED_BY]->(citation)`. The audit entry is recorded against the fact.
+ */
+export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeRef> {
+  const issues = new Issues('input');
+  const quote = checkText(issues, 'quote', c.quote, MAX_TEXT);
+  if (c.charOffset !== null && (!Number.isSafeInteger(c.charOffset) || c.charOffset < 0))
+    issues.add('charOffset', `must be a character offset ≥ 0, got ${c.charOffset}`);
+  issues.throwIfAny();
+  await w.mustFind(c.fact, 'input.factId');
+  await w.mustFind({ label: 'Source', id: c.sourceKey }, 'input.sourceId');
+  const id = `cit:${randomUUID()}`;
+  await w.run(
+    'cite.create',
+    `MATCH (f:${checkedLabel(c.fact.label)} {id: $fact}) MATCH (s:Source {id: $source}) ` +
+      'CREATE (f)-[:SUPPORTED_BY]->(c:Citation {id: $id, quote: $quote, charOffset: $charOffset, ' +
+      "provenance: 'REPORTED', version: 1, createdAt: datetime()})-[:FROM]->(s)",
+    { id, fact: c.fact.id, source: c.sourceKey, quote, charOffset: c.charOffset },
+  );
+  await w.audit(c.fact, null, { citationKey: id, sourceKey: c.sourceKey, quote });
+  return { label: 'Citation', id };
+}
