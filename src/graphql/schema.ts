@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { accessResolvers } from './resolvers/access';
+import { analyticsResolvers } from './resolvers/analytics';
 import { baseResolvers } from './resolvers/base';
 import { mutationResolvers } from './resolvers/mutations';
 import { networkResolvers } from './resolvers/network';
@@ -23,5 +24,13 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
  * one's). accessResolvers comes LAST: it resolves personal fields through the access policy.
  */
 export function resolvers(): Resolvers[] {
-  return [baseResolvers, nodeResolvers, networkResolvers, searchResolvers, mutationResolvers, accessResolvers];
+  return [
+    baseResolvers,
+    nodeResolvers,
+    networkResolvers,
+    searchResolvers,
+    mutationResolvers,
+    analyticsResolvers,
+    accessResolvers,
+  ];
 }

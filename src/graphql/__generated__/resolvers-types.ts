@@ -3118,6 +3118,8 @@ export type Visit = Node & {
   pairing?: Maybe<Pairing>;
   /** Whether the visit is reported, derived or synthetic. */
   provenance: Provenance;
+  /** The record's version. */
+  version: Scalars['Int']['output'];
 };
 
 /** A page of visits (Relay connection). */
@@ -4442,6 +4444,7 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pairing?: Resolver<Maybe<ResolversTypes['Pairing']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

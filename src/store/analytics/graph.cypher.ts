@@ -1,0 +1,91 @@
+import type { Label } from '../../domain/model';
+
+/**
+ * The pairingGraph traversal as ONE statement, built from fixed fragments: a breadth-first search
+ * over pairings, one `CALL` block per hop (so `depth` is bounded by the number of blocks, never by
+ * data), with the node cap applied between hops. Parameters:
+ *  - `$groups`: `[{key, AdminUnit: [ids], Organization: [ids], …}]` — one traversal per group
+ *    (pairingGraph sends one group; batched ego networks send many);
+ *  - `$maxNodes`, `$maxEdges`; plus the filter's own parameters.
+ * Returns per group: `levels` (nodes by hop distance, each with `__label` and `__cats`, the distinct
+ * categories of its filtered helper pairings), `edges` (every filtered pairing between two kept
+ * nodes: the induced subgraph) and `truncated`.
+ */
+
+/** Labels a traversal may start from and reach (the ends of pairings). */
+export const GRAPH_LABELS = [
+  'AdminUnit',
+  'Household',
+  'Student',
+  'Organization',
+  'Person',
+  'Enterprise',
+] as const;
+export type GraphLabel = (typeof GRAPH_LABELS)[number] & Label;
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+/** The most hops a traversal may take (each hop is one CALL block in the statement). */
+export const MAX_DEPTH = 6;
+
+const ROOTS = GRAPH_LABELS.map((l) => `UNWIND g.${l} AS id MATCH (n:${l} {id: id}) RETURN n`).join(
+  '\n      UNION\n      ',
+);
+
+/** One hop from x to y through a pairing p, per direction: OUT helper → beneficiary, IN the reverse. */
+const STEP = {
+  OUT: '(x)<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(y)',
+  IN: '(x)<-[:BENEFICIARY]-(p:Pairing)-[:HELPER]->(y)',
+} as const;
+
+function hop(direction: Direction, where: string): string {
+  const arms = (direction === 'BOTH' ? [STEP.OUT, STEP.IN] : [STEP[direction]])
+    .map((s) => `MATCH ${s} WHERE ${where} RETURN y`)
+    .join('\n        UNION\n        ');
+  return `
+    CALL (seen, frontier) {
+      UNWIND frontier AS x
+      CALL (x) {
+        ${arms}
+      }
+      WITH DISTINCT y WHERE NOT y IN seen
+      WITH y ORDER BY y.id
+      RETURN collect(y) AS found
+    }
+    WITH levels, seen, truncated, found, $maxNodes - size(seen) AS room
+    WITH levels + [found[..room]] AS levels, seen + found[..room] AS seen, found[..room] AS frontier,
+      truncated OR size(found) > room AS truncated`;
+}
+
+/**
+ * The statement for `depth` hops in `direction`, where `where` is the compiled pairing predicate
+ * over variable `p` (its parameters travel with the caller's Params).
+ */
+export function pairingGraphCypher(depth: number, direction: Direction, where: string): string {
+  if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) {
+    throw new RangeError(`depth must be an integer in 0..${MAX_DEPTH}, got ${depth}`);
+  }
+  const cats = `COLLECT { MATCH (n)<-[:HELPER]-(p:Pairing) WHERE ${where} RETURN DISTINCT p.category }`;
+  return `UNWIND $groups AS g
+CALL (g) {
+  CALL (g) {
+      ${ROOTS}
+  }
+  WITH n ORDER BY n.id
+  WITH collect(n) AS roots
+  WITH roots[..$maxNodes] AS seen, size(roots) > $maxNodes AS truncated
+  WITH [seen] AS levels, seen, seen AS frontier, truncated
+  ${Array.from({ length: depth }, () => hop(direction, where)).join('\n')}
+  CALL (seen) {
+    UNWIND seen AS x
+    MATCH (x)<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(y)
+    WHERE y IN seen AND ${where}
+    WITH x, p, y ORDER BY p.id LIMIT $maxEdges + 1
+    RETURN collect({pairing: p {.*, __label: 'Pairing'}, source: [labels(x)[0], x.id], target: [labels(y)[0], y.id]}) AS edges
+  }
+  RETURN [d IN range(0, size(levels) - 1) |
+    [n IN levels[d] | n {.*, __label: labels(n)[0], __cats: ${cats}}]] AS levels,
+    edges[..$maxEdges] AS edges, truncated OR size(edges) > $maxEdges AS truncated
+}
+RETURN g.key AS key, levels, edges, truncated`;
+}
