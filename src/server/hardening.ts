@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import type { HardeningConfig } from '../config/hardening-config';
 import type { Context } from '../graphql/context';
 import { createFormatError } from './format-error';
+import { DatabaseBreaker, useCircuitBreaker } from './plugins/use-circuit-breaker';
 import { useQueryCost } from './plugins/use-query-cost';
 import { useUnavailableStatus } from './plugins/use-unavailable-status';
 import { queryLimitRules, queryParseOptions } from './query-limits';
@@ -24,8 +25,8 @@ type HardenedOptions = Pick<
  * Apollo Server settings of the hardening issue, in one place: the error policy, document
  * limits (validation rules, parser token limit, cost plugin), introspection and suggestions per
  * production mode, CSRF prevention (Apollo's default, stated so nobody turns it off by accident),
- * batching only when MAX_BATCH_OPERATIONS > 0 (limits.ts caps the batch length), and the 503
- * status when the database is down. Automatic persisted queries stay on (Apollo's default, an
+ * batching only when MAX_BATCH_OPERATIONS > 0 (limits.ts caps the batch length), and, when the
+ * database is down, a circuit breaker that answers 503 at once instead of queueing on the driver. Automatic persisted queries stay on (Apollo's default, an
  * LRU cache bounded in size); a document is cached only after it passed every limit.
  */
 export function apolloHardening(h: HardeningConfig): {
@@ -43,7 +44,7 @@ export function apolloHardening(h: HardeningConfig): {
       validationRules: queryLimitRules(h),
       parseOptions: queryParseOptions(h),
     },
-    plugins: [useQueryCost(h.maxCost), useUnavailableStatus()],
+    plugins: [useQueryCost(h.maxCost), useCircuitBreaker(new DatabaseBreaker()), useUnavailableStatus()],
   };
 }
 
