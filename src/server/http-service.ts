@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -19,6 +20,7 @@ import { requestDeadline } from './deadline';
 import { apolloHardening, corsPolicy } from './hardening';
 import { bodyErrors, bodyLimits } from './limits';
 import type { Metrics } from './metrics';
+import { staticPages } from './static-pages';
 import { useObservability } from './plugins/use-observability';
 import { createRateLimiter } from './rate-limit';
 
@@ -80,6 +82,8 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),
       useObservability(metrics),
       ...hardened.plugins,
+      // Apollo's landing page loads Sandbox from a CDN; browsers get /playground instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -118,10 +122,10 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  // CORS before any router that could answer the browser's preflight (OPTIONS) for /graphql.
-  app.use('/graphql', corsPolicy(h));
+  app.use(staticPages());
   app.use(
     '/graphql',
+    corsPolicy(h),
     ...bodyLimits(h),
     authMiddleware(auth),
     createRateLimiter(h),

@@ -1,0 +1,49 @@
+import { h } from './dom';
+import { type ColourBy, KINDS, swatchesFor } from './palette';
+
+/** The legend for the current colour scheme: colours, shapes and the synthetic-layer mark. */
+export function legend(by: ColourBy): HTMLElement {
+  const title = by === 'level' ? '层级 五级 Level' : '类别 四类 Category';
+  return h(
+    'div',
+    { class: 'legend-body' },
+    h('h4', {}, title),
+    h(
+      'ul',
+      {},
+      swatchesFor(by).map((s) =>
+        h('li', {}, h('span', { class: 'swatch', 'data-colour': s.colour }), `${s.zh} ${s.en}`),
+      ),
+      h('li', {}, h('span', { class: 'swatch neutral' }), '受助方/无 Beneficiary / none'),
+    ),
+    h('h4', {}, '形状 Shape'),
+    h(
+      'ul',
+      {},
+      KINDS.map((k) => h('li', {}, h('span', { class: `shape shape-${k.shape}` }), `${k.zh} ${k.en}`)),
+    ),
+    h('h4', {}, '来源 Layer'),
+    h(
+      'ul',
+      {},
+      h(
+        'li',
+        { id: 'legend-synthetic' },
+        h('span', { class: 'swatch synthetic' }),
+        '合成 SYNTHETIC（虚线 dashed）',
+      ),
+      h('li', {}, h('span', { class: 'swatch reported' }), '报道/推导 REPORTED / DERIVED'),
+      h('li', {}, h('span', { class: 'swatch expanded' }), '已展开 expanded'),
+    ),
+  );
+}
+
+/**
+ * Inline `style` attributes are avoided (the page's CSP allows them, but the pages do not rely on
+ * it): swatch colours are set through the CSSOM after the legend is built.
+ */
+export function paintSwatches(root: HTMLElement): void {
+  root.querySelectorAll<HTMLElement>('[data-colour]').forEach((el) => {
+    el.style.backgroundColor = el.dataset.colour ?? '';
+  });
+}

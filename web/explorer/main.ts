@@ -1,0 +1,222 @@
+/**
+ * The graph explorer (GET /explorer): search an entity, see its pairing graph, click to expand.
+ * Every view is one request to the public GraphQL API (see queries.ts). For tests and for power
+ * users' consoles the page exposes `window.bangfuExplorer` ({ cy, graph, state, last, expand }) and counts
+ * finished views in `<body data-views>`.
+ */
+import './explorer.css';
+import { ApiError, gql } from './api';
+import { byId, h } from './dom';
+import { GraphView, type RenderStats } from './graph-view';
+import { legend, paintSwatches } from './legend';
+import { entityPanel, messagePanel, pairingPanel } from './panel';
+import { type ColourBy, KINDS, PROVENANCE } from './palette';
+import { PAIRING, type PairingResult, SEARCH, type SearchResult, VIEW, type ViewResult } from './queries';
+import { pairingFilter, readState, writeState } from './view-state';
+
+interface LastView extends RenderStats {
+  requestMs: number;
+  truncated: boolean;
+}
+
+const state = readState(window.location.search);
+const panel = byId<HTMLElement>('panel');
+const status = byId<HTMLElement>('status');
+const results = byId<HTMLUListElement>('search-results');
+const legendBox = byId<HTMLElement>('legend-body');
+const graph = new GraphView(byId('graph'), {
+  nodeTap: (id) => void expand(id),
+  edgeTap: (id) => void showPairing(id),
+});
+/** The console/test handle: the canvas, the view state, the last view's figures, expand by id. */
+const debug = {
+  get cy() {
+    return graph.cy;
+  },
+  graph,
+  state,
+  last: null as LastView | null,
+  expand: (id: string) => expand(id),
+};
+Object.assign(window, { bangfuExplorer: debug });
+
+let inflight: AbortController | null = null;
+let views = 0;
+
+function setPanel(el: HTMLElement) {
+  panel.replaceChildren(el);
+  panel.scrollTop = 0;
+}
+
+function fail(e: unknown) {
+  if (e instanceof DOMException && e.name === 'AbortError') return;
+  const text = e instanceof ApiError ? e.message : `请求失败 Request failed: ${String(e)}`;
+  setPanel(messagePanel(text, 'error'));
+  status.textContent = '出错 Error';
+  document.body.dataset.busy = 'false';
+}
+
+/** Starts a request, cancelling the one before it: only the latest view may draw. */
+function begin(label: string): AbortSignal {
+  inflight?.abort();
+  inflight = new AbortController();
+  document.body.dataset.busy = 'true';
+  status.textContent = `${label}…`;
+  return inflight.signal;
+}
+
+function finish(last: LastView) {
+  debug.last = last;
+  document.body.dataset.busy = 'false';
+  document.body.dataset.views = String(++views);
+  status.replaceChildren(
+    `${last.nodes.toLocaleString('zh-CN')} 节点 nodes · ${last.edges.toLocaleString('zh-CN')} 对子 pairings · `,
+    `请求 request ${last.requestMs} ms · 渲染 render ${last.renderMs} ms (${last.layout})`,
+    last.truncated ? h('strong', { class: 'truncated' }, ' · 已截断 truncated (maxNodes)') : '',
+  );
+  history.replaceState(null, '', writeState(state) || window.location.pathname);
+}
+
+/** Loads the view of `state`: all roots afresh (`near` unset), or one root merged in. */
+async function loadView(near?: string) {
+  const signal = begin(near ? '展开 Expanding' : '加载 Loading');
+  const t0 = performance.now();
+  try {
+    const data = await gql<ViewResult>(
+      VIEW,
+      {
+        rootIds: near ? [near] : state.roots,
+        depth: state.depth,
+        activeOn: state.activeOn || null,
+        filter: pairingFilter(state),
+        maxNodes: state.maxNodes,
+        focus: state.focus ?? near ?? state.roots[0],
+      },
+      signal,
+    );
+    const requestMs = Math.round(performance.now() - t0);
+    const g = data.pairingGraph;
+    const stats = near ? await graph.merge(g, near) : await graph.replace(g);
+    for (const r of state.roots) graph.markExpanded(r);
+    if (state.focus) graph.select(state.focus);
+    setPanel(
+      data.focus ? entityPanel(data.focus, (id) => void expand(id)) : messagePanel('未找到 Not found'),
+    );
+    finish({ ...stats, requestMs, truncated: g.truncated });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Click on a node (or a name in the panel): expand it and show its details, in one request. */
+async function expand(id: string) {
+  if (!state.roots.includes(id)) state.roots.push(id);
+  state.focus = id;
+  await loadView(id);
+}
+
+async function showPairing(id: string) {
+  const signal = begin('对子 Pairing');
+  try {
+    const { pairing } = await gql<PairingResult>(PAIRING, { id }, signal);
+    graph.select(id);
+    setPanel(pairing ? pairingPanel(pairing, (x) => void expand(x)) : messagePanel('未找到 Not found'));
+    document.body.dataset.busy = 'false';
+    status.textContent = '对子详情 Pairing details';
+  } catch (e) {
+    fail(e);
+  }
+}
+
+async function search(text: string) {
+  const signal = begin('搜索 Searching');
+  try {
+    const { search } = await gql<SearchResult>(SEARCH, { text }, signal);
+    results.replaceChildren(
+      ...search.edges.map(({ kind, node }) => {
+        const b = h(
+          'button',
+          { type: 'button', 'data-id': node.id },
+          h('span', { class: 'name' }, node.name),
+          h('span', { class: 'meta' }, KINDS.find((k) => k.value === typeName(kind))?.zh ?? kind),
+          node.provenance === 'SYNTHETIC'
+            ? h('span', { class: 'badge prov-synthetic' }, PROVENANCE.SYNTHETIC.zh)
+            : '',
+          node.aliases.length ? h('span', { class: 'aliases' }, node.aliases.join('、')) : '',
+        );
+        b.addEventListener('click', () => {
+          results.hidden = true;
+          state.roots = [node.id];
+          state.focus = node.id;
+          void loadView();
+        });
+        return h('li', {}, b);
+      }),
+    );
+    if (!search.edges.length) results.replaceChildren(h('li', { class: 'muted' }, '无结果 No results'));
+    results.hidden = false;
+    document.body.dataset.busy = 'false';
+    status.textContent = `${search.edges.length} 个结果 results`;
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** SearchKind (ADMIN_UNIT) → GraphNode kind (AdminUnit). */
+function typeName(kind: string) {
+  return kind.toLowerCase().replace(/(^|_)([a-z])/g, (_m, _u: string, c: string) => c.toUpperCase());
+}
+
+function showLegend() {
+  legendBox.replaceChildren(legend(state.colourBy));
+  paintSwatches(legendBox);
+}
+
+function wireControls() {
+  const form = byId<HTMLFormElement>('search-form');
+  const input = byId<HTMLInputElement>('search-input');
+  const date = byId<HTMLInputElement>('active-on');
+  const depth = byId<HTMLSelectElement>('depth');
+  const colour = byId<HTMLSelectElement>('colour-by');
+  const hide = byId<HTMLInputElement>('hide-synthetic');
+  date.value = state.activeOn;
+  depth.value = String(state.depth);
+  colour.value = state.colourBy;
+  hide.checked = state.hideSynthetic;
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (text) void search(text);
+  });
+  const reload = () => {
+    if (state.roots.length) void loadView();
+  };
+  date.addEventListener('change', () => {
+    state.activeOn = date.value;
+    reload();
+  });
+  depth.addEventListener('change', () => {
+    state.depth = Number(depth.value);
+    reload();
+  });
+  hide.addEventListener('change', () => {
+    state.hideSynthetic = hide.checked;
+    reload();
+  });
+  colour.addEventListener('change', () => {
+    state.colourBy = colour.value as ColourBy;
+    graph.setColourBy(state.colourBy);
+    showLegend();
+    history.replaceState(null, '', writeState(state) || window.location.pathname);
+  });
+  byId('report-date').addEventListener('click', () => {
+    date.value = '2013-04-16';
+    date.dispatchEvent(new Event('change'));
+  });
+}
+
+wireControls();
+showLegend();
+if (state.roots.length) void loadView();
+else setPanel(messagePanel('搜索一个实体开始，例如「城壕村」。Search an entity to start, e.g. 城壕村.'));
