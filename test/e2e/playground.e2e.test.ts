@@ -1,0 +1,120 @@
+import type { Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/harness';
+import { assertWebBuilt, launchGuardedBrowser, type GuardedBrowser } from './browser';
+
+/** The response editor, and whichever of the variables/headers editors is shown. */
+const RESPONSE = '.graphiql-response .CodeMirror';
+const SHOWN_TOOL_EDITOR = '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror';
+
+/** The text of a GraphiQL (CodeMirror 5) editor; CodeMirror hangs its instance on the wrapper. */
+function editorText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+    const el = doc.querySelector(sel) as { CodeMirror?: { getValue(): string } } | null;
+    return el?.CodeMirror?.getValue() ?? '';
+  }, selector);
+}
+
+interface HelpersResult {
+  data: {
+    search: {
+      edges: {
+        node: {
+          name: string;
+          assistedBy: { totalCount: number; edges: { node: { helper: { name: string } } }[] };
+        };
+      }[];
+    };
+  };
+}
+
+describe('the GraphiQL playground (/playground) in Chromium', () => {
+  let server: TestServer;
+  let browser: GuardedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startTestServer();
+    browser = await launchGuardedBrowser();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    expect(browser.offsite).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('is served with a Content-Security-Policy that allows only its own origin', async () => {
+    const res = await fetch(`${server.url}/playground/`);
+    expect(res.status).toBe(200);
+    const csp = (res.headers.get('content-security-policy') ?? '').split(';');
+    expect(csp).toEqual(
+      expect.arrayContaining([
+        "default-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "font-src 'self' data:",
+      ]),
+    );
+  });
+
+  it('sends a browser that opens /graphql to the playground, not to a CDN landing page', async () => {
+    await page.goto(`${server.url}/graphql`);
+    expect(page.url()).toBe(`${server.url}/playground/`);
+    await page.waitForSelector('.graphiql-container');
+  });
+
+  it('lists saved examples for three user groups, in Chinese and English', async () => {
+    const pane = page.locator('.bangfu-examples');
+    await pane.waitFor();
+    expect(await pane.locator('h3').allInnerTexts()).toEqual([
+      '分析人员 Analysts',
+      '前端开发 Front-end developers',
+      '研究人员 Researchers',
+      '身份令牌 JWT',
+    ]);
+    await expect(page.locator('#example-sources-citations').innerText()).resolves.toBe(
+      '来源与引文\nSources and verbatim citations',
+    );
+  });
+
+  it("runs the example 城壕村's region-level helpers: 6 pairings with two helpers", async () => {
+    await page.click('#example-chenghao-region-helpers');
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction((sel) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      const el = doc.querySelector(sel) as { CodeMirror?: { getValue(): string } } | null;
+      return (el?.CodeMirror?.getValue() ?? '').includes('"data"');
+    }, RESPONSE);
+    const result = JSON.parse(await editorText(page, RESPONSE)) as HelpersResult;
+    const chenghao = result.data.search.edges[0].node;
+    expect(chenghao.name).toBe('城壕村');
+    expect(chenghao.assistedBy.totalCount).toBe(6);
+    expect(new Set(chenghao.assistedBy.edges.map((e) => e.node.helper.name))).toEqual(
+      new Set(['新华社内蒙古分社', '内蒙古自治区人民政府金融工作办公室']),
+    );
+    await browser.screenshot(page, 'playground.png');
+  });
+
+  it('has a headers editor ready for a JWT', async () => {
+    await page.click('#insert-jwt-header');
+    await expect(editorText(page, SHOWN_TOOL_EDITOR)).resolves.toContain('"Authorization": "Bearer ');
+    await expect(
+      page.locator('.graphiql-editor-tools button[data-name="headers"]').getAttribute('class'),
+    ).resolves.toContain('active');
+  });
+
+  it('shows the schema in the docs explorer', async () => {
+    await page.click('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).click();
+    await page.locator('.graphiql-doc-explorer').getByText('pairingGraph', { exact: true }).waitFor();
+    await expect(page.locator('.graphiql-doc-explorer-title').innerText()).resolves.toBe('Query');
+    await browser.screenshot(page, 'playground-docs.png');
+  });
+});
