@@ -1,0 +1,152 @@
+import autocannon from 'autocannon';
+import { answer, prepare, send, type PreparedRequest } from './client';
+import { canonicalJson } from './json';
+import type { Fixtures, Operation } from './operations';
+import type { VariantName, VariantServer } from './servers';
+
+/**
+ * The three phases of one scale: check that the variants agree (and count their Cypher statements
+ * per request), time them at concurrency 1 round-robin, then load them at concurrency 32.
+ */
+
+export type Servers = Record<VariantName, VariantServer>;
+
+/** Thrown when two variants answer an operation differently; the bench stops. */
+export class MismatchError extends Error {
+  override name = 'MismatchError';
+}
+
+/** Each variant's request per operation (null where it has none). */
+export function prepareAll(ops: readonly Operation[], servers: Servers, f: Fixtures) {
+  return new Map(
+    ops.map((op) => [
+      op.name,
+      Object.fromEntries(Object.values(servers).map((s) => [s.name, prepare(op, s, f)])) as Record<
+        VariantName,
+        PreparedRequest | null
+      >,
+    ]),
+  );
+}
+
+/**
+ * Runs every operation once per variant, compares the canonical answers, and measures Cypher
+ * statements per request (the counter's increase over `repeat` sequential requests).
+ */
+export async function validate(
+  ops: readonly Operation[],
+  servers: Servers,
+  requests: ReturnType<typeof prepareAll>,
+  repeat = 3,
+): Promise<Record<string, Partial<Record<VariantName, number>>>> {
+  const cypher: Record<string, Partial<Record<VariantName, number>>> = {};
+  for (const op of ops) {
+    const forms: Partial<Record<VariantName, string>> = {};
+    cypher[op.name] = {};
+    for (const s of Object.values(servers)) {
+      const r = requests.get(op.name)![s.name];
+      if (!r) continue;
+      const data = answer(s.name, await send(r));
+      const canon = s.name === 'floor' ? op.canon.floor(data as never) : op.canon[s.name]!(data);
+      forms[s.name] = canonicalJson(canon);
+      const before = await s.cypherCount();
+      for (let i = 0; i < repeat; i++) await send(r);
+      cypher[op.name][s.name] = ((await s.cypherCount()) - before) / repeat;
+    }
+    const [first, ...rest] = Object.entries(forms);
+    for (const [name, form] of rest) {
+      if (form !== first[1]) {
+        throw new MismatchError(
+          `${op.name}: ${name} answers differently from ${first[0]}:\n${difference(first[0], first[1], name, form)}`,
+        );
+      }
+    }
+    if (first[1] === '[]' || first[1] === 'null')
+      throw new MismatchError(`${op.name}: every variant answered nothing`);
+  }
+  return cypher;
+}
+
+/**
+ * Concurrency-1 latency: `iterations` rounds; in each round every operation is sent once to every
+ * variant, the variants' order rotating by round, so load from elsewhere on the machine falls on
+ * all variants alike. The first `warmup` rounds are not recorded. A variant whose samples of an
+ * operation already took `budgetMs` in all stops there (after at least 5), so one very slow
+ * answer (the peer's matrix at scale 100) cannot hold the run for hours; the sample count is kept.
+ */
+export async function latency(
+  ops: readonly Operation[],
+  requests: ReturnType<typeof prepareAll>,
+  iterations: number,
+  warmup: number,
+  budgetMs = 90_000,
+): Promise<Map<string, Map<VariantName, number[]>>> {
+  const samples = new Map(ops.map((op) => [op.name, new Map<VariantName, number[]>()]));
+  const names: VariantName[] = ['ours', 'floor', 'peer'];
+  const spent = (xs: number[] | undefined) => (xs ?? []).reduce((a, b) => a + b, 0);
+  for (let round = 0; round < warmup + iterations; round++) {
+    for (const op of ops) {
+      const m = samples.get(op.name)!;
+      for (let k = 0; k < names.length; k++) {
+        const v = names[(round + k) % names.length];
+        const r = requests.get(op.name)![v];
+        if (!r || ((m.get(v)?.length ?? 0) >= 5 && spent(m.get(v)) > budgetMs)) continue;
+        const t0 = performance.now();
+        await send(r);
+        const ms = performance.now() - t0;
+        if (round >= warmup) m.set(v, [...(m.get(v) ?? []), ms]);
+      }
+    }
+  }
+  return samples;
+}
+
+/**
+ * Throughput at `connections` concurrent connections (autocannon), per operation: `slices` turns
+ * per variant of `seconds / slices` each, alternating variants, summed. Returns requests/second.
+ */
+export async function throughput(
+  op: Operation,
+  requests: ReturnType<typeof prepareAll>,
+  seconds: number,
+  connections: number,
+  slices = 2,
+): Promise<Partial<Record<VariantName, { rps: number; errors: number }>>> {
+  const names: VariantName[] = ['ours', 'floor', 'peer'];
+  const acc: Partial<Record<VariantName, { total: number; errors: number; ms: number }>> = {};
+  for (let s = 0; s < slices; s++) {
+    for (let k = 0; k < names.length; k++) {
+      const v = names[(s + k) % names.length];
+      const r = requests.get(op.name)![v];
+      if (!r) continue;
+      const t0 = performance.now();
+      const res = await autocannon({
+        url: r.url,
+        method: 'POST',
+        headers: r.headers,
+        body: r.body,
+        connections,
+        duration: seconds / slices,
+      });
+      const a = (acc[v] ??= { total: 0, errors: 0, ms: 0 });
+      a.total += res['2xx'];
+      a.errors += res.errors + res.timeouts + res.non2xx;
+      a.ms += Math.min(performance.now() - t0, (seconds / slices) * 1000);
+      // Requests still running in the server when autocannon stops must not load the next slice:
+      // wait, then send one more request, which finishes after the server has caught up.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await send(r);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(acc).map(([v, a]) => [v, { rps: (a.total * 1000) / a.ms, errors: a.errors }]),
+  );
+}
+
+/** Where two canonical forms first differ, with some context on each side. */
+function difference(a: string, formA: string, b: string, formB: string): string {
+  let i = 0;
+  while (i < formA.length && formA[i] === formB[i]) i++;
+  const at = Math.max(0, i - 300);
+  return `  (first difference at character ${i})\n  ${a}: …${formA.slice(at, i + 300)}\n  ${b}: …${formB.slice(at, i + 300)}`;
+}

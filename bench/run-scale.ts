@@ -1,0 +1,90 @@
+import os from 'node:os';
+import { resolveFixtures } from './fixtures';
+import { latency, prepareAll, throughput, validate, type Servers } from './measure';
+import type { Operation } from './operations';
+import { percentile, type ScaleResult, type VariantFigures } from './results';
+import { startVariant, VARIANTS, type VariantName } from './servers';
+import { openBenchStore } from './stores';
+
+export interface ScaleSettings {
+  iterations: number;
+  warmup: number;
+  /** Seconds of autocannon load per operation and variant; 0 skips the throughput phase. */
+  seconds: number;
+  connections: number;
+}
+
+/** Opens (and if needed seeds) the scale's store, runs the three variants on it, measures, stops. */
+export async function runScale(
+  scale: number,
+  ops: readonly Operation[],
+  s: ScaleSettings,
+  log: (m: string) => void,
+): Promise<{ result: ScaleResult; neo4jVersion: string }> {
+  const t0 = performance.now();
+  const store = await openBenchStore(scale, log);
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(os.loadavg()[0]), 5_000);
+  const started: Partial<Servers> = {};
+  try {
+    for (const v of VARIANTS) started[v] = await startVariant(v, store.uri);
+    const servers = started as Servers;
+    const facts = await resolveFixtures(store.uri, servers);
+    log(
+      `scale ${scale}: helper has ${facts.helperPairings} matching pairings, deep page ${facts.fixtures.page.index}`,
+    );
+    const requests = prepareAll(ops, servers, facts.fixtures);
+    const cypher = await validate(ops, servers, requests);
+    log(`scale ${scale}: the three variants agree on ${ops.length} operations; timing …`);
+    const samples = await latency(ops, requests, s.iterations, s.warmup);
+    const operations = [];
+    for (const op of ops) {
+      const rps = s.seconds > 0 ? await throughput(op, requests, s.seconds, s.connections) : {};
+      const variants: Partial<Record<VariantName, VariantFigures>> = {};
+      for (const [v, ms] of samples.get(op.name)!) {
+        variants[v] = {
+          p50: percentile(ms, 50),
+          p95: percentile(ms, 95),
+          p99: percentile(ms, 99),
+          samples: ms.length,
+          rps: rps[v]?.rps,
+          errors: rps[v]?.errors,
+          cypher: cypher[op.name][v],
+        };
+      }
+      operations.push({ name: op.name, title: op.title, idAnchored: op.idAnchored, variants });
+      log(`scale ${scale}: ${op.name} ${summary(variants)}`);
+    }
+    const peakRssMiB = Object.fromEntries(VARIANTS.map((v) => [v, servers[v].peakRssMiB()]));
+    loads.push(os.loadavg()[0]);
+    return {
+      neo4jVersion: facts.neo4jVersion,
+      result: {
+        scale,
+        seed: store.seed,
+        seededNow: store.seededNow,
+        helperPairings: facts.helperPairings,
+        pageIndex: facts.fixtures.page.index,
+        operations,
+        peakRssMiB,
+        load: {
+          mean: round(loads.reduce((a, b) => a + b, 0) / loads.length),
+          max: round(Math.max(...loads)),
+        },
+        seconds: Math.round((performance.now() - t0) / 1000),
+      },
+    };
+  } finally {
+    clearInterval(sampler);
+    for (const v of VARIANTS) await started[v]?.stop();
+    await store.stop();
+  }
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function summary(variants: Partial<Record<VariantName, VariantFigures>>): string {
+  return Object.entries(variants)
+    .map(([v, f]) => `${v} p50 ${f.p50.toFixed(1)} ms${f.rps ? `, ${f.rps.toFixed(0)} req/s` : ''}`)
+    .join(' | ');
+}

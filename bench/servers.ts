@@ -1,0 +1,164 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { REPO_ROOT } from '../src/config/paths';
+import { SignJWT } from 'jose';
+import { freePort } from '../test/support/processes';
+
+/**
+ * The three variants as separate processes on loopback, so that each has its own event loop and
+ * its peak RSS can be read, and the load generator (this process) is never one of them.
+ */
+
+export type VariantName = 'ours' | 'floor' | 'peer';
+export const VARIANTS: readonly VariantName[] = ['ours', 'floor', 'peer'];
+
+export interface VariantServer {
+  name: VariantName;
+  url: string;
+  /** Headers every request to this variant carries (ours: an analyst's bearer token). */
+  headers: Record<string, string>;
+  pid: number;
+  /** Peak resident set size so far (VmHWM), in MiB. */
+  peakRssMiB(): number;
+  /** Cypher statements the variant has sent so far. */
+  cypherCount(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Our service masks personal fields (household and student names) for callers below the analyst
+ * role; the peer and the floor have no such policy, so the bench reads as an analyst (a token
+ * signed with this secret) to get the same data from all three.
+ */
+const BENCH_JWT_SECRET = 'bench-secret-of-bangfu-graph-benchmarks-0123456789';
+
+/**
+ * Limits of our service for the bench, set through its documented variables: rate limiting off
+ * (one client sends thousands of requests a minute), and depth/cost/alias limits that the
+ * benchmarked operations stay under by a wide margin. Request logging is off (LOG_LEVEL=warn):
+ * neither peer nor floor logs per request.
+ */
+export const OUR_BENCH_ENV: Readonly<Record<string, string>> = {
+  RATE_LIMIT_MAX: '0',
+  MAX_COST: '1000000',
+  MAX_DEPTH: '32',
+  MAX_ALIASES: '200',
+  MAX_TOKENS: '20000',
+  MAX_BODY_BYTES: '1048576',
+  REQUEST_TIMEOUT_MS: '120000',
+  AUTH_JWT_SECRET: BENCH_JWT_SECRET,
+  LOG_LEVEL: 'warn',
+  SEED_ON_START: 'false',
+};
+
+/** An analyst's token for the whole run (a scale-100 run takes hours on a loaded machine). */
+function analystToken(): Promise<string> {
+  return new SignJWT({ role: 'analyst' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench')
+    .setIssuedAt()
+    .setExpirationTime('12h')
+    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+}
+
+function command(name: VariantName): string[] {
+  if (name === 'ours') return [path.join(REPO_ROOT, 'dist', 'main.js')];
+  return ['--import', 'tsx', path.join(REPO_ROOT, 'bench', `${name}-server.ts`)];
+}
+
+export async function startVariant(name: VariantName, neo4jUri: string): Promise<VariantServer> {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BENCH_NEO4J_URI: neo4jUri,
+    ...(name === 'ours' ? { ...OUR_BENCH_ENV, NEO4J_URI: neo4jUri, NEO4J_DATABASE: 'neo4j' } : {}),
+  };
+  const child = spawn(process.execPath, command(name), {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
+  const url = `http://127.0.0.1:${port}`;
+  // Our service logs its ready line at info level, which the bench turns off: poll /readyz instead.
+  await waitReady(child, name === 'ours' ? () => ready(url) : null, () => stderr.join(''));
+  const headers: Record<string, string> =
+    name === 'ours' ? { authorization: `Bearer ${await analystToken()}` } : {};
+  return {
+    name,
+    url,
+    headers,
+    pid: child.pid!,
+    peakRssMiB: () => peakRss(child.pid!),
+    cypherCount: () => (name === 'ours' ? oursCypherCount(url) : ownCypherCount(url)),
+    stop: () => stop(child),
+  };
+}
+
+async function ready(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/readyz`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves when `probe` says so (polled), or else when the child prints its BENCH_READY line. */
+function waitReady(
+  child: ChildProcess,
+  probe: (() => Promise<boolean>) | null,
+  stderr: () => string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 120 s: ${stderr()}`)), 120_000);
+    const done = () => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      resolve();
+    };
+    const poll = setInterval(() => void probe?.().then((ok) => ok && done()), 250);
+    if (!probe) clearInterval(poll);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!probe && line.startsWith('BENCH_READY')) done();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      reject(new Error(`exited with ${code} before it was ready: ${stderr().slice(-2000)}`));
+    });
+  });
+}
+
+function peakRss(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** Sum of `bangfu_cypher_queries_total` over all labels, from the service's /metrics. */
+async function oursCypherCount(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('bangfu_cypher_queries_total'))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+}
+
+async function ownCypherCount(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/cypher-count`)).json()) as { statements: number }).statements;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
