@@ -8,6 +8,7 @@ import { baseResolvers } from './resolvers/base';
 import { mutationResolvers } from './resolvers/mutations';
 import { networkResolvers } from './resolvers/network';
 import { nodeResolvers } from './resolvers/node';
+import { recordsResolvers } from './resolvers/records';
 import { searchResolvers } from './resolvers/search';
 
 /** The SDL files of schema/, base.graphql first (it declares Query and the scalars). */
@@ -28,9 +29,10 @@ export function resolvers(): Resolvers[] {
     baseResolvers,
     nodeResolvers,
     networkResolvers,
+    recordsResolvers,
     searchResolvers,
-    mutationResolvers,
     analyticsResolvers,
+    mutationResolvers,
     accessResolvers,
   ];
 }

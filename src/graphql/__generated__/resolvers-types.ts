@@ -537,7 +537,7 @@ export type CreateHouseholdInput = {
   memberCount?: InputMaybe<Scalars['PositiveInt']['input']>;
   /** The head of household's name (户主姓名). */
   name: Scalars['String']['input'];
-  /** A contact phone (联系电话). */
+  /** A contact phone (联系电话): E.164 (+8613812345678) or the national form (13812345678, 0477-1234567), stored as E.164. */
   phone?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /** The 嘎查村 or 社区 it is registered in (an AdminUnit id). */
   unitId: Scalars['ID']['input'];
@@ -1791,9 +1791,9 @@ export type PairingGraph = {
   __typename?: 'PairingGraph';
   /** Every pairing in scope between two of the nodes (the induced subgraph), by key. */
   edges: Array<GraphEdge>;
-  /** The entities reached, nearest roots first (by hop distance, then key). */
+  /** The entities reached, nearest roots first (by hop distance, then kind and key). */
   nodes: Array<GraphNode>;
-  /** Whether the node cap (maxNodes) or the edge cap (5 × maxNodes) left out nodes or edges that are in scope. */
+  /** Whether the node cap (maxNodes) or the edge cap (5 × maxNodes) left out nodes or edges that are in scope. Nearer nodes are always kept first; which nodes of the hop where the cap falls (or which edges) are kept is unspecified but stable. */
   truncated: Scalars['Boolean']['output'];
 };
 
