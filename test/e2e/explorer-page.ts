@@ -16,6 +16,7 @@ interface CyLike {
   nodes(): CyElement[];
   edges(): CyElement[];
   getElementById(id: string): CyElement;
+  center(el: CyElement): void;
   container(): { getBoundingClientRect(): { left: number; top: number } };
 }
 interface PageGlobals {
@@ -78,10 +79,14 @@ export function shownEdges(page: Page): Promise<ShownEdge[]> {
   );
 }
 
-/** Clicks a node where it is drawn, as a user would. */
+/**
+ * Clicks a node where it is drawn, as a user would, after panning it to the middle of the canvas
+ * (the layout is not deterministic, and the legend covers a corner).
+ */
 export async function clickNode(page: Page, id: string): Promise<void> {
   const at = await page.evaluate((nodeId) => {
     const cy = (globalThis as unknown as PageGlobals).bangfuExplorer.cy;
+    cy.center(cy.getElementById(nodeId));
     const p = cy.getElementById(nodeId).renderedPosition();
     const box = cy.container().getBoundingClientRect();
     return { x: box.left + p.x, y: box.top + p.y };
