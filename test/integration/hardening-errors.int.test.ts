@@ -57,6 +57,19 @@ describe('error model: every error carries a code from the list', () => {
     ]);
   });
 
+  it('refuses a filter nested deeper than 5 as BAD_USER_INPUT (a fuzz finding: it was INTERNAL)', async () => {
+    const filter = `${'{ NOT: '.repeat(8)}{ level: [BANNER] }${' }'.repeat(8)}`;
+    const r = await s.gql(`{ pairings(filter: ${filter}) { totalCount } }`);
+    expect(r.body.errors).toEqual([
+      {
+        message: 'filters nest at most 5 levels deep',
+        locations: [{ line: 1, column: 3 }],
+        path: ['pairings'],
+        extensions: { code: 'BAD_USER_INPUT', argument: 'filter' },
+      },
+    ]);
+  });
+
   it('keeps field suggestions in development', async () => {
     const r = await s.gql('{ serverInf { version } }');
     expect(r.body.errors?.[0].message).toBe(

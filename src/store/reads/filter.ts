@@ -1,3 +1,5 @@
+import { badInput } from '../../domain/errors';
+
 /**
  * Filters compile to a Cypher predicate built only from fixed fragments: the client chooses
  * which fragments combine (and with AND/OR/NOT), never their text; every value is a `$param`.
@@ -46,7 +48,8 @@ export function compileFilter(
   depth = 0,
 ): string {
   if (!filter) return 'true';
-  if (depth > MAX_FILTER_DEPTH) throw new RangeError(`filters nest at most ${MAX_FILTER_DEPTH} levels deep`);
+  if (depth > MAX_FILTER_DEPTH)
+    throw badInput(`filters nest at most ${MAX_FILTER_DEPTH} levels deep`, { argument: 'filter' });
   const parts: string[] = [];
   for (const [field, value] of Object.entries(filter)) {
     if (value === null || value === undefined) continue;
