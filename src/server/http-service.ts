@@ -122,10 +122,11 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  // CORS before any router that could answer the browser's preflight (OPTIONS) for /graphql.
+  app.use('/graphql', corsPolicy(h));
   app.use(staticPages());
   app.use(
     '/graphql',
-    corsPolicy(h),
     ...bodyLimits(h),
     authMiddleware(auth),
     createRateLimiter(h),
