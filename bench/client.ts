@@ -21,9 +21,17 @@ export function prepare(op: Operation, server: VariantServer, f: Fixtures): Prep
 
 export const HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
-/** Sends a request and returns the response text; a non-200 status is an error naming the body. */
+/**
+ * Sends a request and returns the response text; a non-200 status is an error naming the body,
+ * and so is no answer within 3 minutes.
+ */
 export async function send(r: PreparedRequest): Promise<string> {
-  const res = await fetch(r.url, { method: 'POST', headers: r.headers, body: r.body });
+  const res = await fetch(r.url, {
+    method: 'POST',
+    headers: r.headers,
+    body: r.body,
+    signal: AbortSignal.timeout(180_000),
+  });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${r.url}: ${text.slice(0, 500)}`);
   return text;

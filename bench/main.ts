@@ -79,8 +79,9 @@ async function main(): Promise<void> {
     },
     scales: [],
   };
+  const peerGaveUp = new Map<string, string>();
   for (const scale of scales) {
-    const { result, neo4jVersion } = await runScale(scale, ops, settings, log);
+    const { result, neo4jVersion } = await runScale(scale, ops, settings, log, peerGaveUp);
     run.versions.neo4j = neo4jVersion;
     run.scales.push(result);
   }

@@ -68,12 +68,15 @@ export function renderRun(run: RunResult): string {
 }
 
 function renderScale(r: ScaleResult): string[] {
-  const rows = r.operations.flatMap((op) =>
-    VARIANTS.filter((v) => op.variants[v]).map((v) => {
+  const rows = r.operations.flatMap((op) => [
+    ...VARIANTS.filter((v) => op.variants[v]).map((v) => {
       const f = op.variants[v]!;
       return `| ${v === 'ours' ? op.name : ''} | ${v} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${n0(f.rps)}${f.errors ? ` (${f.errors} failed)` : ''} | ${f.cypher ?? '—'} |`;
     }),
-  );
+    ...(op.peerFailure && !op.variants.peer
+      ? [`| | peer | ${op.peerFailure.replace(/\|/g, '/').slice(0, 200)} | | | | |`]
+      : []),
+  ]);
   return [
     `### Scale ${r.scale}`,
     '',

@@ -22,6 +22,8 @@ export interface OperationResult {
   title: string;
   idAnchored: boolean;
   variants: Partial<Record<VariantName, VariantFigures>>;
+  /** Why the peer has no figures for an operation it has an equivalent of (e.g. pool exhausted). */
+  peerFailure?: string;
 }
 
 export interface ScaleResult {

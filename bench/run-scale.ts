@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { prepare } from './client';
 import { resolveFixtures } from './fixtures';
 import { latency, prepareAll, throughput, validate, type Servers } from './measure';
 import type { Operation } from './operations';
@@ -15,11 +16,16 @@ export interface ScaleSettings {
 }
 
 /** Opens (and if needed seeds) the scale's store, runs the three variants on it, measures, stops. */
+/**
+ * `peerGaveUp` maps operations the peer failed at a smaller scale to that failure; the peer is not
+ * asked them again (a larger graph only makes it slower), and new failures are added to it.
+ */
 export async function runScale(
   scale: number,
   ops: readonly Operation[],
   s: ScaleSettings,
   log: (m: string) => void,
+  peerGaveUp: Map<string, string>,
 ): Promise<{ result: ScaleResult; neo4jVersion: string }> {
   const t0 = performance.now();
   const store = await openBenchStore(scale, log);
@@ -34,8 +40,21 @@ export async function runScale(
       `scale ${scale}: helper has ${facts.helperPairings} matching pairings, deep page ${facts.fixtures.page.index}`,
     );
     const requests = prepareAll(ops, servers, facts.fixtures);
-    const cypher = await validate(ops, servers, requests);
-    log(`scale ${scale}: the three variants agree on ${ops.length} operations; timing …`);
+    for (const op of peerGaveUp.keys()) if (requests.has(op)) requests.get(op)!.peer = null;
+    const { cypher, failures } = await validate(ops, servers, requests);
+    for (const [op, message] of Object.entries(failures)) {
+      peerGaveUp.set(op, `failed at scale ${scale}: ${message}`);
+      log(`scale ${scale}: the peer failed ${op} (${message.slice(0, 160)}); restarting it`);
+      // Its abandoned statements may still run in Neo4j; closing its connections ends them.
+      await servers.peer.stop();
+      servers.peer = started.peer = await startVariant('peer', store.uri);
+      for (const o of ops) {
+        const r = requests.get(o.name)!;
+        if (r.peer) r.peer = prepare(o, servers.peer, facts.fixtures);
+      }
+      requests.get(op)!.peer = null;
+    }
+    log(`scale ${scale}: the variants agree on ${ops.length} operations; timing …`);
     const samples = await latency(ops, requests, s.iterations, s.warmup);
     const operations = [];
     for (const op of ops) {
@@ -52,7 +71,8 @@ export async function runScale(
           cypher: cypher[op.name][v],
         };
       }
-      operations.push({ name: op.name, title: op.title, idAnchored: op.idAnchored, variants });
+      const peerFailure = peerGaveUp.get(op.name);
+      operations.push({ name: op.name, title: op.title, idAnchored: op.idAnchored, variants, peerFailure });
       log(`scale ${scale}: ${op.name} ${summary(variants)}`);
     }
     const peakRssMiB = Object.fromEntries(VARIANTS.map((v) => [v, servers[v].peakRssMiB()]));
