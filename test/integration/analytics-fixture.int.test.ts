@@ -497,8 +497,8 @@ describe('analytics API on a graph of its own', () => {
     );
     expect(d.egoNetwork.nodes.map((n) => [keyOfGid(n.id), n.depth])).toEqual([
       ['V2', 0],
+      ['E1', 1], // by hop distance, then kind (Enterprise < Organization < Person), then key
       ['A2', 1],
-      ['E1', 1],
       ['R1', 1],
       ['H4', 2],
     ]);

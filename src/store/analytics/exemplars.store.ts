@@ -14,9 +14,10 @@ export interface ExemplarModel {
   recognitions: string[];
 }
 
+/** Tested upwards from the exemplar: the area end is unlabelled, so the planner cannot start from it. */
 const IN_AREA =
-  '(EXISTS { MATCH (x)-[:LOCATED_IN*0..]->(:AdminUnit {id: $areaId}) } OR ' +
-  'EXISTS { MATCH (x)<-[:FEATURES]-(:Recognition)-[:FOR]->(:AdminUnit)-[:LOCATED_IN*0..]->(:AdminUnit {id: $areaId}) })';
+  '(EXISTS { MATCH (x)-[:LOCATED_IN*0..6]->(a) WHERE a.id = $areaId } OR ' +
+  'EXISTS { MATCH (x)<-[:FEATURES]-(:Recognition)-[:FOR]->()-[:LOCATED_IN*0..6]->(a) WHERE a.id = $areaId })';
 
 const candidates = (scoped: boolean) => `CALL () {
   MATCH (x:Person) WHERE 'EXEMPLAR' IN coalesce(x.roles, []) RETURN x, 'EXEMPLAR' AS reason, null AS recognition

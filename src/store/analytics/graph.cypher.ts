@@ -3,7 +3,10 @@ import type { Label } from '../../domain/model';
 /**
  * The pairingGraph traversal as ONE statement, built from fixed fragments: a breadth-first search
  * over pairings, one `CALL` block per hop (so `depth` is bounded by the number of blocks, never by
- * data), with the node cap applied between hops. Parameters:
+ * data), with the node cap applied between hops. Nothing is sorted in Cypher: a sort would buffer
+ * rows that carry the visited-node lists (Neo4j accounts them per row, so a 2-hop graph of a city
+ * agency at scale 100 needed > 256 MiB); the store sorts the result instead. When a cap cuts, which
+ * nodes of the last hop (or which edges) are kept is unspecified but stable. Parameters:
  *  - `$groups`: `[{key, AdminUnit: [ids], Organization: [ids], …}]` — one traversal per group
  *    (pairingGraph sends one group; batched ego networks send many);
  *  - `$maxNodes`, `$maxEdges`; plus the filter's own parameters.
@@ -49,12 +52,10 @@ function hop(direction: Direction, where: string): string {
         ${arms}
       }
       WITH DISTINCT y WHERE NOT y IN seen
-      WITH y ORDER BY y.id
       RETURN collect(y) AS found
     }
-    WITH levels, seen, truncated, found, $maxNodes - size(seen) AS room
-    WITH levels + [found[..room]] AS levels, seen + found[..room] AS seen, found[..room] AS frontier,
-      truncated OR size(found) > room AS truncated`;
+    WITH levels, seen, truncated, found[..($maxNodes - size(seen))] AS kept, size(found) > $maxNodes - size(seen) AS over
+    WITH levels + [kept] AS levels, seen + kept AS seen, kept AS frontier, truncated OR over AS truncated`;
 }
 
 /**
@@ -71,7 +72,6 @@ CALL (g) {
   CALL (g) {
       ${ROOTS}
   }
-  WITH n ORDER BY n.id
   WITH collect(n) AS roots
   WITH roots[..$maxNodes] AS seen, size(roots) > $maxNodes AS truncated
   WITH [seen] AS levels, seen, seen AS frontier, truncated
@@ -80,7 +80,7 @@ CALL (g) {
     UNWIND seen AS x
     MATCH (x)<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(y)
     WHERE y IN seen AND ${where}
-    WITH x, p, y ORDER BY p.id LIMIT $maxEdges + 1
+    WITH x, p, y LIMIT $maxEdges + 1
     RETURN collect({pairing: p {.*, __label: 'Pairing'}, source: [labels(x)[0], x.id], target: [labels(y)[0], y.id]}) AS edges
   }
   RETURN [d IN range(0, size(levels) - 1) |

@@ -38,6 +38,9 @@ export interface GraphOptions {
 /** Edges kept per graph: enough for the induced subgraph of `maxNodes` nodes in this model. */
 export const edgeCap = (maxNodes: number) => maxNodes * 5;
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const keyOf = (row: NodeRow) => `${row.__label}:${row.id}`;
+
 const asKey = (v: unknown): ParentKey => {
   const [label, id] = v as [ParentKey['label'], string];
   return { label, id };
@@ -83,6 +86,8 @@ export async function pairingGraphs(
         target: asKey(e.target),
       }),
     );
+    nodes.sort((a, b) => a.depth - b.depth || cmp(keyOf(a.row), keyOf(b.row)));
+    edges.sort((a, b) => cmp(a.pairing.id, b.pairing.id));
     return { nodes, edges, truncated: r.truncated === true };
   });
 }

@@ -28,10 +28,13 @@ export function projectionCypher(hasArea: boolean, where: string): string {
   const anchor = hasArea
     ? 'MATCH (:AdminUnit {id: $areaId})<-[:LOCATED_IN*0..]-(b)<-[:BENEFICIARY]-(p:Pairing)-[:HELPER]->(h)'
     : 'MATCH (b)<-[:BENEFICIARY]-(p:Pairing)-[:HELPER]->(h)';
+  // DISTINCT streams, so LIMIT stops the scan at the first link over the cap (an aggregation
+  // would read every pairing in scope before refusing); weights are counted per kept link.
   return `${anchor}
 WHERE ${where}
-WITH h, b, count(p) AS weight
+WITH DISTINCT h, b
 LIMIT $maxEdges + 1
+CALL (h, b) { MATCH (h)<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(b) WHERE ${where} RETURN count(p) AS weight }
 RETURN labels(h)[0] AS hl, h.id AS hid, labels(b)[0] AS bl, b.id AS bid, weight`;
 }
 
