@@ -96,7 +96,7 @@ export async function clickNode(page: Page, id: string): Promise<void> {
 
 /** Waits until the explorer has finished its n-th view (graph drawn and panel filled). */
 export async function waitForView(page: Page, n: number): Promise<void> {
-  await page.waitForSelector(`body[data-views="${n}"][data-busy="false"]`, { timeout: 30_000 });
+  await page.waitForSelector(`body[data-views="${n}"][data-busy="false"]`, { timeout: 90_000 });
 }
 
 /** The variables of every ExplorerView request the page sends, in order. */
