@@ -21,6 +21,12 @@ export interface ItemSpec {
   filter: FilterSpec;
   /** Sort expressions by order name, over node variable `n`; never null (use coalesce). */
   orders: Readonly<Record<string, string>>;
+  /**
+   * Filter fields that can start the match instead of a label scan, as a pattern binding `n`
+   * from the parameter `$param` (e.g. an area: walk down the admin tree from it). Used for a
+   * root list when the field stands at the top level of the filter (ANDed with the rest).
+   */
+  anchors?: Readonly<Record<string, (param: string) => string>>;
 }
 
 /** A relationship from a parent to items, as a pattern over `p` (parent) and `n` (item). */
@@ -62,9 +68,10 @@ export async function listPage(
 ): Promise<NodeRow[]> {
   const params = new Params({ limit: page.limit + 1 });
   const sort = sortOf(item, order);
-  const where = compileFilter(filter, item.filter, 'n', params);
+  const { match, rest } = anchored(item, filter, params);
+  const where = compileFilter(rest, item.filter, 'n', params);
   const cypher =
-    `MATCH (n:${item.label}) WHERE (${where}) AND ${seek(page, sort, params)} ` +
+    `${match} WHERE (${where}) AND ${seek(page, sort, params)} ` +
     `RETURN ${NODE('n', sort)} AS node ORDER BY ${sort} ${dir(page)}, n.id ${dir(page)} LIMIT $limit`;
   const rows = await gw.read(`list.${item.label}`, cypher, params.values);
   return rows.map((r) => r.node as NodeRow);
@@ -77,13 +84,33 @@ export async function listCount(
   filter: FilterInput | null | undefined,
 ): Promise<number> {
   const params = new Params();
-  const where = compileFilter(filter, item.filter, 'n', params);
+  const { match, rest } = anchored(item, filter, params);
+  const where = compileFilter(rest, item.filter, 'n', params);
   const [row] = await gw.read(
     `count.${item.label}`,
-    `MATCH (n:${item.label}) WHERE ${where} RETURN count(n) AS n`,
+    `${match} WHERE ${where} RETURN count(n) AS n`,
     params.values,
   );
   return Number(row.n);
+}
+
+/**
+ * The MATCH that binds `n` for a root list: from an anchor when the filter's top level names an
+ * anchorable field (the rest of the filter then applies as usual), else a scan of the label.
+ */
+function anchored(
+  item: ItemSpec,
+  filter: FilterInput | null | undefined,
+  params: Params,
+): { match: string; rest: FilterInput | null | undefined } {
+  for (const [field, pattern] of Object.entries(item.anchors ?? {})) {
+    const value = filter?.[field];
+    if (value === null || value === undefined || !filter) continue;
+    const rest: FilterInput = { ...filter };
+    delete rest[field];
+    return { match: `MATCH ${pattern(params.add(value))}`, rest };
+  }
+  return { match: `MATCH (n:${item.label})`, rest: filter };
 }
 
 /** Nodes by (label, id), in key order; missing ones are null. One statement for all labels. */

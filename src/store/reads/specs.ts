@@ -20,7 +20,17 @@ const ENTITY_FILTER: FilterSpec = {
 
 const ENTITY_ORDERS = { KEY: 'n.id', NAME: "coalesce(n.name, '')" } as const;
 
-const entity = (label: Label): ItemSpec => ({ label, filter: ENTITY_FILTER, orders: ENTITY_ORDERS });
+/** Everything located in an area: walk down the admin tree from the area (a tree, so no duplicates). */
+const inAreaAnchor = (label: Label) => ({
+  areaId: (p: string) => `(:AdminUnit {id: $${p}})<-[:LOCATED_IN*0..6]-(n:${label})`,
+});
+
+const entity = (label: Label): ItemSpec => ({
+  label,
+  filter: ENTITY_FILTER,
+  orders: ENTITY_ORDERS,
+  anchors: inAreaAnchor(label),
+});
 
 export const PAIRING_FILTER: FilterSpec = {
   level: P.in('level'),
@@ -41,6 +51,7 @@ export const PAIRING_FILTER: FilterSpec = {
 export const ITEMS = {
   AdminUnit: {
     label: 'AdminUnit',
+    anchors: inAreaAnchor('AdminUnit'),
     filter: {
       kind: P.in('kind'),
       nameContains: P.contains('name'),
@@ -64,6 +75,11 @@ export const ITEMS = {
   Pairing: {
     label: 'Pairing',
     filter: PAIRING_FILTER,
+    // a pairing has one beneficiary and the admin tree one path up, so each pairing is bound once
+    anchors: {
+      areaId: (p) =>
+        `(:AdminUnit {id: $${p}})<-[:LOCATED_IN*0..6]-(:AdminUnit|Household|Student)<-[:BENEFICIARY]-(n:Pairing)`,
+    },
     orders: { KEY: 'n.id', VALID_FROM: 'toString(n.validFrom)' },
   },
   Project: {
