@@ -129,7 +129,7 @@ async function main() {
     const w = current;
     current = { responses: 0, byStatus: {}, latencies: [] };
     w.latencies.sort((a, b) => a - b);
-    const p99ms = w.latencies[Math.floor(w.latencies.length * 0.99)] ?? 0;
+    const p99ms = Math.round(w.latencies[Math.floor(w.latencies.length * 0.99)] ?? 0);
     windows.push({
       t: Math.round((Date.now() - start) / 1000),
       responses: w.responses,

@@ -13,10 +13,11 @@ export interface RunOptions {
   /** Transaction timeout passed to Neo4j; the server aborts the transaction when it expires. */
   timeoutMs?: number;
   /**
-   * Cancels a statement (the driver resets it, Neo4j terminates it, the connection returns to
-   * the pool); the call then fails with the signal's reason if that is an AppError, else TIMEOUT.
-   * A statement whose signal is already aborted is not sent.
+   * When the caller needs its answer by (epoch ms, as `Date.now()`): each transaction's timeout
+   * is capped at the time left, and once it has passed nothing more is sent (TIMEOUT). Neo4j
+   * ends a transaction that outlives its timeout, and the connection returns to the pool.
    */
+  deadline?: number;
   signal?: AbortSignal;
 }
 
@@ -72,6 +73,7 @@ export class Gateway {
     work: (run: TxRunner) => Promise<T>,
     o: RunOptions = {},
   ): Promise<T> {
+    this.checkDeadline(o);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) => work(this.txRunner(tx, 'write', name)), this.txConfig(o));
@@ -88,6 +90,7 @@ export class Gateway {
     work: (run: TxRunner) => Promise<T>,
     o: RunOptions = {},
   ): Promise<T> {
+    this.checkDeadline(o);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead((tx) => work(this.txRunner(tx, 'read', name)), this.txConfig(o));
@@ -113,8 +116,19 @@ export class Gateway {
   }
 
   private txConfig(o: RunOptions) {
-    const timeout = o.timeoutMs ?? this.defaults.timeoutMs;
+    let timeout = o.timeoutMs ?? this.defaults.timeoutMs;
+    const deadline = o.deadline ?? this.defaults.deadline;
+    // At least 1 ms: Neo4j reads a timeout of 0 as "none".
+    if (deadline !== undefined)
+      timeout = Math.max(1, Math.min(timeout ?? Infinity, Math.ceil(deadline - Date.now())));
     return timeout === undefined ? undefined : { timeout };
+  }
+
+  private checkDeadline(o: RunOptions) {
+    const deadline = o.deadline ?? this.defaults.deadline;
+    if (deadline !== undefined && Date.now() >= deadline) {
+      throw new AppError('TIMEOUT', "the query did not finish within the request's time limit");
+    }
   }
 
   private async run(
@@ -124,8 +138,7 @@ export class Gateway {
     params: Record<string, unknown>,
     o: RunOptions,
   ): Promise<Row[]> {
-    const signal = o.signal ?? this.defaults.signal;
-    if (signal?.aborted) throw abortError(signal);
+    this.checkDeadline(o);
     const t0 = performance.now();
     let ok = false;
     try {
@@ -133,12 +146,12 @@ export class Gateway {
         database: this.database,
         routing: access === 'read' ? neo4j.routing.READ : neo4j.routing.WRITE,
         transactionConfig: this.txConfig(o),
-        signal,
+        signal: o.signal ?? this.defaults.signal,
       });
       ok = true;
       return res.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (e) {
-      throw signal?.aborted ? abortError(signal) : mapError(e);
+      throw mapError(e);
     } finally {
       this.notify(name, access, performance.now() - t0, ok);
     }
@@ -151,13 +164,6 @@ export class Gateway {
 
 /** Runs one statement inside a managed transaction. */
 export type TxRunner = (name: string, cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;
-
-/** Why a cancelled statement failed: the signal's AppError, else TIMEOUT (e.g. a deadline). */
-function abortError(signal: AbortSignal): AppError {
-  if (signal.reason instanceof AppError) return signal.reason;
-  const message = "the query did not finish within the request's time limit";
-  return new AppError('TIMEOUT', message, {}, { cause: signal.reason });
-}
 
 /** Driver failures → coded errors; the original stays as `cause` for the logs only. */
 export function mapError(e: unknown): unknown {

@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
+import pino from 'pino';
 import { ERROR_CODES } from '../../src/domain/errors';
 import { startTestServer, type TestServer } from '../support/harness';
 import { fuzzRequest, fuzzSchema, malformedRequest, type RawRequest } from '../support/fuzz-documents';
@@ -15,7 +17,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20130416);
 const CONCURRENCY = 8;
 
 type Answer = { status: number; text: string };
-type Finding = { request: unknown; status: number; text: string; why: string };
+type Finding = { request: unknown; status: number; text: string; why: string; logged?: string[] };
 
 function judge(a: Answer): string | undefined {
   let body: { errors?: { extensions?: { code?: unknown } }[] } | unknown[];
@@ -47,10 +49,22 @@ async function pool<T>(items: T[], n: number, work: (t: T) => Promise<void>) {
 
 describe(`fuzzing (${RUNS} documents, seed ${SEED})`, () => {
   let s: TestServer;
+  /** What the service logged at error level, so a finding shows the error it masked. */
+  const errorLogs: string[] = [];
+  const logged = (id: string) => errorLogs.filter((l) => l.includes(`"${id}"`)).map((l) => l.slice(0, 2000));
   beforeAll(async () => {
     // A lower cost ceiling and deadline keep the run short (some analytics fields take seconds);
     // costlier or slower documents exercise the refusal and TIMEOUT paths instead.
-    s = await startTestServer({ hardening: { maxCost: 2_000, requestTimeoutMs: 1_500 } });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        errorLogs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    s = await startTestServer({
+      hardening: { maxCost: 2_000, requestTimeoutMs: 1_500 },
+      log: pino({ level: 'error' }, sink),
+    });
   });
   afterAll(() => s.close());
 
@@ -58,16 +72,18 @@ describe(`fuzzing (${RUNS} documents, seed ${SEED})`, () => {
     const requests = fc.sample(fuzzRequest(fuzzSchema()), { numRuns: RUNS, seed: SEED });
     const findings: Finding[] = [];
     const kinds: Record<string, number> = {};
+    let n = 0;
     await pool(requests, CONCURRENCY, async (r) => {
+      const id = `fuzz-${n++}`;
       const res = await fetch(`${s.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-request-id': id },
         body: JSON.stringify({ query: r.query, variables: r.variables }),
       });
       const a = { status: res.status, text: await res.text() };
       kinds[`${r.kind} ${a.status}`] = (kinds[`${r.kind} ${a.status}`] ?? 0) + 1;
       const why = judge(a);
-      if (why) findings.push({ request: r, ...a, why });
+      if (why) findings.push({ request: r, ...a, why, logged: logged(id) });
     });
     process.stderr.write(`fuzz outcomes by kind and status: ${JSON.stringify(kinds)}\n`);
     expect(findings.slice(0, 5)).toEqual([]);

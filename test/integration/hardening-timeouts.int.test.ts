@@ -26,7 +26,10 @@ describe('timeouts', () => {
       expect(r.status).toBe(200);
       const codes = new Set(r.body.errors?.map((e) => e.extensions?.code));
       expect(codes).toEqual(new Set(['TIMEOUT']));
-      expect(r.body.errors?.[0].message).toBe("the query did not finish within the request's time limit");
+      // Statements sent after the deadline are refused by the service, the one running at the
+      // deadline is ended by Neo4j (its transaction timeout): both are TIMEOUT.
+      for (const e of r.body.errors ?? [])
+        expect(e.message).toMatch(/^the query (did not finish within|took longer than) /);
     }
     const after = await s.gql('{ serverInfo { version } }');
     expect(after.body).toEqual({ data: { serverInfo: { version: 'test' } } });
