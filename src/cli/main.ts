@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { migrate } from '../store/migrations/migrations';
 import { openStore, type Store } from '../store/open-store';
 import { seed } from '../seed/seed';
+import { registerLedgerCommands } from './ledger-commands';
 import { createProgress } from './progress';
 import { verifyCommand } from './verify-command';
 
@@ -68,6 +69,8 @@ export function buildCli(): Command {
     .command('verify')
     .description('recompute every reported figure from the graph; exit 1 on any mismatch')
     .action(() => withStore(async ({ gateway }) => void (await verifyCommand(gateway))));
+
+  registerLedgerCommands(cli, withStore);
 
   return cli;
 }

@@ -3,7 +3,7 @@ import type { Label } from '../domain/model';
 import type { EntityInput, EntityLabel } from '../domain/validation/entity-fields';
 import { ENTITY_SPECS } from '../domain/validation/entity-fields';
 import { nodesByKeys, type NodeRow } from '../store/reads/reads';
-import { runMutation } from '../store/writes/run-mutation';
+import { checkIdempotencyKey, runMutation } from '../store/writes/run-mutation';
 import type { NodeRef, WriteMeta, WriteTx } from '../store/writes/write-tx';
 import type { Context } from './context';
 import { fromGlobalIdOf } from './ids';
@@ -34,6 +34,8 @@ export async function mutate(
   authorize(viewer, op);
   if (viewer.anonymous) throw new Error('unreachable: authorize lets no anonymous write through');
   const header = ctx.access?.idempotencyKey ?? null;
+  if (args.idempotencyKey != null) checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey');
+  else if (header !== null) checkIdempotencyKey(header, 'Idempotency-Key header');
   const key = args.idempotencyKey ?? (header === null ? null : `${header}#${responseKey}`);
   const meta: WriteMeta = {
     actor: { subject: viewer.subject, role: viewer.role },

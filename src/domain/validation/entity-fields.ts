@@ -11,10 +11,10 @@ import {
 } from '../model';
 import type { PropValue } from '../records';
 import { checkDate } from './dates';
-import { MAX_MEMBERS } from './entity-rules';
+import { checkAmount, MAX_MEMBERS } from './entity-rules';
 import { checkIdNumber, checkPhone } from './identity';
 import type { Issues } from './issues';
-import { checkAliases, checkKey, checkText } from './text';
+import { checkAliases, checkKey, checkText, MAX_TEXT } from './text';
 
 /** Entities the ledger creates and updates (not pairings and activities, which have their own writes). */
 export const ENTITY_LABELS = [
@@ -37,7 +37,11 @@ export type FieldType =
   | { t: 'members' }
   | { t: 'phone' }
   | { t: 'idNumber' }
-  | { t: 'boolean' };
+  | { t: 'boolean' }
+  /** Free text (reasons, notes), up to MAX_TEXT characters. */
+  | { t: 'text' }
+  /** Whole yuan ≥ 0, at most MAX_AMOUNT_YUAN. */
+  | { t: 'amount' };
 
 export interface FieldSpec {
   type: FieldType;
@@ -187,7 +191,8 @@ export function prepareEntity(
   return { key: input.key ?? null, props, refs };
 }
 
-function storedValue(
+/** Checks and converts one field's value into the stored properties it becomes. */
+export function storedValue(
   issues: Issues,
   field: string,
   f: FieldSpec,
@@ -233,6 +238,12 @@ function storedValue(
     }
     case 'boolean':
       return typeof v === 'boolean' ? { [prop]: v } : bad('true or false');
+    case 'text':
+      return typeof v === 'string' ? { [prop]: checkText(issues, field, v, MAX_TEXT) } : bad('text');
+    case 'amount':
+      if (typeof v !== 'number') return bad('a whole number of yuan');
+      checkAmount(issues, field, v);
+      return { [prop]: v };
   }
 }
 

@@ -142,6 +142,7 @@ export const mutationResolvers: Resolvers = {
   Programme: versioned,
   Pairing: versioned,
   Project: versioned,
+  Visit: versioned,
   Dispute: versioned,
   Tenure: versioned,
 };

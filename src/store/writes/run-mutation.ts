@@ -12,10 +12,18 @@ export interface MutationOutcome {
 /** Idempotency keys clients may send: 8–128 characters of a URL-safe alphabet (UUIDs fit). */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
+/** Checks a client's idempotency key; `argument` names where it came from. */
+export function checkIdempotencyKey(key: string, argument: string): void {
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw new AppError('BAD_USER_INPUT', `${argument} must be 8–128 characters of A–Z a–z 0–9 . _ : -`, {
+      argument,
+    });
+}
+
 export interface MutationRequest {
   /** The operation's name (e.g. createPairing), recorded in the audit log. */
   operation: string;
-  /** The client's idempotency key, or null. */
+  /** The client's idempotency key (checked by the caller), or null. */
   idempotencyKey: string | null;
   /** The mutation's input; a key reused with different input is a CONFLICT. */
   input: unknown;
@@ -36,11 +44,6 @@ export async function runMutation(
   work: (w: WriteTx) => Promise<NodeRef>,
 ): Promise<MutationOutcome> {
   const key = req.idempotencyKey;
-  if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
-    throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8–128 characters of A–Z a–z 0–9 . _ : -', {
-      argument: 'idempotencyKey',
-    });
-  }
   const keyId = key === null ? null : hmac(meta.piiSalt, `${meta.actor.subject}\n${key}`);
   const requestHash = hmac(meta.piiSalt, `${req.operation}\n${stableJson(req.input)}`);
   try {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SECRET_PROPS, type Role } from '../../domain/access-policy';
 import { AppError } from '../../domain/errors';
-import { LABELS, type Label } from '../../domain/model';
+import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
 
@@ -134,4 +134,12 @@ export class WriteTx {
     );
     return id;
   }
+}
+
+const REL_SET: ReadonlySet<string> = new Set(REL_TYPES);
+
+/** Relationship types are interpolated into Cypher only after this check against the closed list. */
+export function checkedRelType(t: string): RelType {
+  if (!REL_SET.has(t)) throw new TypeError(`unknown relationship type ${JSON.stringify(t)}`);
+  return t as RelType;
 }

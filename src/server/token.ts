@@ -1,0 +1,83 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../config/auth-config';
+import { ANONYMOUS, ROLES, type Role, type Viewer } from '../domain/access-policy';
+import { AppError } from '../domain/errors';
+
+/**
+ * Bearer-token verification, apart from HTTP: the service's auth middleware and the CLI's
+ * `--token` use the same verifier.
+ */
+
+/** Turns an `Authorization` header into a verified viewer. */
+export interface Authenticator {
+  /** Whether callers without a token may read. */
+  readonly anonymousRead: boolean;
+  /** The viewer of a request: ANONYMOUS without a header; UNAUTHENTICATED for a bad token. */
+  authenticate(authorization: string | undefined): Promise<Viewer>;
+}
+
+/** Accepted signature algorithms: HS256 with a shared secret; asymmetric ones through JWKS. */
+const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+
+/**
+ * Verifies JWT bearer tokens with `jose`: signature (HS256 secret, or the identity provider's
+ * JWKS, fetched and cached by jose), expiry (`exp`, with 30 s of clock tolerance), issuer and
+ * audience when configured. The token must carry `sub` and a `role` claim naming one of ROLES.
+ */
+export function createAuthenticator(cfg: AuthConfig): Authenticator {
+  const key: Uint8Array | JWTVerifyGetKey | null = cfg.jwtSecret
+    ? new TextEncoder().encode(cfg.jwtSecret)
+    : cfg.jwksUrl
+      ? createRemoteJWKSet(new URL(cfg.jwksUrl))
+      : null;
+  const algorithms = cfg.jwtSecret ? ['HS256'] : JWKS_ALGORITHMS;
+  const options = {
+    algorithms,
+    clockTolerance: 30,
+    ...(cfg.issuer ? { issuer: cfg.issuer } : {}),
+    ...(cfg.audience ? { audience: cfg.audience } : {}),
+  };
+  return {
+    anonymousRead: cfg.anonymousRead,
+    async authenticate(authorization) {
+      if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+      const m = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/i.exec(authorization);
+      if (!m) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
+      if (key === null) throw unauthenticated('this service is configured to accept no tokens');
+      let payload: JWTPayload;
+      try {
+        // Two calls because jose's overloads differ for a key and a key-lookup function.
+        payload =
+          typeof key === 'function'
+            ? (await jwtVerify(m[1], key, options)).payload
+            : (await jwtVerify(m[1], key, options)).payload;
+      } catch (e) {
+        throw unauthenticated(reasonOf(e));
+      }
+      return viewerOf(payload);
+    },
+  };
+}
+
+/** The viewer a verified payload names; a token without `sub` or a known `role` is refused. */
+export function viewerOf(payload: JWTPayload): Viewer {
+  const role = payload.role;
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '')
+    throw unauthenticated('the token has no subject (sub)');
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))
+    throw unauthenticated(`the token's role claim must be one of ${ROLES.join(', ')}`);
+  return Object.freeze({ anonymous: false, subject: payload.sub, role: role as Role });
+}
+
+function reasonOf(e: unknown): string {
+  if (e instanceof errors.JWTExpired) return 'the token has expired';
+  if (e instanceof errors.JWTClaimValidationFailed) return `the token's ${e.claim} claim is not accepted`;
+  if (e instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (e instanceof errors.JOSEAlgNotAllowed)
+    return 'the token is signed with an algorithm this service does not accept';
+  if (e instanceof errors.JWKSNoMatchingKey) return 'no key of the identity provider matches the token';
+  if (e instanceof errors.JOSEError) return 'the token is not a valid JWT';
+  return 'the token could not be verified';
+}
+
+const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message);

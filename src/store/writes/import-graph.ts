@@ -1,0 +1,141 @@
+import neo4j from 'neo4j-driver';
+import { LABELS, PROVENANCES, REL_TYPES, type Label } from '../../domain/model';
+import type { GraphBatch, NodeRecord, PropValue, RelRecord } from '../../domain/records';
+import type { RawRow, RowIssue } from '../../domain/validation/import-rows';
+import type { Gateway } from '../gateway';
+import { loadBatch } from '../load';
+import { auditImport } from './import-write';
+import { checkedLabel, type WriteMeta } from './write-tx';
+
+/** Operational labels: never exported, never imported (each database keeps its own). */
+export const OPERATIONAL_LABELS: ReadonlySet<string> = new Set(['AuditEntry', 'IdempotencyKey']);
+const GRAPH_LABELS: ReadonlySet<string> = new Set(LABELS.filter((l) => !OPERATIONAL_LABELS.has(l)));
+const REL_SET: ReadonlySet<string> = new Set(REL_TYPES);
+/** Date-time properties written by the service; restored as DateTime values. */
+const DATETIME_KEYS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt']);
+
+const isPropValue = (v: unknown): v is PropValue =>
+  v === null ||
+  ['string', 'number', 'boolean'].includes(typeof v) ||
+  (Array.isArray(v) && (v.every((x) => typeof x === 'string') || v.every((x) => typeof x === 'number')));
+
+const isRef = (v: unknown): v is { label: Label; id: string } =>
+  typeof v === 'object' &&
+  v !== null &&
+  GRAPH_LABELS.has(String((v as { label?: unknown }).label)) &&
+  typeof (v as { id?: unknown }).id === 'string';
+
+/**
+ * Checks the records of a graph dump (`bangfu export --format json`, or JSON Lines of
+ * `{"node": …}` / `{"rel": …}`): labels and relationship types from the closed lists,
+ * provenance, property values Neo4j can store; then that every relationship end and citation
+ * exists in the dump or in the graph.
+ */
+export async function checkGraphRecords(
+  gw: Gateway,
+  rows: readonly RawRow[],
+): Promise<{ batch: GraphBatch; issues: RowIssue[] }> {
+  const issues: RowIssue[] = [];
+  const nodes: NodeRecord[] = [];
+  const rels: { line: number; rel: RelRecord }[] = [];
+  for (const { line, values } of rows) {
+    const bad = (field: string, problem: string) => issues.push({ line, field, problem });
+    if (values.node !== undefined) {
+      const n = values.node as Partial<NodeRecord>;
+      if (!GRAPH_LABELS.has(String(n.label)))
+        bad('node.label', `must be one of the graph's labels, got ${JSON.stringify(n.label)}`);
+      else if (typeof n.id !== 'string' || n.id === '') bad('node.id', 'must be a non-empty string');
+      else if (!(PROVENANCES as readonly string[]).includes(String(n.provenance)))
+        bad('node.provenance', `must be one of ${PROVENANCES.join(', ')}`);
+      else if (typeof n.props !== 'object' || n.props === null || !Object.values(n.props).every(isPropValue))
+        bad('node.props', 'must be an object of strings, numbers, booleans or lists of them');
+      else
+        nodes.push({
+          label: n.label as Label,
+          id: n.id,
+          provenance: n.provenance!,
+          props: restoreDateTimes(n.props),
+          ...(Array.isArray(n.citations) ? { citations: n.citations.map(String) } : {}),
+        });
+    } else if (values.rel !== undefined) {
+      const r = values.rel as Partial<RelRecord>;
+      if (!REL_SET.has(String(r.type)))
+        bad('rel.type', `must be one of the relationship types, got ${JSON.stringify(r.type)}`);
+      else if (!isRef(r.from)) bad('rel.from', 'must be {label, id} of a node');
+      else if (!isRef(r.to)) bad('rel.to', 'must be {label, id} of a node');
+      else
+        rels.push({
+          line,
+          rel: { type: r.type!, from: r.from, to: r.to, ...(r.props ? { props: r.props } : {}) },
+        });
+    } else bad('record', 'must hold a "node" or a "rel"');
+  }
+  const known = new Set(nodes.map((n) => `${n.label}:${n.id}`));
+  const wanted = new Map<string, { label: Label; id: string }>();
+  for (const { rel } of rels)
+    for (const end of [rel.from, rel.to])
+      if (!known.has(`${end.label}:${end.id}`)) wanted.set(`${end.label}:${end.id}`, end);
+  for (const n of nodes)
+    for (const c of n.citations ?? [])
+      if (!known.has(`Citation:${c}`)) wanted.set(`Citation:${c}`, { label: 'Citation', id: c });
+  const inGraph = await existingKeys(gw, [...wanted.values()]);
+  for (const { line, rel } of rels) {
+    for (const [field, end] of [
+      ['rel.from', rel.from],
+      ['rel.to', rel.to],
+    ] as const) {
+      const k = `${end.label}:${end.id}`;
+      if (!known.has(k) && !inGraph.has(k))
+        issues.push({
+          line,
+          field,
+          problem: `no ${end.label} ${JSON.stringify(end.id)} in the file or the graph`,
+        });
+    }
+  }
+  issues.sort((a, b) => a.line - b.line);
+  return { batch: { nodes, rels: rels.map((r) => r.rel) }, issues };
+}
+
+async function existingKeys(gw: Gateway, refs: { label: Label; id: string }[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const byLabel = new Map<Label, string[]>();
+  for (const r of refs) {
+    const ids = byLabel.get(r.label);
+    if (ids) ids.push(r.id);
+    else byLabel.set(r.label, [r.id]);
+  }
+  for (const [label, ids] of byLabel) {
+    const rows = await gw.read(
+      `import.graph.ends.${label}`,
+      `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) RETURN n.id AS id`,
+      { ids },
+    );
+    for (const r of rows) out.add(`${label}:${String(r.id)}`);
+  }
+  return out;
+}
+
+function restoreDateTimes(props: Record<string, PropValue>): Record<string, PropValue> {
+  const out: Record<string, PropValue> = {};
+  for (const [k, v] of Object.entries(props)) {
+    // loadBatch passes values through; a DateTime object is stored as a Neo4j DATETIME.
+    out[k] =
+      DATETIME_KEYS.has(k) && typeof v === 'string'
+        ? (neo4j.types.DateTime.fromStandardDate(new Date(v)) as unknown as PropValue)
+        : v;
+  }
+  return out;
+}
+
+/** Loads a checked graph dump with the seed loader (MERGE on label and id; idempotent) and audits the run. */
+export async function importGraph(
+  gw: Gateway,
+  meta: WriteMeta,
+  batch: GraphBatch,
+  o: { onProgress?: (n: number) => void; source?: Record<string, string> } = {},
+): Promise<{ nodes: number; rels: number; auditId: string }> {
+  const counts = await loadBatch(gw, batch, { onProgress: o.onProgress });
+  const auditId = await auditImport(gw, meta, 'Graph', { kind: 'graph', ...counts, ...(o.source ?? {}) });
+  return { ...counts, auditId };
+}

@@ -1,0 +1,102 @@
+import type { ImportKind } from '../../domain/validation/import-kinds';
+import type { PreparedRow, RecordFacts } from '../../domain/validation/import-rows';
+import type { Gateway } from '../gateway';
+import { checkedLabel, checkedRelType, type Props } from './write-tx';
+
+/** A record an import row will update: its stored properties and its current references. */
+export interface ExistingRecord {
+  props: Props;
+  /** Reference column → the referenced record's key and facts. */
+  refs: Record<string, { key: string } & RecordFacts>;
+}
+
+const CHUNK = 5_000;
+
+/**
+ * The records of `kind` that rows' keys already name, with their current references: one
+ * statement per CHUNK keys, plus one per reference column.
+ */
+export async function findExisting(
+  gw: Gateway,
+  kind: ImportKind,
+  keys: readonly string[],
+): Promise<Map<string, ExistingRecord>> {
+  const out = new Map<string, ExistingRecord>();
+  const l = checkedLabel(kind.label);
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const rows = await gw.read(
+      `import.existing.${l}`,
+      `UNWIND $keys AS k MATCH (n:${l} {id: k}) RETURN k, n {.*} AS n`,
+      { keys: chunk },
+    );
+    for (const r of rows) out.set(String(r.k), { props: r.n as Props, refs: {} });
+    for (const [col, ref] of Object.entries(kind.refs)) {
+      const rel = checkedRelType(ref.rel);
+      const pattern = ref.dir === 'out' ? `(n)-[:${rel}]->(m)` : `(n)<-[:${rel}]-(m)`;
+      const found = await gw.read(
+        `import.existingRefs.${l}.${col}`,
+        `UNWIND $keys AS k MATCH (n:${l} {id: k}) MATCH ${pattern} WHERE labels(m)[0] IN $to ` +
+          'RETURN k, m.id AS ref, labels(m)[0] AS label, m {.*} AS props',
+        { keys: chunk, to: [...ref.to] },
+      );
+      for (const f of found) {
+        const rec = out.get(String(f.k));
+        if (rec)
+          rec.refs[col] = {
+            key: String(f.ref),
+            label: f.label as RecordFacts['label'],
+            props: f.props as Props,
+          };
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves every reference of the rows: a key defined by a row of the file itself (for
+ * references to the file's own kind, e.g. an admin unit's parent) or a record in the graph, tried
+ * label by label in the order the reference lists. Returns `column|key` → facts.
+ */
+export async function resolveRefs(
+  gw: Gateway,
+  kind: ImportKind,
+  rows: readonly PreparedRow[],
+  existing: ReadonlyMap<string, ExistingRecord>,
+): Promise<Map<string, RecordFacts>> {
+  const out = new Map<string, RecordFacts>();
+  const inFile = new Map(rows.map((r) => [r.key, r]));
+  for (const [col, ref] of Object.entries(kind.refs)) {
+    const wanted = new Set<string>();
+    for (const r of rows) if (r.refs[col] !== undefined) wanted.add(r.refs[col]);
+    if (ref.to.includes(kind.label)) {
+      for (const k of wanted) {
+        const row = inFile.get(k);
+        if (row) {
+          out.set(`${col}|${k}`, {
+            label: kind.label,
+            props: { ...(existing.get(k)?.props ?? {}), ...row.props },
+          });
+          wanted.delete(k);
+        }
+      }
+    }
+    for (const label of ref.to) {
+      if (wanted.size === 0) break;
+      const keys = [...wanted];
+      for (let i = 0; i < keys.length; i += CHUNK) {
+        const found = await gw.read(
+          `import.refs.${label}`,
+          `UNWIND $keys AS k MATCH (n:${checkedLabel(label)} {id: k}) RETURN k, n {.*} AS n`,
+          { keys: keys.slice(i, i + CHUNK) },
+        );
+        for (const f of found) {
+          out.set(`${col}|${String(f.k)}`, { label, props: f.n as Props });
+          wanted.delete(String(f.k));
+        }
+      }
+    }
+  }
+  return out;
+}

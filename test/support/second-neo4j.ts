@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../src/store/driver';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/store/embedded/embedded-neo4j';
+import { Gateway } from '../../src/store/gateway';
+import { migrate } from '../../src/store/migrations/migrations';
+import { freePort } from './processes';
+
+/** A second, empty embedded Neo4j of a test's own (a fresh store in the OS temp dir), migrated. */
+export interface SecondNeo4j {
+  gateway: Gateway;
+  stop(): Promise<void>;
+}
+
+export async function startSecondNeo4j(): Promise<SecondNeo4j> {
+  const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-second-'));
+  const neo: EmbeddedNeo4j = await startEmbeddedNeo4j({
+    storeDir,
+    boltPort: await freePort(),
+    log: () => undefined,
+  });
+  const driver: Driver = createDriver({ uri: neo.uri });
+  const gateway = new Gateway(driver, 'neo4j');
+  await migrate(gateway);
+  return {
+    gateway,
+    stop: async () => {
+      await driver.close();
+      await neo.stop();
+      fs.rmSync(storeDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Node counts by label and relationship counts by type, without the operational labels. */
+export async function graphCounts(gw: Gateway): Promise<Record<string, number>> {
+  const nodes = await gw.read(
+    'test.counts.nodes',
+    'MATCH (n) WHERE NOT n:AuditEntry AND NOT n:IdempotencyKey RETURN labels(n)[0] AS k, count(*) AS n',
+  );
+  const rels = await gw.read(
+    'test.counts.rels',
+    'MATCH (a)-[r]->(b) WHERE NOT a:AuditEntry AND NOT a:IdempotencyKey RETURN type(r) AS k, count(*) AS n',
+  );
+  return Object.fromEntries(
+    [...nodes.map((r) => [`:${r.k}`, Number(r.n)]), ...rels.map((r) => [`-${r.k}-`, Number(r.n)])].sort(),
+  );
+}
