@@ -3,6 +3,7 @@
  *
  *   npm run bench -- [--scales 1,10,100] [--iterations 40] [--warmup 5] [--seconds 8]
  *                    [--connections 32] [--ops nodeById,villagePage] [--no-docs]
+ *   npx tsx bench/main.ts --render .data/bench-results/<run>.json   (docs from a saved run)
  *
  * Needs a built service (dist/main.js; the npm scripts build it). Stores are seeded once per
  * scale into .data/bench-s<N>/ and reused. Results go to .data/bench-results/; unless --no-docs,
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     ops: { type: 'string' },
     'no-docs': { type: 'boolean', default: false },
+    render: { type: 'string' },
   },
 });
 
@@ -46,6 +48,11 @@ function versionOf(pkg: string): string {
 }
 
 async function main(): Promise<void> {
+  if (values.render) {
+    writeDocs(JSON.parse(fs.readFileSync(values.render, 'utf8')) as RunResult);
+    log(`rendered ${values.render} into docs/benchmarks.md and docs/img/bench-p50.svg`);
+    return;
+  }
   const scales = values.scales.split(',').map((s) => int('scales', s, 1));
   const settings = {
     iterations: int('iterations', values.iterations, 1),

@@ -120,18 +120,24 @@ export async function latency(
   return samples;
 }
 
+/** Variants whose p50 at concurrency 1 exceeds this are not loaded at concurrency 32. */
+export const MAX_P50_FOR_LOAD_MS = 1_000;
+
 /**
- * Throughput at `connections` concurrent connections (autocannon), per operation: `slices` turns
- * per variant of `seconds / slices` each, alternating variants, summed. Returns requests/second.
+ * Throughput at `connections` concurrent connections (autocannon), per operation: two turns per
+ * variant of `seconds / 2` each (one turn when `seconds` < 4), alternating variants, summed.
+ * Returns requests/second. Variants in `skip` (too slow at concurrency 1: 32 of their requests
+ * would still be running long after the turn) are left out.
  */
 export async function throughput(
   op: Operation,
   requests: ReturnType<typeof prepareAll>,
   seconds: number,
   connections: number,
-  slices = 2,
+  skip: ReadonlySet<VariantName> = new Set(),
 ): Promise<Partial<Record<VariantName, { rps: number; errors: number }>>> {
-  const names: VariantName[] = ['ours', 'floor', 'peer'];
+  const slices = seconds >= 4 ? 2 : 1;
+  const names = (['ours', 'floor', 'peer'] as VariantName[]).filter((v) => !skip.has(v));
   const acc: Partial<Record<VariantName, { total: number; errors: number; ms: number }>> = {};
   for (let s = 0; s < slices; s++) {
     for (let k = 0; k < names.length; k++) {
@@ -153,7 +159,7 @@ export async function throughput(
       a.ms += Math.min(performance.now() - t0, (seconds / slices) * 1000);
       // Requests still running in the server when autocannon stops must not load the next slice:
       // wait, then send one more request, which finishes after the server has caught up.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await new Promise((resolve) => setTimeout(resolve, slices > 1 ? 1_000 : 250));
       await send(r);
     }
   }

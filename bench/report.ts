@@ -3,6 +3,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../src/config/paths';
 import { p50Chart } from './chart';
 import type { OperationResult, RunResult, ScaleResult } from './results';
+import { MAX_P50_FOR_LOAD_MS } from './measure';
 import { OUR_BENCH_ENV, type VariantName } from './servers';
 
 /**
@@ -35,20 +36,27 @@ const n0 = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(0));
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 const VARIANTS: VariantName[] = ['ours', 'floor', 'peer'];
 
+/** "failed at scale N: <the GraphQL error's message>", short enough for a table cell. */
+function failure(text: string): string {
+  const scale = /^failed at scale \d+/.exec(text)?.[0] ?? 'failed';
+  const message = /"message":"([^"]*)"/.exec(text)?.[1] ?? text.slice(text.indexOf(':') + 1);
+  return `${scale}: ${message.trim().slice(0, 160).replace(/\|/g, '/')}`;
+}
+
 export function renderRun(run: RunResult): string {
   const s = run.settings;
   const out = [
     `_Run of ${run.startedAt}: ${s.iterations} timed rounds after ${s.warmup} warm-up rounds at concurrency 1 ` +
       `(variants interleaved round-robin, order rotating per round); throughput: ${s.seconds} s of ` +
-      `autocannon per operation and variant at ${s.connections} connections, in two alternating slices._`,
+      `autocannon per operation and variant at ${s.connections} connections, in alternating slices (two from 4 s on)._`,
     '',
     `**Machine**: ${run.machine.cpu}, ${run.machine.cores} cores, ${run.machine.memoryGiB} GiB, ${run.machine.kernel}. ` +
       `**Versions**: ${Object.entries(run.versions)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}.`,
     '',
-    `**Our service's limits for the run** (environment): ${Object.entries(OUR_BENCH_ENV)
-      .map(([k, v]) => `\`${k}=${v}\``)
+    `**Our service's settings for the run** (environment): ${Object.entries(OUR_BENCH_ENV)
+      .map(([k, v]) => (k === 'AUTH_JWT_SECRET' ? `\`${k}=<the bench's secret>\`` : `\`${k}=${v}\``))
       .join(', ')}.`,
     '',
     '### Seed throughput',
@@ -71,11 +79,9 @@ function renderScale(r: ScaleResult): string[] {
   const rows = r.operations.flatMap((op) => [
     ...VARIANTS.filter((v) => op.variants[v]).map((v) => {
       const f = op.variants[v]!;
-      return `| ${v === 'ours' ? op.name : ''} | ${v} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${n0(f.rps)}${f.errors ? ` (${f.errors} failed)` : ''} | ${f.cypher ?? '—'} |`;
+      return `| ${v === 'ours' ? op.name : ''} | ${v} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${f.samples} | ${f.rps === undefined && f.p50 > MAX_P50_FOR_LOAD_MS ? 'not loaded (p50 > 1 s)' : n0(f.rps)}${f.errors ? ` (${f.errors} failed)` : ''} | ${f.cypher ?? '—'} |`;
     }),
-    ...(op.peerFailure && !op.variants.peer
-      ? [`| | peer | ${op.peerFailure.replace(/\|/g, '/').slice(0, 200)} | | | | |`]
-      : []),
+    ...(op.peerFailure && !op.variants.peer ? [`| | peer | ${failure(op.peerFailure)} | | | | | |`] : []),
   ]);
   return [
     `### Scale ${r.scale}`,
@@ -84,8 +90,8 @@ function renderScale(r: ScaleResult): string[] {
       `${VARIANTS.map((v) => `${v} ${r.peakRssMiB[v] ?? '—'} MiB`).join(', ')}. Deep page: page ${r.pageIndex} of ` +
       `${20} (the helper has ${r.helperPairings} matching pairings). ${r.seconds} s.`,
     '',
-    '| operation | variant | p50 ms | p95 ms | p99 ms | req/s @32 | Cypher/req |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| operation | variant | p50 ms | p95 ms | p99 ms | samples | req/s @32 (0: none finished within a slice) | Cypher/req |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     '| operation | p50 ours/floor | p50 ours/peer | req/s ours/peer |',

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { prepare } from './client';
 import { resolveFixtures } from './fixtures';
-import { latency, prepareAll, throughput, validate, type Servers } from './measure';
+import { latency, MAX_P50_FOR_LOAD_MS, prepareAll, throughput, validate, type Servers } from './measure';
 import type { Operation } from './operations';
 import { percentile, type ScaleResult, type VariantFigures } from './results';
 import { startVariant, VARIANTS, type VariantName } from './servers';
@@ -58,7 +58,12 @@ export async function runScale(
     const samples = await latency(ops, requests, s.iterations, s.warmup);
     const operations = [];
     for (const op of ops) {
-      const rps = s.seconds > 0 ? await throughput(op, requests, s.seconds, s.connections) : {};
+      const tooSlow = new Set(
+        [...samples.get(op.name)!]
+          .filter(([, ms]) => percentile(ms, 50) > MAX_P50_FOR_LOAD_MS)
+          .map(([v]) => v),
+      );
+      const rps = s.seconds > 0 ? await throughput(op, requests, s.seconds, s.connections, tooSlow) : {};
       const variants: Partial<Record<VariantName, VariantFigures>> = {};
       for (const [v, ms] of samples.get(op.name)!) {
         variants[v] = {

@@ -87,7 +87,12 @@ export async function startVariant(name: VariantName, neo4jUri: string): Promise
   child.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   const url = `http://127.0.0.1:${port}`;
   // Our service logs its ready line at info level, which the bench turns off: poll /readyz instead.
-  await waitReady(child, name === 'ours' ? () => ready(url) : null, () => stderr.join(''));
+  try {
+    await waitReady(child, name === 'ours' ? () => ready(url) : null, () => stderr.join(''));
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
   const headers: Record<string, string> =
     name === 'ours' ? { authorization: `Bearer ${await analystToken()}` } : {};
   return {
