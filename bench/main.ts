@@ -10,6 +10,7 @@
  * the tables in docs/benchmarks.md and the chart docs/img/bench-p50.svg are regenerated.
  * Exit codes: 0 done, 1 failed, 3 the variants answered differently (nothing was timed).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,22 @@ const int = (name: string, v: string | undefined, min: number) => {
 };
 
 const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+
+/** The commit the service was built from, and whether src/ or schema/ had uncommitted changes. */
+function gitState(): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  try {
+    const dirty = git('status', '--porcelain', '--', 'src', 'schema') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or schema/' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
 
 function versionOf(pkg: string): string {
   const file = path.join(REPO_ROOT, 'node_modules', pkg, 'package.json');
@@ -76,6 +93,7 @@ async function main(): Promise<void> {
       kernel: `${os.type()} ${os.release()}`,
     },
     versions: {
+      'bangfu-graph commit': gitState(),
       node: process.versions.node,
       'bangfu-graph': versionOf('..'),
       '@neo4j/graphql': versionOf('@neo4j/graphql'),
