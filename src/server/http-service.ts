@@ -105,7 +105,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   app.use((req, res, next) => {
     const end = metrics.httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
-      const route = routeOf(req.path);
+      const route = routeOf(req.originalUrl.split('?')[0]);
       end({ route });
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
     });
