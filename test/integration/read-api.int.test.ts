@@ -98,7 +98,7 @@ describe('read API', () => {
       after = d.pairings.pageInfo.endCursor;
     }
     expect(total).toBeGreaterThanOrEqual(1000);
-    if (total === undefined) throw new Error("no page was read");
+    if (total === undefined) throw new Error('no page was read');
     expect(forward).toHaveLength(total);
     expect(new Set(forward).size).toBe(total);
     expect([...forward].sort()).toEqual(forward); // default order: by key
