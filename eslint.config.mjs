@@ -21,6 +21,7 @@ const layer = (dir, forbidden) => ({
 export default tseslint.config(
   {
     ignores: [
+      '.data/**',
       'dist/**',
       'node_modules/**',
       'neo4j/target/**',
