@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { AppError, badInput } from '../domain/errors';
 import {
   childAreas,
@@ -104,6 +105,48 @@ export const detailsOf = (ctx: Context, observationId: string): Promise<Observat
     'observationDetails',
     () => new DataLoader((ids) => observationDetails(ctx.gateway, ids)),
   ).load(observationId);
+
+/**
+ * Whether the field being resolved selects the field path `path` below it (by field name, whatever
+ * the aliases), in any of its field nodes, directly or through inline fragments and named fragment
+ * spreads. `@skip`/`@include` are not evaluated: a conditional selection counts as selected, which
+ * at worst computes something unused.
+ */
+export function selects(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  path: readonly string[],
+): boolean {
+  const walk = (set: SelectionSetNode | undefined, depth: number, spread: ReadonlySet<string>): boolean =>
+    set !== undefined &&
+    set.selections.some((sel) => {
+      switch (sel.kind) {
+        case Kind.FIELD:
+          return (
+            sel.name.value === path[depth] &&
+            (depth === path.length - 1 || walk(sel.selectionSet, depth + 1, new Set()))
+          );
+        case Kind.INLINE_FRAGMENT:
+          return walk(sel.selectionSet, depth, spread);
+        case Kind.FRAGMENT_SPREAD: {
+          const name = sel.name.value;
+          const fragment = info.fragments[name];
+          // a valid document has no fragment cycles; the guard only keeps a bad one from looping
+          return (
+            fragment !== undefined &&
+            !spread.has(name) &&
+            walk(fragment.selectionSet, depth, new Set([...spread, name]))
+          );
+        }
+        default:
+          return false;
+      }
+    });
+  return path.length > 0 && info.fieldNodes.some((f) => walk(f.selectionSet, 0, new Set()));
+}
+
+/** Whether a PairingGraph field's result needs node categories (`nodes { category }`). */
+export const graphNeedsCategories = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>) =>
+  selects(info, ['nodes', 'category']);
 
 /** Pairing graphs of several root sets sharing options, one statement per batch. */
 export const graphOf = (ctx: Context, o: GraphOptions, roots: ParentKey[]): Promise<PairingGraphModel> =>

@@ -490,6 +490,101 @@ describe('analytics API on a graph of its own', () => {
     }
   });
 
+  it('pairingGraph edges are the induced subgraph and node categories are exact, selected or not', async () => {
+    type G = {
+      nodes: { id: string; kind: string; depth: number; category?: string | null }[];
+      edges: { id: string; source: string; target: string; validTo: string | null }[];
+      truncated: boolean;
+    };
+    const graph = (roots: string[], sel: string, extra = '') =>
+      data<{ g: G }>(
+        `query($r: [ID!]!) { g: pairingGraph(rootIds: $r, depth: 2, direction: BOTH${extra}) { ${sel} } }`,
+        { r: roots.map(gidOf) },
+      ).then((d) => d.g);
+    const PLAIN = 'nodes { id kind depth } edges { id source target validTo } truncated';
+    const WITH = 'nodes { id kind depth category } edges { id source target validTo } truncated';
+    const FRAG = '...on PairingGraph { ns: nodes { ...N } } edges { id source target validTo } truncated';
+    /** Every classified pairing in scope whose two ends are both in `nodes`, by key. */
+    const induced = async (nodes: string[], on: string | null, categories: string[] | null) =>
+      (
+        await s.gateway.read(
+          'test.analytics.induced',
+          `MATCH (h)<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(b)
+           WHERE h.id IN $ids AND b.id IN $ids AND p.level IS NOT NULL AND p.category IS NOT NULL
+             AND ($on IS NULL OR (p.validFrom <= date($on) AND date($on) < p.validTo))
+             AND ($cats IS NULL OR p.category IN $cats)
+           RETURN p.id AS p, h.id AS h, b.id AS b ORDER BY p`,
+          { ids: nodes.map((n) => id(keyOfGid(n))), on, cats: categories },
+        )
+      ).map((r) => [String(r.p), String(r.h), String(r.b)]);
+    /** A helper's category: that of all its classified pairings (valid on `on`) when they agree. */
+    const categoryOf = async (node: string, on: string | null, categories: string[] | null) => {
+      const rows = await s.gateway.read(
+        'test.analytics.categories',
+        `MATCH ({id: $id})<-[:HELPER]-(p:Pairing)
+         WHERE p.level IS NOT NULL AND p.category IS NOT NULL
+           AND ($on IS NULL OR (p.validFrom <= date($on) AND date($on) < p.validTo))
+           AND ($cats IS NULL OR p.category IN $cats)
+         RETURN DISTINCT p.category AS c`,
+        { id: id(keyOfGid(node)), on, cats: categories },
+      );
+      return rows.length === 1 ? String(rows[0].c) : null;
+    };
+
+    // A1 also assists V3 as an enterprise would: mixed categories make its category null, unless filtered.
+    await s.gateway.write(
+      'test.analytics.mixed',
+      `MATCH (h {id: $h}), (b {id: $b})
+       CREATE (p:Pairing {id: $p, provenance: 'SYNTHETIC', kind: 'ASSIST', level: 'BANNER', category: 'ENTERPRISE',
+         mode: 'ONE_TO_ONE', validFrom: date('2020-03-01'), validTo: date('9999-12-31')})
+       CREATE (p)-[:HELPER]->(h), (p)-[:BENEFICIARY]->(b)`,
+      { h: id('A1'), b: id('V3'), p: id('pairing:pm') },
+    );
+    try {
+      for (const [roots, on, cats] of [
+        [['V2'], DAY, null],
+        [['K1', 'A1'], null, null],
+        [['V1'], '2020-02-01', null],
+        [['V3'], DAY, null],
+        [['V3', 'V1'], null, ['AGENCY', 'LEADING_CADRE']],
+      ] as [string[], string | null, string[] | null][]) {
+        const extra =
+          (on ? `, activeOn: "${on}"` : '') + (cats ? `, filter: { category: [${cats.join(', ')}] }` : '');
+        const plain = await graph(roots, PLAIN, extra);
+        const full = await graph(roots, WITH, extra);
+        const viaFragments = (
+          await data<{ g: G & { ns: G['nodes'] } }>(
+            `query($r: [ID!]!) { g: pairingGraph(rootIds: $r, depth: 2, direction: BOTH${extra}) { ${FRAG} } }
+           fragment N on GraphNode { id kind depth category }`,
+            { r: roots.map(gidOf) },
+          )
+        ).g;
+        const ids = plain.nodes.map((n) => n.id);
+        expect(plain.nodes.length).toBeGreaterThan(1);
+        // Same nodes (order included) and byte-identical edges whether or not categories are asked for.
+        expect(full.nodes.map(({ category: _c, ...n }) => n)).toEqual(plain.nodes);
+        expect(JSON.stringify(full.edges)).toBe(JSON.stringify(plain.edges));
+        expect(full.truncated).toBe(false);
+        expect(viaFragments.ns).toEqual(full.nodes);
+        expect(JSON.stringify(viaFragments.edges)).toBe(JSON.stringify(plain.edges));
+        // The edges are exactly the induced subgraph, in key order, helper → beneficiary.
+        const ends = plain.edges.map((e) => [e.id, e.source, e.target].map((g) => fromGlobalId(g).id));
+        expect(ends).toEqual(await induced(ids, on, cats));
+        for (const n of full.nodes)
+          expect([n.id, n.category]).toEqual([n.id, await categoryOf(n.id, on, cats)]);
+      }
+      // Spot checks of the reference itself: A1 is mixed once pm starts, K1 is a leading cadre.
+      expect(await categoryOf(gidOf('A1'), '2020-02-01', null)).toBe('AGENCY');
+      expect(await categoryOf(gidOf('A1'), DAY, null)).toBeNull();
+      expect(await categoryOf(gidOf('A1'), DAY, ['AGENCY'])).toBe('AGENCY');
+      expect(await categoryOf(gidOf('K1'), null, null)).toBe('LEADING_CADRE');
+    } finally {
+      await s.gateway.write('test.analytics.unmixed', 'MATCH (p:Pairing {id: $p}) DETACH DELETE p', {
+        p: id('pairing:pm'),
+      });
+    }
+  });
+
   it('egoNetwork is the pairing graph around one entity; a missing entity is NOT_FOUND', async () => {
     const d = await data<{ egoNetwork: { nodes: { id: string; depth: number }[] } }>(
       `query($r: ID!) { egoNetwork(id: $r, hops: 2, activeOn: "${DAY}") { nodes { id depth } } }`,

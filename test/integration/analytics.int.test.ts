@@ -364,6 +364,21 @@ describe('analytics API on the seeded graph', () => {
     ).toHaveLength(8);
   });
 
+  it('Exemplar.network gives the same graph with or without node categories, batched per selection', async () => {
+    type Net = { nodes: { id: string; depth: number; category?: string | null }[]; edges: { id: string }[] };
+    const d = await data<{ exemplars: { edges: { node: { a: Net; b: Net } }[] } }>(
+      `{ exemplars(first: 8) { edges { node {
+          a: network(depth: 1) { nodes { id depth category } edges { id } }
+          b: network(depth: 1) { nodes { id depth } edges { id } } } } } }`,
+    );
+    expect(d.exemplars.edges).toHaveLength(8);
+    for (const { node } of d.exemplars.edges) {
+      expect(node.a.nodes.map(({ category: _c, ...n }) => n)).toEqual(node.b.nodes);
+      expect(node.a.edges).toEqual(node.b.edges);
+      for (const n of node.a.nodes) expect(n.category === null || typeof n.category === 'string').toBe(true);
+    }
+  });
+
   it('refuses bad arguments with coded errors naming them', async () => {
     const cases: [string, Record<string, unknown>, string, string][] = [
       ['query($a: ID) { pairingMatrix(areaId: $a) { activeOn } }', { a: XINHUA }, 'BAD_USER_INPUT', 'areaId'],

@@ -79,9 +79,11 @@ describe('network measures (graphology)', () => {
 
 describe('traversal statements', () => {
   it('bound the depth of pairingGraph and the hops of paths', () => {
-    expect(() => pairingGraphCypher(7, 'BOTH', 'true')).toThrow('depth must be an integer in 0..6');
-    expect(pairingGraphCypher(2, 'OUT', 'true').match(/CALL \(seen, frontier\)/g)).toHaveLength(2);
-    expect(pairingGraphCypher(1, 'IN', 'true')).not.toContain('[:BENEFICIARY]->(y) WHERE true RETURN y');
+    expect(() => pairingGraphCypher(7, 'BOTH', 'true', true)).toThrow('depth must be an integer in 0..6');
+    expect(pairingGraphCypher(2, 'OUT', 'true', true).match(/CALL \(seen, frontier\)/g)).toHaveLength(2);
+    expect(pairingGraphCypher(1, 'IN', 'true', true)).not.toContain(
+      '[:BENEFICIARY]->(y) WHERE true RETURN y',
+    );
     const ends = {
       from: { label: 'Organization' as const, id: 'x' },
       to: { label: 'Household' as const, id: 'y' },
@@ -92,5 +94,21 @@ describe('traversal statements', () => {
     expect(c).toContain('[:HELPER|BENEFICIARY|LOCATED_IN*..4]');
     expect(c).not.toContain('2013-04-16');
     expect(c).not.toContain("'x'");
+  });
+
+  it('expand pairingGraph edges from the beneficiary end, and compute categories only when asked', () => {
+    const withCats = pairingGraphCypher(2, 'BOTH', 'p.level IS NOT NULL', true);
+    const without = pairingGraphCypher(2, 'BOTH', 'p.level IS NOT NULL', false);
+    for (const c of [withCats, without]) {
+      expect(c).toMatch(
+        /UNWIND seen AS y\s+MATCH \(y\)<-\[:BENEFICIARY\]-\(p:Pairing\)-\[:HELPER\]->\(x\)\s+WHERE x IN seen AND p\.level IS NOT NULL/,
+      );
+      expect(c).not.toContain('UNWIND seen AS x');
+    }
+    expect(withCats).toContain(
+      '__cats: COLLECT { MATCH (n)<-[:HELPER]-(p:Pairing) WHERE p.level IS NOT NULL RETURN DISTINCT p.category }',
+    );
+    expect(without).not.toContain('__cats');
+    expect(without).not.toContain('(n)<-[:HELPER]');
   });
 });

@@ -25,6 +25,7 @@ import {
   coverageOf,
   detailsOf,
   gid,
+  graphNeedsCategories,
   graphOf,
   intIn,
   nodeList,
@@ -56,6 +57,8 @@ interface GraphArgs {
   filter?: unknown;
   activeOn?: string | null;
   maxNodes?: number | null;
+  /** Whether the client selected `nodes { category }` (graphNeedsCategories). */
+  categories: boolean;
 }
 
 /** Validates pairingGraph/egoNetwork arguments into store options (五级四类 pairings only). */
@@ -70,6 +73,7 @@ function graphOptions(a: GraphArgs): GraphOptions {
     direction: a.direction,
     filter: scopeFilter(scope, { classified: true }),
     maxNodes: intIn(a.maxNodes, 500, 'maxNodes', 1, MAX_GRAPH_NODES),
+    categories: a.categories,
   };
 }
 
@@ -95,7 +99,7 @@ const inArea = (areaId: string | null): ListAnchor | undefined =>
 /** Resolvers of schema/analytics.graphql. */
 export const analyticsResolvers: Resolvers = {
   Query: {
-    pairingGraph: async (_r, a, ctx) => {
+    pairingGraph: async (_r, a, ctx, info) => {
       if (a.rootIds.length > MAX_ROOTS) {
         throw badInput(`rootIds may hold at most ${MAX_ROOTS} ids, got ${a.rootIds.length}`, {
           argument: 'rootIds',
@@ -103,16 +107,21 @@ export const analyticsResolvers: Resolvers = {
       }
       const roots = a.rootIds.map((id, i) => fromGlobalIdOf(id, GRAPH_LABELS, `rootIds[${i}]`));
       const depth = intIn(a.depth, 1, 'depth', 0, MAX_DEPTH);
-      const o = graphOptions({ ...a, depth, direction: a.direction ?? 'BOTH' });
+      const o = graphOptions({
+        ...a,
+        depth,
+        direction: a.direction ?? 'BOTH',
+        categories: graphNeedsCategories(info),
+      });
       return (await pairingGraphs(ctx.gateway, [roots], o))[0];
     },
-    egoNetwork: async (_r, a, ctx) => {
+    egoNetwork: async (_r, a, ctx, info) => {
       const root = fromGlobalIdOf(a.id, GRAPH_LABELS, 'id');
       const depth = intIn(a.hops, 1, 'hops', 0, MAX_DEPTH);
       const [g] = await pairingGraphs(
         ctx.gateway,
         [[root]],
-        graphOptions({ ...a, depth, direction: 'BOTH' }),
+        graphOptions({ ...a, depth, direction: 'BOTH', categories: graphNeedsCategories(info) }),
       );
       if (g.nodes.length === 0) throw new AppError('NOT_FOUND', 'id names no entity', { argument: 'id' });
       return g;
@@ -195,7 +204,11 @@ export const analyticsResolvers: Resolvers = {
     kind: (n) => n.row.__label,
     name: (n) => String(n.row.name ?? n.row.id),
     level: (n) => (n.row.__label === 'Organization' ? ((n.row.level as never) ?? null) : null),
-    category: (n) => n.category,
+    category: (n) => {
+      // computed when the parent field's selection asks for it (graphNeedsCategories)
+      if (n.category === undefined) throw new Error('GraphNode.category was not computed for this graph');
+      return n.category;
+    },
     unitKind: (n) => (n.row.__label === 'AdminUnit' ? ((n.row.kind as never) ?? null) : null),
     provenance: (n) => n.row.provenance as never,
     root: (n) => n.depth === 0,
@@ -331,7 +344,7 @@ export const analyticsResolvers: Resolvers = {
   Exemplar: {
     entity: (e) => e.row,
     pairings: (e, a, ctx) => relatedConnection('helperPairings', 'Pairing')(e.row, a, ctx),
-    network: async (e, a, ctx) => {
+    network: async (e, a, ctx, info) => {
       const depth = intIn(a.depth, 1, 'depth', 0, 3);
       const o = graphOptions({
         ...a,
@@ -339,6 +352,7 @@ export const analyticsResolvers: Resolvers = {
         direction: 'BOTH',
         filter: null,
         maxNodes: intIn(a.maxNodes, 100, 'maxNodes', 1, 500),
+        categories: graphNeedsCategories(info),
       });
       const roots = [keyOfRow(e.row)];
       const unit = e.row.__label === 'Organization' ? await ctx.loaders.one('unit', keyOfRow(e.row)) : null;

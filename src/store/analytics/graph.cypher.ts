@@ -10,9 +10,16 @@ import type { Label } from '../../domain/model';
  *  - `$groups`: `[{key, AdminUnit: [ids], Organization: [ids], …}]` — one traversal per group
  *    (pairingGraph sends one group; batched ego networks send many);
  *  - `$maxNodes`, `$maxEdges`; plus the filter's own parameters.
- * Returns per group: `levels` (nodes by hop distance, each with `__label` and `__cats`, the distinct
- * categories of its filtered helper pairings), `edges` (every filtered pairing between two kept
- * nodes: the induced subgraph) and `truncated`.
+ * Returns per group: `levels` (nodes by hop distance, each with `__label` and, when `categories` is
+ * set, `__cats`: the distinct categories of its filtered helper pairings), `edges` (every filtered
+ * pairing between two kept nodes: the induced subgraph) and `truncated`.
+ *
+ * The induced edges are expanded from the BENEFICIARY end of each kept node: every pairing has one
+ * helper and one beneficiary, so `(y)<-[:BENEFICIARY]-(p)-[:HELPER]->(x)` over kept `y` binds exactly
+ * the (x, p, y) triples that the helper-side expansion over kept `x` binds. But a shared agency
+ * helps thousands of beneficiaries (≈ 36 × scale pairings for a city agency), while a beneficiary
+ * has a handful of helpers, so the helper side walked ~18,000 pairings at scale 100 to keep a few
+ * edges. `__cats` scans a helper's pairings too, so it is computed only when asked for.
  */
 
 /** Labels a traversal may start from and reach (the ends of pairings). */
@@ -60,13 +67,20 @@ function hop(direction: Direction, where: string): string {
 
 /**
  * The statement for `depth` hops in `direction`, where `where` is the compiled pairing predicate
- * over variable `p` (its parameters travel with the caller's Params).
+ * over variable `p` (its parameters travel with the caller's Params); `categories` adds `__cats`.
  */
-export function pairingGraphCypher(depth: number, direction: Direction, where: string): string {
+export function pairingGraphCypher(
+  depth: number,
+  direction: Direction,
+  where: string,
+  categories: boolean,
+): string {
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) {
     throw new RangeError(`depth must be an integer in 0..${MAX_DEPTH}, got ${depth}`);
   }
-  const cats = `COLLECT { MATCH (n)<-[:HELPER]-(p:Pairing) WHERE ${where} RETURN DISTINCT p.category }`;
+  const cats = categories
+    ? `, __cats: COLLECT { MATCH (n)<-[:HELPER]-(p:Pairing) WHERE ${where} RETURN DISTINCT p.category }`
+    : '';
   return `UNWIND $groups AS g
 CALL (g) {
   CALL (g) {
@@ -77,14 +91,14 @@ CALL (g) {
   WITH [seen] AS levels, seen, seen AS frontier, truncated
   ${Array.from({ length: depth }, () => hop(direction, where)).join('\n')}
   CALL (seen) {
-    UNWIND seen AS x
-    MATCH (x)<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(y)
-    WHERE y IN seen AND ${where}
+    UNWIND seen AS y
+    MATCH (y)<-[:BENEFICIARY]-(p:Pairing)-[:HELPER]->(x)
+    WHERE x IN seen AND ${where}
     WITH x, p, y LIMIT $maxEdges + 1
     RETURN collect({pairing: p {.*, __label: 'Pairing'}, source: [labels(x)[0], x.id], target: [labels(y)[0], y.id]}) AS edges
   }
   RETURN [d IN range(0, size(levels) - 1) |
-    [n IN levels[d] | n {.*, __label: labels(n)[0], __cats: ${cats}}]] AS levels,
+    [n IN levels[d] | n {.*, __label: labels(n)[0]${cats}}]] AS levels,
     edges[..$maxEdges] AS edges, truncated OR size(edges) > $maxEdges AS truncated
 }
 RETURN g.key AS key, levels, edges, truncated`;

@@ -10,8 +10,11 @@ export interface GraphNodeModel {
   row: NodeRow;
   /** Pairing hops from the nearest root. */
   depth: number;
-  /** A helper's category when all its (filtered) pairings agree, else null. */
-  category: Category | null;
+  /**
+   * A helper's category when all its (filtered) pairings agree, else null; undefined when the
+   * options did not ask for categories (`GraphOptions.categories`).
+   */
+  category: Category | null | undefined;
 }
 
 /** An edge: one pairing, from its helper (source) to its beneficiary (target). */
@@ -33,6 +36,11 @@ export interface GraphOptions {
   /** Pairing filter (activeOn, classified … already folded in). */
   filter: FilterInput | null;
   maxNodes: number;
+  /**
+   * Whether to compute node categories: it scans every pairing of every helper kept (thousands for
+   * a shared agency), so only when the client selected `GraphNode.category`.
+   */
+  categories: boolean;
 }
 
 /** Edges kept per graph: enough for the induced subgraph of `maxNodes` nodes in this model. */
@@ -64,19 +72,19 @@ export async function pairingGraphs(
   });
   const rows = await gw.read(
     'analytics.pairingGraph',
-    pairingGraphCypher(o.depth, o.direction, where),
+    pairingGraphCypher(o.depth, o.direction, where, o.categories),
     params.values,
   );
   const byKey = new Map(rows.map((r) => [String(r.key), r]));
   return rootSets.map((_, i) => {
     const r = byKey.get(String(i));
     if (!r) return { nodes: [], edges: [], truncated: false };
-    const levels = r.levels as unknown as (NodeRow & { __cats: string[] })[][];
+    const levels = r.levels as unknown as (NodeRow & { __cats?: string[] })[][];
     const nodes = levels.flatMap((level, depth) =>
       level.map(({ __cats, ...row }) => ({
         row: row as NodeRow,
         depth,
-        category: __cats.length === 1 ? (__cats[0] as Category) : null,
+        category: __cats === undefined ? undefined : __cats.length === 1 ? (__cats[0] as Category) : null,
       })),
     );
     const edges = (r.edges as unknown as { pairing: NodeRow; source: unknown; target: unknown }[]).map(
