@@ -1,11 +1,15 @@
-import type { Label } from '../domain/model';
+import type { GraphQLResolveInfo } from 'graphql';
 import { OPEN_END } from '../domain/model';
-import type { FilterInput } from '../store/reads/filter';
 import { keysetOf, type NodeRow } from '../store/reads/reads';
 import type { ItemName, RelName } from '../store/reads/specs';
 import { toConnection, toPage, type NodeConnection, type PageArgs } from './connections';
 import type { Context } from './context';
-import { fromGlobalIdOf, toGlobalId } from './ids';
+import { toGlobalId } from './ids';
+import { pagePlan } from './loaders';
+import { fieldPlanOf, prefetches } from './prefetch';
+import { decodeFilter } from './resolve-filter';
+
+export { decodeFilter };
 
 /** Shared field resolvers; each resolver module composes these. */
 
@@ -22,49 +26,69 @@ export const nodeFields = {
 export const entityFields = {
   ...nodeFields,
   aliases: (row: NodeRow) => (Array.isArray(row.aliases) ? (row.aliases as string[]) : []),
-  citations: (row: NodeRow, _a: unknown, ctx: Context) => ctx.loaders.all('citations', keyOfRow(row)),
+  citations: relatedAll('citations'),
 };
-
-/** Which filter fields carry global ids, and of what kind. */
-const ID_FIELDS: Readonly<Record<string, readonly Label[]>> = {
-  areaId: ['AdminUnit'],
-  programmeId: ['Programme'],
-};
-
-/** Replaces global ids in a filter (at any AND/OR/NOT depth) by store keys, checking their kind. */
-export function decodeFilter<F extends object>(
-  filter: F | null | undefined,
-  argument = 'filter',
-): FilterInput | null {
-  if (!filter) return null;
-  const out: FilterInput = {};
-  for (const [k, v] of Object.entries(filter)) {
-    if (v === null || v === undefined) continue;
-    if (k === 'AND' || k === 'OR')
-      out[k] = (v as object[]).map((f, i) => decodeFilter(f, `${argument}.${k}[${i}]`)!);
-    else if (k === 'NOT') out.NOT = decodeFilter(v as object, `${argument}.NOT`);
-    else if (ID_FIELDS[k]) out[k] = fromGlobalIdOf(String(v), ID_FIELDS[k], `${argument}.${k}`).id;
-    else out[k] = v;
-  }
-  return out;
-}
 
 export interface ListArgs extends PageArgs {
   filter?: object | null;
   orderBy?: string | null;
 }
 
-/** A resolver for a nested connection: one page per parent, batched per (field, arguments). */
+/**
+ * A resolver for a nested connection: one page per parent, batched per (field, arguments), with
+ * what its selection nests fetched in the same statement (prefetch.ts) unless a parent's
+ * statement already fetched it.
+ */
 export function relatedConnection(rel: RelName, item: ItemName) {
-  return (row: NodeRow, args: ListArgs, ctx: Context): Promise<NodeConnection> => {
+  const resolve = (
+    row: NodeRow,
+    args: ListArgs,
+    ctx: Context,
+    info?: GraphQLResolveInfo,
+  ): Promise<NodeConnection> => {
     const page = toPage(args);
     const filter = decodeFilter(args.filter);
-    const order = args.orderBy ?? 'KEY';
     const parent = keyOfRow(row);
+    const planned = info ? fieldPlanOf(info, ctx) : null;
+    const main = pagePlan(rel, item, filter, args.orderBy ?? 'KEY', page, planned?.main.rows ?? null);
     return ctx.loaders
-      .page(rel, item, parent, filter, order, page)
-      .then((rows) => toConnection(rows, page, keysetOf, () => ctx.loaders.count(rel, item, parent, filter)));
+      .load({ main, with: planned?.with ?? [] }, parent)
+      .then((rows) =>
+        toConnection(rows as NodeRow[], page, keysetOf, () => ctx.loaders.count(rel, item, parent, filter)),
+      );
   };
+  return prefetches(resolve, { kind: 'page', rel, item });
+}
+
+/** A resolver for a to-one relationship (null when absent), fetching ahead what its selection nests. */
+export function relatedOne(rel: RelName) {
+  return prefetches(
+    (row: NodeRow, _a: unknown, ctx: Context, info?: GraphQLResolveInfo) =>
+      ctx.loaders.one(rel, keyOfRow(row), info ? (fieldPlanOf(info, ctx)?.main.rows ?? null) : null),
+    { kind: 'all', rel, rows: 1 },
+  );
+}
+
+/** A to-one relationship the model guarantees (e.g. every pairing has a helper); absence is a data fault. */
+export function requiredOne(rel: RelName) {
+  const one = relatedOne(rel);
+  return prefetches(
+    async (row: NodeRow, a: unknown, ctx: Context, info?: GraphQLResolveInfo) => {
+      const n = await one(row, a, ctx, info);
+      if (!n) throw new Error(`${row.__label} ${row.id} has no ${rel}`);
+      return n;
+    },
+    { kind: 'all', rel, rows: 1 },
+  );
+}
+
+/** A resolver for a short list of related nodes (by key), fetching ahead what its selection nests. */
+export function relatedAll(rel: RelName) {
+  return prefetches(
+    (row: NodeRow, _a: unknown, ctx: Context, info?: GraphQLResolveInfo) =>
+      ctx.loaders.all(rel, keyOfRow(row), info ? (fieldPlanOf(info, ctx)?.main.rows ?? null) : null),
+    { kind: 'all', rel, rows: 20 },
+  );
 }
 
 /** `validTo` as the API shows it: null while the pairing is open. */

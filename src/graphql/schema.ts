@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
+import { indexPrefetches } from './prefetch';
 import { accessResolvers } from './resolvers/access';
 import { analyticsResolvers } from './resolvers/analytics';
 import { baseResolvers } from './resolvers/base';
@@ -25,7 +26,7 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
  * one's). accessResolvers comes LAST: it resolves personal fields through the access policy.
  */
 export function resolvers(): Resolvers[] {
-  return [
+  const maps = [
     baseResolvers,
     nodeResolvers,
     networkResolvers,
@@ -35,4 +36,6 @@ export function resolvers(): Resolvers[] {
     mutationResolvers,
     accessResolvers,
   ];
+  indexPrefetches(maps);
+  return maps;
 }

@@ -48,7 +48,7 @@ const EMPTY_SEARCH: SearchConnectionModel = {
  */
 function personalList(label: 'Household' | 'Student') {
   const list = rootConnection(label);
-  return (root: unknown, args: Parameters<typeof list>[1], ctx: Context) => {
+  return (root: unknown, args: Parameters<typeof list>[1], ctx: Context, info: GraphQLResolveInfo) => {
     if (!can(viewerOf(ctx), 'readPersonal') && mentionsName(args.filter)) {
       throw new AppError(
         'FORBIDDEN',
@@ -59,7 +59,7 @@ function personalList(label: 'Household' | 'Student') {
         },
       );
     }
-    return list(root, args, ctx);
+    return list(root, args, ctx, info);
   };
 }
 

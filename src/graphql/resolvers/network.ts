@@ -1,27 +1,18 @@
-import type { NodeRow } from '../../store/reads/reads';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import type { Context } from '../context';
 import {
   activeOnDay,
   entityFields,
-  keyOfRow,
   nodeFields,
   relatedConnection,
+  relatedOne,
+  requiredOne,
   today,
   validToOf,
 } from '../resolve';
 import { resolveType, rootConnection } from './node';
 
-const one = (rel: Parameters<Context['loaders']['one']>[0]) => (row: NodeRow, _a: unknown, ctx: Context) =>
-  ctx.loaders.one(rel, keyOfRow(row));
-
-/** A relationship the model guarantees (e.g. every pairing has a helper); its absence is a data fault. */
-const required =
-  (rel: Parameters<Context['loaders']['one']>[0]) => async (row: NodeRow, _a: unknown, ctx: Context) => {
-    const n = await ctx.loaders.one(rel, keyOfRow(row));
-    if (!n) throw new Error(`${row.__label} ${row.id} has no ${rel}`);
-    return n;
-  };
+const one = relatedOne;
+const required = requiredOne;
 
 const strings = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
 

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../domain/errors';
 import type { Label } from '../../domain/model';
 import { listCount, listPage, keysetOf, type NodeRow } from '../../store/reads/reads';
@@ -6,6 +7,8 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { MAX_PAGE_SIZE, toConnection, toPage, type NodeConnection } from '../connections';
 import type { Context } from '../context';
 import { fromGlobalId } from '../ids';
+import { nestedOf } from '../loaders';
+import { ROW_BUDGET, rowPlanOf } from '../prefetch';
 import {
   decodeFilter,
   entityFields,
@@ -45,19 +48,43 @@ export const EXPOSED_LABELS: ReadonlySet<Label> = new Set<Label>([
 /** The concrete GraphQL type of a row (for Node, Entity, Helper and Beneficiary). */
 export const resolveType = (row: NodeRow) => row.__label as never;
 
-async function loadNode(globalId: string, ctx: Context, argument: string): Promise<NodeRow | null> {
+/** A node by global id, with what the selection nests on its type fetched in the same statement. */
+async function loadNode(
+  globalId: string,
+  ctx: Context,
+  argument: string,
+  info: GraphQLResolveInfo,
+): Promise<NodeRow | null> {
   const key = fromGlobalId(globalId, argument);
   if (!EXPOSED_LABELS.has(key.label)) return null;
-  return ctx.loaders.node(key);
+  return ctx.loaders.node(key, rowPlanOf(info, ctx, key.label));
 }
 
-/** A resolver for a root list: one page in seek order, totalCount only when selected. */
+/**
+ * A resolver for a root list: one page in seek order (with what the selection nests fetched in
+ * the same statement), totalCount only when selected.
+ */
 export function rootConnection(item: ItemName) {
-  return async (_root: unknown, args: ListArgs, ctx: Context): Promise<NodeConnection> => {
+  return async (
+    _root: unknown,
+    args: ListArgs,
+    ctx: Context,
+    info?: GraphQLResolveInfo,
+  ): Promise<NodeConnection> => {
     const page = toPage(args);
     const filter = decodeFilter(args.filter);
-    const rows = await listPage(ctx.gateway, ITEMS[item], filter, args.orderBy ?? 'KEY', page);
-    return toConnection(rows, page, keysetOf, () => listCount(ctx.gateway, ITEMS[item], filter));
+    const label = ITEMS[item].label as Label;
+    const rows = info ? rowPlanOf(info, ctx, label, ROW_BUDGET / (page.limit + 1)) : null;
+    const found = await listPage(
+      ctx.gateway,
+      ITEMS[item],
+      filter,
+      args.orderBy ?? 'KEY',
+      page,
+      nestedOf(rows),
+    );
+    ctx.loaders.primeRows(found, rows);
+    return toConnection(found, page, keysetOf, () => listCount(ctx.gateway, ITEMS[item], filter));
   };
 }
 
@@ -66,11 +93,11 @@ export const nodeResolvers: Resolvers = {
   Node: { __resolveType: resolveType },
   Entity: { __resolveType: resolveType },
   Query: {
-    node: (_root, { id }, ctx) => loadNode(id, ctx, 'id'),
-    nodes: (_root, { ids }, ctx) => {
+    node: (_root, { id }, ctx, info) => loadNode(id, ctx, 'id', info),
+    nodes: (_root, { ids }, ctx, info) => {
       if (ids.length > MAX_PAGE_SIZE)
         throw badInput(`ids may hold at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`, { argument: 'ids' });
-      return Promise.all(ids.map((id, i) => loadNode(id, ctx, `ids[${i}]`)));
+      return Promise.all(ids.map((id, i) => loadNode(id, ctx, `ids[${i}]`, info)));
     },
     sources: rootConnection('Source'),
   },

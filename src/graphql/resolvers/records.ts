@@ -3,13 +3,11 @@ import type { NodeRow } from '../../store/reads/reads';
 import type { RelName } from '../../store/reads/specs';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
-import { entityFields, keyOfRow, nodeFields, validToOf } from '../resolve';
+import { entityFields, keyOfRow, nodeFields, relatedAll, relatedOne, validToOf } from '../resolve';
 import { EXPOSED_LABELS, rootConnection } from './node';
 
-const one = (rel: RelName) => (row: NodeRow, _a: unknown, ctx: Context) =>
-  ctx.loaders.one(rel, keyOfRow(row));
-const all = (rel: RelName) => (row: NodeRow, _a: unknown, ctx: Context) =>
-  ctx.loaders.all(rel, keyOfRow(row));
+const one = relatedOne;
+const all = relatedAll;
 
 /** Linked nodes whose label the API exposes (a Node field must not return an unknown type). */
 const exposed = (rel: RelName) => async (row: NodeRow, _a: unknown, ctx: Context) =>

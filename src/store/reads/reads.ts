@@ -35,14 +35,18 @@ export interface RelSpec {
   pattern: string;
   /** Labels the parent may have; parent keys are grouped by label so each MATCH is anchored. */
   parents: readonly Label[];
+  /**
+   * The same pattern without the item's label, e.g. `(p)<-[:HELPER]-()`, when the relationship
+   * type alone implies it (the closed model of domain/model.ts): unfiltered counts then read the
+   * node's degree instead of expanding every relationship.
+   */
+  degree?: string;
 }
 
 export interface ParentKey {
   label: Label;
   id: string;
 }
-
-const NODE = (v: string, sort: string) => `${v} {.*, __label: labels(${v})[0], __sort: ${sort}}`;
 
 function seek(page: Page, sort: string, params: Params): string {
   if (!page.from) return 'true';
@@ -58,21 +62,25 @@ const dir = (page: Page) => (page.direction === 'forward' ? 'ASC' : 'DESC');
 /** The keyset position of a row (what its cursor encodes). */
 export const keysetOf = (row: NodeRow): Keyset => [row.__sort ?? null, row.id];
 
-/** One page of a root list: `limit + 1` rows in seek order. */
+/** One page of a root list: `limit + 1` rows in seek order, each with `nested`. */
 export async function listPage(
   gw: Gateway,
   item: ItemSpec,
   filter: FilterInput | null | undefined,
   order: string,
   page: Page,
+  nested: readonly Fetch[] = [],
 ): Promise<NodeRow[]> {
   const params = new Params({ limit: page.limit + 1 });
   const sort = sortOf(item, order);
   const { match, rest } = anchored(item, filter, params);
   const where = compileFilter(rest, item.filter, 'n', params);
+  const ordered = `ORDER BY ${sort} ${dir(page)}, n.id ${dir(page)}`;
   const cypher =
     `${match} WHERE (${where}) AND ${seek(page, sort, params)} ` +
-    `RETURN ${NODE('n', sort)} AS node ORDER BY ${sort} ${dir(page)}, n.id ${dir(page)} LIMIT $limit`;
+    (nested.length
+      ? `WITH n ${ordered} LIMIT $limit ${fetchClauses(nested, params)} RETURN ${projection(nested, sort)} AS node ${ordered}`
+      : `RETURN ${projection(nested, sort)} AS node ${ordered} LIMIT $limit`);
   const rows = await gw.read(`list.${item.label}`, cypher, params.values);
   return rows.map((r) => r.node as NodeRow);
 }
@@ -113,68 +121,130 @@ function anchored(
   return { match: `MATCH (n:${item.label})`, rest: filter };
 }
 
-/** Nodes by (label, id), in key order; missing ones are null. One statement for all labels. */
-export async function nodesByKeys(gw: Gateway, keys: readonly ParentKey[]): Promise<(NodeRow | null)[]> {
+/**
+ * What to fetch around a node in the same statement (a "prefetch"): a page of related items, their
+ * number, or all related items; each item row may carry fetches of its own. The GraphQL layer
+ * plans these from a request's selection, so a nested page costs one statement, not one per level.
+ * `labels`, when set, limits a fetch to nodes of those labels (a field selected on one type only).
+ */
+export type Fetch =
+  | {
+      kind: 'page';
+      rel: RelSpec;
+      item: ItemSpec;
+      filter: FilterInput | null | undefined;
+      order: string;
+      page: Page;
+      labels?: readonly Label[] | null;
+      nested?: readonly Fetch[];
+    }
+  | {
+      kind: 'count';
+      rel: RelSpec;
+      item: ItemSpec;
+      filter: FilterInput | null | undefined;
+      labels?: readonly Label[] | null;
+    }
+  | { kind: 'all'; rel: RelSpec; cap: number; labels?: readonly Label[] | null; nested?: readonly Fetch[] };
+
+/** A fetch's value: item rows (each with its own `__pre` values), or a count. */
+export type Fetched = NodeRow[] | number;
+
+/** Rows carry their nested fetches' values here, in the order of the fetches. */
+export const PRE = '__pre';
+
+/**
+ * `CALL` clauses binding `pre0…preK` to the values of `fetches` for the node bound to `n`. Each
+ * clause yields exactly one row per `n` (its body aggregates), so `n`'s row is never dropped.
+ * Cypher forbids a subquery to redeclare a variable it imports, and every level's patterns use
+ * `p` and `n`, so each level imports the row under its own name (`r<depth>`).
+ */
+function fetchClauses(fetches: readonly Fetch[] | undefined, params: Params, depth = 0): string {
+  if (!fetches?.length) return '';
+  const r = `r${depth}`;
+  const calls = fetches.map((f, i) => {
+    const guard = f.labels ? ` WHERE labels(p)[0] IN $${params.add(f.labels)}` : '';
+    return `CALL (${r}) { WITH ${r} AS p${guard} ${fetchBody(f, params, depth + 1)} AS pre${i} }`;
+  });
+  return `WITH *, n AS ${r} ${calls.join(' ')}`;
+}
+
+/** The body of one fetch over the parent `p`, ending in `RETURN <aggregate>` (aliased by the caller). */
+function fetchBody(f: Fetch, params: Params, depth: number): string {
+  if (f.kind === 'count') return `RETURN sum(${countOf(f.rel, f.item, f.filter, params)})`;
+  if (f.kind === 'all') {
+    const cap = params.add(f.cap);
+    return `CALL (p) { MATCH ${f.rel.pattern} RETURN n ORDER BY n.id LIMIT $${cap} } ${collected(f.nested, 'null', 'n.id', params, depth)}`;
+  }
+  const sort = sortOf(f.item, f.order);
+  const where = compileFilter(f.filter, f.item.filter, 'n', params);
+  const order = `${sort} ${dir(f.page)}, n.id ${dir(f.page)}`;
+  const limit = params.add(f.page.limit + 1);
+  return (
+    `CALL (p) { MATCH ${f.rel.pattern} WHERE (${where}) AND ${seek(f.page, sort, params)} ` +
+    `RETURN n ORDER BY ${order} LIMIT $${limit} } ${collected(f.nested, sort, order, params, depth)}`
+  );
+}
+
+/** The rows bound to `n`, with their own fetches, collected in `order`. */
+function collected(
+  nested: readonly Fetch[] | undefined,
+  sort: string,
+  order: string,
+  params: Params,
+  depth: number,
+): string {
+  const vars = (nested ?? []).map((_, i) => `, pre${i}`).join('');
+  return `${fetchClauses(nested, params, depth)} WITH n${vars} ORDER BY ${order} RETURN collect(${projection(nested, sort)})`;
+}
+
+/** A row: the node's properties, label, sort value and (with fetches) their values. */
+function projection(nested: readonly Fetch[] | undefined, sort: string): string {
+  const pre = nested?.length ? `, ${PRE}: [${nested.map((_, i) => `pre${i}`).join(', ')}]` : '';
+  return `n {.*, __label: labels(n)[0], __sort: ${sort}${pre}}`;
+}
+
+/**
+ * How many items `p` has through `rel` under a filter. Without a filter, and when the
+ * relationship type alone implies the item's label, a degree lookup (no expansion).
+ */
+function countOf(rel: RelSpec, item: ItemSpec, filter: FilterInput | null | undefined, params: Params) {
+  const where = compileFilter(filter, item.filter, 'n', params);
+  if (where === 'true' && rel.degree) return `COUNT { ${rel.degree} }`;
+  return `COUNT { MATCH ${rel.pattern} WHERE ${where} }`;
+}
+
+const emptyOf = (f: Fetch): Fetched => (f.kind === 'count' ? 0 : []);
+
+/** Nodes by (label, id), in key order, each with `nested`; missing ones are null. One statement. */
+export async function nodesByKeys(
+  gw: Gateway,
+  keys: readonly ParentKey[],
+  nested: readonly Fetch[] = [],
+): Promise<(NodeRow | null)[]> {
   const params = new Params();
-  const cypher = `${matchParents(keys, params, 'n')} RETURN pid, ${NODE('n', 'null')} AS node`;
+  const cypher = `${matchParents(keys, params, 'n')} ${fetchClauses(nested, params)} RETURN pid, ${projection(nested, 'null')} AS node`;
   const rows = await gw.read('nodes.byKeys', cypher, params.values);
   return inKeyOrder(keys, rows, (r) => r.node as NodeRow);
 }
 
 /**
- * One page of related items for each parent, in one statement: the subquery runs per parent
- * (seek + limit), so the cost grows with the page size, not with how deep the page is.
+ * The values of `fetches` for each parent, in one statement (per parent: one value per fetch).
+ * Parents whose label `rel.parents` of the first fetch does not allow get empty values.
  */
-export async function relatedPages(
+export async function fetchAround(
   gw: Gateway,
-  rel: RelSpec,
-  item: ItemSpec,
+  name: string,
   keys: readonly ParentKey[],
-  filter: FilterInput | null | undefined,
-  order: string,
-  page: Page,
-): Promise<NodeRow[][]> {
-  const params = new Params({ limit: page.limit + 1 });
-  const sort = sortOf(item, order);
-  const where = compileFilter(filter, item.filter, 'n', params);
-  const cypher =
-    `${matchParents(keys, params, 'p', rel.parents)} ` +
-    `CALL (p) { MATCH ${rel.pattern} WHERE (${where}) AND ${seek(page, sort, params)} ` +
-    `RETURN n ORDER BY ${sort} ${dir(page)}, n.id ${dir(page)} LIMIT $limit } ` +
-    `RETURN pid, collect(${NODE('n', sort)}) AS nodes`;
-  const rows = await gw.read(`related.${item.label}`, cypher, params.values);
-  return inKeyOrder(keys, rows, (r) => r.nodes as NodeRow[]).map((x) => x ?? []);
-}
-
-/** The number of related items per parent under a filter, in one statement. */
-export async function relatedCounts(
-  gw: Gateway,
-  rel: RelSpec,
-  item: ItemSpec,
-  keys: readonly ParentKey[],
-  filter: FilterInput | null | undefined,
-): Promise<number[]> {
+  fetches: readonly Fetch[],
+): Promise<Fetched[][]> {
   const params = new Params();
-  const where = compileFilter(filter, item.filter, 'n', params);
-  const cypher = `${matchParents(keys, params, 'p', rel.parents)} RETURN pid, COUNT { MATCH ${rel.pattern} WHERE ${where} } AS n`;
-  const rows = await gw.read(`relatedCount.${item.label}`, cypher, params.values);
-  return inKeyOrder(keys, rows, (r) => Number(r.n)).map((x) => x ?? 0);
-}
-
-/** All related items per parent (for short, bounded lists such as citations), ordered by id. */
-export async function relatedAll(
-  gw: Gateway,
-  rel: RelSpec,
-  keys: readonly ParentKey[],
-  cap = 500,
-): Promise<NodeRow[][]> {
-  const params = new Params({ cap });
+  const vals = fetches.map((_, i) => `pre${i}`).join(', ');
   const cypher =
-    `${matchParents(keys, params, 'p', rel.parents)} ` +
-    `CALL (p) { MATCH ${rel.pattern} RETURN n ORDER BY n.id LIMIT $cap } ` +
-    `RETURN pid, collect(${NODE('n', 'null')}) AS nodes`;
-  const rows = await gw.read('relatedAll', cypher, params.values);
-  return inKeyOrder(keys, rows, (r) => r.nodes as NodeRow[]).map((x) => x ?? []);
+    `${matchParents(keys, params, 'n', fetches[0]?.rel.parents)} ${fetchClauses(fetches, params)} ` +
+    `RETURN pid, [${vals}] AS vals`;
+  const rows = await gw.read(name, cypher, params.values);
+  return inKeyOrder(keys, rows, (r) => r.vals as Fetched[]).map((v) => v ?? fetches.map(emptyOf));
 }
 
 /**

@@ -121,14 +121,22 @@ const CITED: Label[] = [
 ];
 
 export const RELS = {
-  helperPairings: { pattern: '(p)<-[:HELPER]-(n:Pairing)', parents: HELPERS },
-  assistedBy: { pattern: '(p)<-[:BENEFICIARY]-(n:Pairing)', parents: BENEFICIARIES },
+  helperPairings: { pattern: '(p)<-[:HELPER]-(n:Pairing)', degree: '(p)<-[:HELPER]-()', parents: HELPERS },
+  assistedBy: {
+    pattern: '(p)<-[:BENEFICIARY]-(n:Pairing)',
+    degree: '(p)<-[:BENEFICIARY]-()',
+    parents: BENEFICIARIES,
+  },
   programmePairings: { pattern: '(p)<-[:UNDER]-(n:Pairing)', parents: ['Programme'] },
   children: { pattern: '(p)<-[:LOCATED_IN]-(n:AdminUnit)', parents: ['AdminUnit'] },
   households: { pattern: '(p)<-[:LOCATED_IN]-(n:Household)', parents: ['AdminUnit'] },
-  projects: { pattern: '(p)-[:HAS_PROJECT]->(n:Project)', parents: ['Pairing'] },
-  visits: { pattern: '(p)-[:HAS_VISIT]->(n:Visit)', parents: ['Pairing'] },
-  sourceCitations: { pattern: '(p)<-[:FROM]-(n:Citation)', parents: ['Source'] },
+  projects: {
+    pattern: '(p)-[:HAS_PROJECT]->(n:Project)',
+    degree: '(p)-[:HAS_PROJECT]->()',
+    parents: ['Pairing'],
+  },
+  visits: { pattern: '(p)-[:HAS_VISIT]->(n:Visit)', degree: '(p)-[:HAS_VISIT]->()', parents: ['Pairing'] },
+  sourceCitations: { pattern: '(p)<-[:FROM]-(n:Citation)', degree: '(p)<-[:FROM]-()', parents: ['Source'] },
   citations: { pattern: '(p)-[:SUPPORTED_BY]->(n:Citation)', parents: CITED },
   helper: { pattern: '(p)-[:HELPER]->(n)', parents: ['Pairing'] },
   beneficiary: { pattern: '(p)-[:BENEFICIARY]->(n)', parents: ['Pairing'] },
