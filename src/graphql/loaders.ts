@@ -31,6 +31,8 @@ export interface PlanItem {
 /** What to fetch with each row of a selection (see prefetch.ts), and its signature. */
 export interface RowPlan {
   items: readonly PlanItem[];
+  /** The properties the selection reads (always with `id`); null: every property. */
+  props: readonly string[] | null;
   sig: string;
 }
 
@@ -43,6 +45,12 @@ export interface FieldPlan {
 /** The fetches a row plan makes with each row. */
 export const nestedOf = (rows: RowPlan | null) => rows?.items.map((i) => i.fetch) ?? [];
 
+/**
+ * The part of a loader id that names the rows' shape: which properties they carry. Rows of one
+ * shape are cached under one id, so a field never finds rows fetched without a property it reads.
+ */
+const shapeOf = (rows: RowPlan | null) => (rows?.props ? rows.props.join(',') : '*');
+
 /** A page of `rel` items per parent. */
 export function pagePlan(
   rel: RelName,
@@ -54,7 +62,7 @@ export function pagePlan(
   labels: readonly Label[] | null = null,
 ): PlanItem {
   return {
-    id: `page|${rel}|${item}|${stableJson({ filter, order, page })}|${rows?.sig ?? ''}`,
+    id: `page|${rel}|${item}|${stableJson({ filter, order, page })}|${shapeOf(rows)}`,
     fetch: {
       kind: 'page',
       rel: RELS[rel],
@@ -63,6 +71,7 @@ export function pagePlan(
       order,
       page,
       labels,
+      props: rows?.props,
       nested: nestedOf(rows),
     },
     rows,
@@ -90,8 +99,8 @@ export function allPlan(
   labels: readonly Label[] | null = null,
 ): PlanItem {
   return {
-    id: `all|${rel}|${rows?.sig ?? ''}`,
-    fetch: { kind: 'all', rel: RELS[rel], cap: 500, labels, nested: nestedOf(rows) },
+    id: `all|${rel}|${shapeOf(rows)}`,
+    fetch: { kind: 'all', rel: RELS[rel], cap: 500, labels, props: rows?.props, nested: nestedOf(rows) },
     rows,
   };
 }
@@ -122,7 +131,7 @@ export class Loaders {
   /** Any node by (label, id), with what `rows` plans for it; null when absent. */
   node(key: ParentKey, rows: RowPlan | null = null): Promise<NodeRow | null> {
     const loader = this.get(`node|${rows?.sig ?? ''}`, () => async (keys) => {
-      const found = await nodesByKeys(this.gw, keys, nestedOf(rows));
+      const found = await nodesByKeys(this.gw, keys, nestedOf(rows), rows?.props);
       for (const row of found) if (row) this.primeRow(row, rows);
       return found;
     });

@@ -49,6 +49,7 @@ export const ROW_BUDGET = 2_000;
 export const MAX_DEPTH = 5;
 
 const META = Symbol('prefetch');
+const READS = Symbol('reads');
 
 /** Declares what `resolver` fetches (returns the resolver). */
 export function prefetches<F extends object>(resolver: F, meta: PrefetchMeta): F {
@@ -56,32 +57,52 @@ export function prefetches<F extends object>(resolver: F, meta: PrefetchMeta): F
 }
 
 /**
- * Type → field → what its resolver fetches, for the resolver maps the schema is built from.
- * (The executable schema wraps resolvers, so the declarations are read from the maps.) Later maps
- * win, as in the schema: a field overridden by a resolver without a declaration is not prefetched.
+ * Declares which stored properties `resolver` reads from its row besides `id` (returns the
+ * resolver). A field with a resolver that declares nothing makes its rows carry every property.
  */
-let declared = new Map<string, Map<string, PrefetchMeta>>();
+export function readsProps<F extends object>(resolver: F, props: readonly string[]): F {
+  return Object.assign(resolver, { [READS]: props });
+}
+
+/** What a field's resolver needs: a fetch, some properties, or (undeclared) anything. */
+type Declared = PrefetchMeta | readonly string[] | 'anything';
+
+/**
+ * Type → field → what its resolver needs, for the resolver maps the schema is built from. (The
+ * executable schema wraps resolvers, so the declarations are read from the maps.) Later maps win,
+ * as in the schema. A field absent here has the default resolver: it reads the property of its name.
+ */
+let declared = new Map<string, Map<string, Declared>>();
 
 /** Indexes the declarations of the resolver maps the schema is built from (schema.ts). */
 export function indexPrefetches(maps: readonly object[]): void {
-  const index = new Map<string, Map<string, PrefetchMeta>>();
+  const index = new Map<string, Map<string, Declared>>();
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {
       if (!fields || typeof fields !== 'object') continue;
+      const byField = index.get(type) ?? new Map<string, Declared>();
       for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
-        const meta = (resolver as { [META]?: PrefetchMeta } | null)?.[META];
-        const byField = index.get(type) ?? new Map<string, PrefetchMeta>();
-        if (meta) byField.set(field, meta);
-        else byField.delete(field);
-        index.set(type, byField);
+        if (typeof resolver !== 'function') continue;
+        const r = resolver as { [META]?: PrefetchMeta; [READS]?: readonly string[] };
+        byField.set(field, r[META] ?? r[READS] ?? 'anything');
       }
+      index.set(type, byField);
     }
   }
   declared = index;
 }
 
 function metaOf(type: string, field: string): PrefetchMeta | undefined {
-  return declared.get(type)?.get(field);
+  const d = declared.get(type)?.get(field);
+  return d && d !== 'anything' && !Array.isArray(d) ? (d as PrefetchMeta) : undefined;
+}
+
+/** The stored properties a field reads from its row; null: any (an undeclared resolver). */
+function propsOf(type: string, field: string): readonly string[] | null {
+  const d = declared.get(type)?.get(field);
+  if (d === undefined) return [field];
+  if (d === 'anything') return null;
+  return Array.isArray(d) ? (d as readonly string[]) : [];
 }
 
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
@@ -177,7 +198,10 @@ function schemaFieldType(schema: GraphQLSchema, type: string, field: string) {
   return t.getFields()[field].type;
 }
 
-/** What to fetch with each row of `types` selected by `trees`; null when nothing. */
+/**
+ * What to fetch with each row of `types` selected by `trees`: the properties its fields read and
+ * the nested fetches within the budget; null past MAX_DEPTH (rows then carry every property).
+ */
 function rowPlan(
   schema: GraphQLSchema,
   trees: readonly ResolveTree[],
@@ -187,12 +211,18 @@ function rowPlan(
 ): RowPlan | null {
   if (depth > MAX_DEPTH) return null;
   const byId = new Map<string, PlanItem>();
+  let props: Set<string> | null = new Set(['id']);
   for (const type of types) {
     const t = schema.getType(type);
     if (!isObjectType(t)) continue;
+    // rows of one possible type need no label guard
+    const labels = types.length > 1 ? [type] : null;
     for (const tree of trees) {
       for (const f of Object.values(simplify(tree, t).fields) as ResolveTree[]) {
-        const plan = planField(schema, type, f, budget, depth, [type]);
+        const reads = propsOf(type, f.name);
+        if (reads === null) props = null;
+        else for (const p of reads) props?.add(p);
+        const plan = planField(schema, type, f, budget, depth, labels);
         for (const it of plan ? [plan.main, ...plan.with] : []) {
           const seen = byId.get(it.id);
           byId.set(it.id, seen ? withLabels(seen, it) : it);
@@ -200,9 +230,18 @@ function rowPlan(
       }
     }
   }
-  if (!byId.size) return null;
-  const items = [...byId.values()];
-  return { items, sig: stableJson(items.map((i) => [i.id, i.fetch.labels, i.rows?.sig ?? null])) };
+  // a field selected on every possible type needs no label guard either
+  const items = [...byId.values()].map((it) =>
+    it.fetch.labels && types.every((t) => it.fetch.labels?.includes(t))
+      ? { ...it, fetch: { ...it.fetch, labels: null } }
+      : it,
+  );
+  const kept = props ? [...props].sort() : null;
+  return {
+    items,
+    props: kept,
+    sig: stableJson([kept, items.map((i) => [i.id, i.fetch.labels, i.rows?.sig ?? null])]),
+  };
 }
 
 /** One item for a field selected on several types: the union of their labels. */

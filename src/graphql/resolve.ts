@@ -6,7 +6,7 @@ import { toConnection, toPage, type NodeConnection, type PageArgs } from './conn
 import type { Context } from './context';
 import { toGlobalId } from './ids';
 import { pagePlan } from './loaders';
-import { fieldPlanOf, prefetches } from './prefetch';
+import { fieldPlanOf, prefetches, readsProps } from './prefetch';
 import { decodeFilter } from './resolve-filter';
 
 export { decodeFilter };
@@ -18,14 +18,17 @@ export const keyOfRow = (row: NodeRow) => ({ label: row.__label, id: row.id });
 
 /** `id` and `key` of every Node. */
 export const nodeFields = {
-  id: (row: NodeRow) => toGlobalId(row.__label, row.id),
-  key: (row: NodeRow) => row.id,
+  id: readsProps((row: NodeRow) => toGlobalId(row.__label, row.id), []),
+  key: readsProps((row: NodeRow) => row.id, []),
 };
 
 /** The Entity interface's fields beyond the stored properties. */
 export const entityFields = {
   ...nodeFields,
-  aliases: (row: NodeRow) => (Array.isArray(row.aliases) ? (row.aliases as string[]) : []),
+  aliases: readsProps(
+    (row: NodeRow) => (Array.isArray(row.aliases) ? (row.aliases as string[]) : []),
+    ['aliases'],
+  ),
   citations: relatedAll('citations'),
 };
 
@@ -49,13 +52,19 @@ export function relatedConnection(rel: RelName, item: ItemName) {
     const page = toPage(args);
     const filter = decodeFilter(args.filter);
     const parent = keyOfRow(row);
-    const planned = info ? fieldPlanOf(info, ctx) : null;
-    const main = pagePlan(rel, item, filter, args.orderBy ?? 'KEY', page, planned?.main.rows ?? null);
-    return ctx.loaders
-      .load({ main, with: planned?.with ?? [] }, parent)
-      .then((rows) =>
-        toConnection(rows as NodeRow[], page, keysetOf, () => ctx.loaders.count(rel, item, parent, filter)),
-      );
+    // the plan is made once per field and request (its ids are this page's, from the same arguments)
+    const plan = (info && fieldPlanOf(info, ctx)) || {
+      main: pagePlan(rel, item, filter, args.orderBy ?? 'KEY', page),
+      with: [],
+    };
+    return ctx.loaders.load(plan, parent).then((rows) =>
+      toConnection(rows as NodeRow[], page, keysetOf, () =>
+        // the planned count (fetched with the page) when there is one
+        plan.with[0]
+          ? (ctx.loaders.load({ main: plan.with[0], with: [] }, parent) as Promise<number>)
+          : ctx.loaders.count(rel, item, parent, filter),
+      ),
+    );
   };
   return prefetches(resolve, { kind: 'page', rel, item });
 }
@@ -92,7 +101,10 @@ export function relatedAll(rel: RelName) {
 }
 
 /** `validTo` as the API shows it: null while the pairing is open. */
-export const validToOf = (row: NodeRow) => (row.validTo === OPEN_END ? null : (row.validTo as string | null));
+export const validToOf = readsProps(
+  (row: NodeRow) => (row.validTo === OPEN_END ? null : (row.validTo as string | null)),
+  ['validTo'],
+);
 
 /** Whether a row with validFrom/validTo is valid on an ISO day (half-open: validFrom ≤ day < validTo). */
 export const activeOnDay = (row: NodeRow, day: string) =>

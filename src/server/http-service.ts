@@ -3,7 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -84,6 +87,8 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
       ...hardened.plugins,
       // Apollo's landing page loads Sandbox from a CDN; browsers get /playground instead.
       ApolloServerPluginLandingPageDisabled(),
+      // the schema declares no @cacheControl hints; the default plugin would still time every field
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -245,6 +245,32 @@ describe('read API', () => {
     expect(new Set(kinds).size).toBe(2);
   });
 
+  it('answers aliases of one field with different selections and arguments as separate requests do', async () => {
+    const village = toGlobalId('AdminUnit', 'au:chenghao');
+    const parts = {
+      a: `a: assistedBy(first: 3) { edges { node { key helper { __typename ... on Entity { name } } } } }`,
+      b: `b: assistedBy(first: 3) { edges { node { validFrom helper { ... on Organization { orgType key } } } } }`,
+      c: `c: assistedBy(first: 2, filter: { level: [REGION] }) { totalCount edges { node { key level } } }`,
+      d: `d: parent { key } e: parent { name kind }`,
+    };
+    const one = (sel: string) =>
+      data<{ node: Record<string, unknown> }>(
+        `query($id: ID!) { node(id: $id) { ... on AdminUnit { ${sel} } } }`,
+        {
+          id: village,
+        },
+      );
+    const together = await one(Object.values(parts).join(' '));
+    const apart = {};
+    for (const sel of Object.values(parts)) Object.assign(apart, (await one(sel)).node);
+    expect(together.node).toEqual(apart);
+    expect(together.node).toMatchObject({
+      b: { edges: [{ node: { helper: { orgType: expect.any(String) } } }, {}, {}] },
+      c: { totalCount: 6 },
+      e: { name: expect.any(String) },
+    });
+  });
+
   it('refetches any object by its global id, and several in order', async () => {
     const d = await data<{ search: Conn<{ id: string; name: string }> }>(
       `{ search(query: "刘显亮") { edges { node { id name } } } }`,

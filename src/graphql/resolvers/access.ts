@@ -6,6 +6,7 @@ import type { QuerySearchArgs, Resolvers, ResolverFn, SearchKind } from '../__ge
 import type { SearchConnectionModel } from '../connections';
 import type { Context } from '../context';
 import { viewerOf } from '../mutate';
+import { readsProps } from '../prefetch';
 import { rootConnection } from './node';
 import { searchResolvers } from './search';
 
@@ -20,6 +21,12 @@ import { searchResolvers } from './search';
 /** A row's name as the caller may see it (刘显亮 → 刘** below analyst, for personal labels only). */
 const visibleName = (row: NodeRow, ctx: Context) =>
   visibleValue(viewerOf(ctx), row.__label, 'name', row.name);
+
+/** A household's or student's name as the caller may see it. */
+const personalName = readsProps(
+  (row: NodeRow, _a: unknown, ctx: Context) => String(visibleName(row, ctx)),
+  ['name'],
+);
 
 /** Search kinds whose names are personal: matching on them is reading them. */
 const PERSONAL_KINDS: readonly SearchKind[] = ['HOUSEHOLD', 'STUDENT'];
@@ -91,13 +98,19 @@ export const accessResolvers: Resolvers = {
     operations: (v) => OPERATIONS.filter((op) => can(v, op)),
   },
   Household: {
-    name: (row, _a, ctx) => String(visibleName(row, ctx)),
-    idNumber: (row, _a, ctx) =>
-      can(viewerOf(ctx), 'readPersonal') ? idNumberDisplay(row.idNumberLast4) : null,
-    phone: (row, _a, ctx) =>
-      visibleValue(viewerOf(ctx), 'Household', 'phone', (row.phone as string | undefined) ?? null),
+    name: personalName,
+    idNumber: readsProps(
+      (row: NodeRow, _a: unknown, ctx: Context) =>
+        can(viewerOf(ctx), 'readPersonal') ? idNumberDisplay(row.idNumberLast4) : null,
+      ['idNumberLast4'],
+    ),
+    phone: readsProps(
+      (row: NodeRow, _a: unknown, ctx: Context) =>
+        visibleValue(viewerOf(ctx), 'Household', 'phone', (row.phone as string | undefined) ?? null),
+      ['phone'],
+    ),
   },
-  Student: { name: (row, _a, ctx) => String(visibleName(row, ctx)) },
+  Student: { name: personalName },
   GraphNode: { name: (n, _a, ctx) => String(visibleName(n.row, ctx) ?? n.row.id) },
   PathNode: { name: (n, _a, ctx) => (n.__label === 'Pairing' ? null : String(visibleName(n, ctx) ?? n.id)) },
 };

@@ -14,6 +14,7 @@ import {
   recordVisit,
   resolveDispute,
 } from '../../store/writes/activities';
+import { readsProps } from '../prefetch';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { badInput } from '../../domain/errors';
@@ -60,7 +61,10 @@ const as =
   (w: Written) =>
     ({ [field]: w.row, replayed: w.replayed }) as { [K in F]: NodeRow } & { replayed: boolean };
 
-const version = (row: NodeRow) => (typeof row.version === 'number' ? row.version : 0);
+const version = readsProps(
+  (row: NodeRow) => (typeof row.version === 'number' ? row.version : 0),
+  ['version'],
+);
 const versioned = { version };
 
 /** Resolvers of schema/mutations.graphql. */

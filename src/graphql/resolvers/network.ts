@@ -1,4 +1,6 @@
+import type { NodeRow } from '../../store/reads/reads';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { readsProps } from '../prefetch';
 import {
   activeOnDay,
   entityFields,
@@ -36,7 +38,7 @@ export const networkResolvers: Resolvers = {
   },
   AdminUnit: {
     ...entityFields,
-    designations: (row) => strings(row.designations),
+    designations: readsProps((row: NodeRow) => strings(row.designations), ['designations']),
     parent: one('unit'),
     children: relatedConnection('children', 'AdminUnit'),
     households: relatedConnection('households', 'Household'),
@@ -44,15 +46,15 @@ export const networkResolvers: Resolvers = {
   },
   Organization: {
     ...entityFields,
-    orgType: (row) => (row.type as string | undefined) ?? null,
+    orgType: readsProps((row: NodeRow) => (row.type as string | undefined) ?? null, ['type']),
     unit: one('unit'),
     partOf: one('partOf'),
     pairings: helperPairings,
   },
   Person: {
     ...entityFields,
-    rank: (row) => (row.rank as never) ?? 'NONE',
-    roles: (row) => strings(row.roles),
+    rank: readsProps((row: NodeRow) => (row.rank as never) ?? 'NONE', ['rank']),
+    roles: readsProps((row: NodeRow) => strings(row.roles), ['roles']),
     memberOf: one('memberOf'),
     unit: one('unit'),
     pairings: helperPairings,
@@ -60,7 +62,7 @@ export const networkResolvers: Resolvers = {
   Enterprise: { ...entityFields, unit: one('unit'), pairings: helperPairings },
   Household: {
     ...entityFields,
-    memberCount: (row) => (row.members as number | undefined) ?? null,
+    memberCount: readsProps((row: NodeRow) => (row.members as number | undefined) ?? null, ['members']),
     unit: one('unit'),
     assistedBy,
   },
@@ -69,7 +71,10 @@ export const networkResolvers: Resolvers = {
   Pairing: {
     ...nodeFields,
     validTo: validToOf,
-    activeOn: (row, { date }) => activeOnDay(row, date ?? today()),
+    activeOn: readsProps(
+      (row: NodeRow, { date }: { date?: string | null }) => activeOnDay(row, date ?? today()),
+      ['validFrom', 'validTo'],
+    ),
     citations: entityFields.citations,
     helper: required('helper'),
     beneficiary: required('beneficiary'),

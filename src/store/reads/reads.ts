@@ -70,6 +70,7 @@ export async function listPage(
   order: string,
   page: Page,
   nested: readonly Fetch[] = [],
+  props: readonly string[] | null = null,
 ): Promise<NodeRow[]> {
   const params = new Params({ limit: page.limit + 1 });
   const sort = sortOf(item, order);
@@ -79,8 +80,8 @@ export async function listPage(
   const cypher =
     `${match} WHERE (${where}) AND ${seek(page, sort, params)} ` +
     (nested.length
-      ? `WITH n ${ordered} LIMIT $limit ${fetchClauses(nested, params)} RETURN ${projection(nested, sort)} AS node ${ordered}`
-      : `RETURN ${projection(nested, sort)} AS node ${ordered} LIMIT $limit`);
+      ? `WITH n ${ordered} LIMIT $limit ${fetchClauses(nested, params)} RETURN ${projection(nested, sort, props)} AS node ${ordered}`
+      : `RETURN ${projection(nested, sort, props)} AS node ${ordered} LIMIT $limit`);
   const rows = await gw.read(`list.${item.label}`, cypher, params.values);
   return rows.map((r) => r.node as NodeRow);
 }
@@ -136,6 +137,7 @@ export type Fetch =
       order: string;
       page: Page;
       labels?: readonly Label[] | null;
+      props?: readonly string[] | null;
       nested?: readonly Fetch[];
     }
   | {
@@ -145,7 +147,14 @@ export type Fetch =
       filter: FilterInput | null | undefined;
       labels?: readonly Label[] | null;
     }
-  | { kind: 'all'; rel: RelSpec; cap: number; labels?: readonly Label[] | null; nested?: readonly Fetch[] };
+  | {
+      kind: 'all';
+      rel: RelSpec;
+      cap: number;
+      labels?: readonly Label[] | null;
+      props?: readonly string[] | null;
+      nested?: readonly Fetch[];
+    };
 
 /** A fetch's value: item rows (each with its own `__pre` values), or a count. */
 export type Fetched = NodeRow[] | number;
@@ -174,7 +183,7 @@ function fetchBody(f: Fetch, params: Params, depth: number): string {
   if (f.kind === 'count') return `RETURN sum(${countOf(f.rel, f.item, f.filter, params)})`;
   if (f.kind === 'all') {
     const cap = params.add(f.cap);
-    return `CALL (p) { MATCH ${f.rel.pattern} RETURN n ORDER BY n.id LIMIT $${cap} } ${collected(f.nested, 'null', 'n.id', params, depth)}`;
+    return `CALL (p) { MATCH ${f.rel.pattern} RETURN n ORDER BY n.id LIMIT $${cap} } ${collected(f.nested, f.props, 'null', 'n.id', params, depth)}`;
   }
   const sort = sortOf(f.item, f.order);
   const where = compileFilter(f.filter, f.item.filter, 'n', params);
@@ -182,26 +191,42 @@ function fetchBody(f: Fetch, params: Params, depth: number): string {
   const limit = params.add(f.page.limit + 1);
   return (
     `CALL (p) { MATCH ${f.rel.pattern} WHERE (${where}) AND ${seek(f.page, sort, params)} ` +
-    `RETURN n ORDER BY ${order} LIMIT $${limit} } ${collected(f.nested, sort, order, params, depth)}`
+    `RETURN n ORDER BY ${order} LIMIT $${limit} } ${collected(f.nested, f.props, sort, order, params, depth)}`
   );
 }
 
 /** The rows bound to `n`, with their own fetches, collected in `order`. */
 function collected(
   nested: readonly Fetch[] | undefined,
+  props: readonly string[] | null | undefined,
   sort: string,
   order: string,
   params: Params,
   depth: number,
 ): string {
   const vars = (nested ?? []).map((_, i) => `, pre${i}`).join('');
-  return `${fetchClauses(nested, params, depth)} WITH n${vars} ORDER BY ${order} RETURN collect(${projection(nested, sort)})`;
+  return `${fetchClauses(nested, params, depth)} WITH n${vars} ORDER BY ${order} RETURN collect(${projection(nested, sort, props)})`;
 }
 
-/** A row: the node's properties, label, sort value and (with fetches) their values. */
-function projection(nested: readonly Fetch[] | undefined, sort: string): string {
+/**
+ * A row: the node's properties (all, or only `props`: what the selection reads), label, sort
+ * value and (with fetches) their values. Property names come from the schema's field names and
+ * resolvers' declarations, never from a request; anything else is refused here.
+ */
+function projection(
+  nested: readonly Fetch[] | undefined,
+  sort: string,
+  props?: readonly string[] | null,
+): string {
   const pre = nested?.length ? `, ${PRE}: [${nested.map((_, i) => `pre${i}`).join(', ')}]` : '';
-  return `n {.*, __label: labels(n)[0], __sort: ${sort}${pre}}`;
+  const keys = props ? props.map((k) => `.${propertyName(k)}`).join(', ') : '.*';
+  return `n {${keys}, __label: labels(n)[0], __sort: ${sort}${pre}}`;
+}
+
+const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function propertyName(k: string): string {
+  if (!PROPERTY.test(k)) throw new TypeError(`not a property name: ${JSON.stringify(k)}`);
+  return k;
 }
 
 /**
@@ -221,9 +246,10 @@ export async function nodesByKeys(
   gw: Gateway,
   keys: readonly ParentKey[],
   nested: readonly Fetch[] = [],
+  props: readonly string[] | null = null,
 ): Promise<(NodeRow | null)[]> {
   const params = new Params();
-  const cypher = `${matchParents(keys, params, 'n')} ${fetchClauses(nested, params)} RETURN pid, ${projection(nested, 'null')} AS node`;
+  const cypher = `${matchParents(keys, params, 'n')} ${fetchClauses(nested, params)} RETURN pid, ${projection(nested, 'null', props)} AS node`;
   const rows = await gw.read('nodes.byKeys', cypher, params.values);
   return inKeyOrder(keys, rows, (r) => r.node as NodeRow);
 }
