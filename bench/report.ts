@@ -4,7 +4,7 @@ import { REPO_ROOT } from '../src/config/paths';
 import { p50Chart } from './chart';
 import type { OperationResult, RunResult, ScaleResult } from './results';
 import { MAX_P50_FOR_LOAD_MS } from './measure';
-import { OUR_BENCH_ENV, type VariantName } from './servers';
+import { ALL_BENCH_ENV, OUR_BENCH_ENV, type VariantName } from './servers';
 
 /**
  * Renders a run into docs/benchmarks.md (only between the `bench:begin` / `bench:end` markers, so
@@ -55,9 +55,7 @@ export function renderRun(run: RunResult): string {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}.`,
     '',
-    `**Our service's settings for the run** (environment): ${Object.entries(OUR_BENCH_ENV)
-      .map(([k, v]) => (k === 'AUTH_JWT_SECRET' ? `\`${k}=<the bench's secret>\`` : `\`${k}=${v}\``))
-      .join(', ')}.`,
+    `**Settings for the run** (environment): all three variants ${envList(ALL_BENCH_ENV)}; our service also ${envList(OUR_BENCH_ENV)}.`,
     '',
     '### Seed throughput',
     '',
@@ -122,4 +120,11 @@ function renderAcross(run: RunResult): string[] {
     }),
     '',
   ];
+}
+
+/** Environment variables as inline code, secrets elided. */
+function envList(env: Readonly<Record<string, string>>): string {
+  return Object.entries(env)
+    .map(([k, v]) => (/SECRET|SALT/.test(k) ? `\`${k}=<the bench's>\`` : `\`${k}=${v}\``))
+    .join(', ');
 }
