@@ -18,8 +18,8 @@ const keyOf = (k: ParentKey) => `${k.label}:${k.id}`;
 
 /**
  * One field's fetch, and the id of the loader whose cache holds its results: the id names what is
- * fetched (relationship, normalised arguments) and for which selection (`rows.sig`), so a result
- * fetched ahead by a parent's statement is found by the field's own resolver.
+ * fetched (relationship, normalised arguments) and the shape of the rows (which properties they
+ * carry), so a result fetched ahead by a parent's statement is found by the field's own resolver.
  */
 export interface PlanItem {
   id: string;
@@ -107,7 +107,7 @@ export function allPlan(
 
 /**
  * The request's DataLoaders. Each nested field gets one loader per (relationship, normalised
- * arguments, selection), keyed by parent, so all parents of one field at one depth share one
+ * arguments, row shape), keyed by parent, so all parents of one field at one depth share one
  * Cypher statement; results a parent's statement fetched ahead are primed into the loaders of the
  * fields they belong to. Created per request in the context; never shared across requests.
  */
@@ -136,21 +136,6 @@ export class Loaders {
       return found;
     });
     return loader.load(key) as Promise<NodeRow | null>;
-  }
-
-  /** One page of related items of `parent` (with what `rows` plans for each). */
-  page(
-    rel: RelName,
-    item: ItemName,
-    parent: ParentKey,
-    filter: FilterInput | null | undefined,
-    order: string,
-    page: Page,
-    rows: RowPlan | null = null,
-  ): Promise<NodeRow[]> {
-    return this.load({ main: pagePlan(rel, item, filter, order, page, rows), with: [] }, parent) as Promise<
-      NodeRow[]
-    >;
   }
 
   /** How many related items `parent` has under `filter`. */

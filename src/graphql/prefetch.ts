@@ -244,8 +244,12 @@ function rowPlan(
   };
 }
 
-/** One item for a field selected on several types: the union of their labels. */
+/**
+ * One item for a field selected twice (aliases of the same fetch, or the field on several types):
+ * the union of their labels; no guard when either had none.
+ */
 function withLabels(a: PlanItem, b: PlanItem): PlanItem {
-  const labels = [...new Set([...(a.fetch.labels ?? []), ...(b.fetch.labels ?? [])])];
+  if (!a.fetch.labels || !b.fetch.labels) return { ...a, fetch: { ...a.fetch, labels: null } };
+  const labels = [...new Set([...a.fetch.labels, ...b.fetch.labels])];
   return { ...a, fetch: { ...a.fetch, labels } };
 }

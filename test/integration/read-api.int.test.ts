@@ -252,6 +252,9 @@ describe('read API', () => {
       b: `b: assistedBy(first: 3) { edges { node { validFrom helper { ... on Organization { orgType key } } } } }`,
       c: `c: assistedBy(first: 2, filter: { level: [REGION] }) { totalCount edges { node { key level } } }`,
       d: `d: parent { key } e: parent { name kind }`,
+      // the same fetch twice, and under several types: fetched once, primed for both
+      f: `f: parent { name } g: parent { name } h: assistedBy(first: 2) { edges { node { helper { ... on Entity { name } } } } }`,
+      i: `i: assistedBy(first: 2) { edges { node { helper { ... on Entity { name } } } } }`,
     };
     const one = (sel: string) =>
       data<{ node: Record<string, unknown> }>(
@@ -260,7 +263,9 @@ describe('read API', () => {
           id: village,
         },
       );
+    const before = await s.cypherCount();
     const together = await one(Object.values(parts).join(' '));
+    expect((await s.cypherCount()) - before).toBe(1);
     const apart = {};
     for (const sel of Object.values(parts)) Object.assign(apart, (await one(sel)).node);
     expect(together.node).toEqual(apart);
@@ -268,6 +273,9 @@ describe('read API', () => {
       b: { edges: [{ node: { helper: { orgType: expect.any(String) } } }, {}, {}] },
       c: { totalCount: 6 },
       e: { name: expect.any(String) },
+      f: { name: expect.any(String) },
+      g: { name: expect.any(String) },
+      i: { edges: [{ node: { helper: { name: expect.any(String) } } }, {}] },
     });
   });
 
