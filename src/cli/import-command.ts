@@ -31,6 +31,16 @@ export interface ImportOutcome {
 
 const MAX_PRINTED = 200;
 
+/** The outcome of a run that wrote nothing (refused, or a dry run). */
+const notWritten = (ok: boolean, rows: number, issues: RowIssue[]): ImportOutcome => ({
+  ok,
+  rows,
+  issues,
+  written: false,
+  counts: null,
+  auditId: null,
+});
+
 /**
  * `bangfu import FILE --kind K [--dry-run] [--skip-invalid]`: reads the file, validates every row
  * and prints each problem as `line N, column: problem`; imports nothing when a row is bad unless
@@ -72,14 +82,7 @@ export async function importCommand(
           ? `${issues.length} problem(s): nothing imported\n`
           : `dry run: ${batch.nodes.length} nodes and ${batch.rels.length} relationships are valid\n`,
       );
-      return {
-        ok: issues.length === 0,
-        rows: raw.length,
-        issues,
-        written: false,
-        counts: null,
-        auditId: null,
-      };
+      return notWritten(issues.length === 0, raw.length, issues);
     }
     progress?.phase('loading the graph');
     const r = await importGraph(gw, meta, batch, { onProgress: progress?.tick, source });
@@ -109,27 +112,13 @@ export async function importCommand(
   const valid = report.rows - bad;
   if (report.fileProblems) {
     out.write('the file has columns this kind does not know: nothing imported (fix the header)\n');
-    return {
-      ok: false,
-      rows: report.rows,
-      issues: report.issues,
-      written: false,
-      counts: null,
-      auditId: null,
-    };
+    return notWritten(false, report.rows, report.issues);
   }
   if (bad && !o.skipInvalid) {
     out.write(
       `${bad} of ${report.rows} rows are invalid: nothing imported (--skip-invalid imports the ${valid} valid rows)\n`,
     );
-    return {
-      ok: false,
-      rows: report.rows,
-      issues: report.issues,
-      written: false,
-      counts: null,
-      auditId: null,
-    };
+    return notWritten(false, report.rows, report.issues);
   }
   const c = report.counts!;
   const what = `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
