@@ -5,7 +5,7 @@ import { createDriver } from '../src/store/driver';
 import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../src/store/gateway';
 import { migrate } from '../src/store/migrations/migrations';
-import { seed } from '../src/seed/seed';
+import { isEmpty, seed } from '../src/seed/seed';
 import { freePort } from './support/processes';
 
 /**
@@ -22,7 +22,8 @@ export default async function globalSetup(): Promise<void> {
     fs.mkdirSync(path.join(REPO_ROOT, '.data'), { recursive: true });
     const storeDir = fs.mkdtempSync(path.join(REPO_ROOT, '.data', 'test-neo4j-'));
     const port = process.env.TEST_NEO4J_PORT ? Number(process.env.TEST_NEO4J_PORT) : await freePort();
-    const neo = await startEmbeddedNeo4j({ storeDir, boltPort: port, log });
+    // a loaded machine (other test runs, a build) can take minutes to start a JVM
+    const neo = await startEmbeddedNeo4j({ storeDir, boltPort: port, log, readyTimeoutMs: 600_000 });
     Object.assign(globalThis, { __NEO4J__: neo, __NEO4J_STORE__: storeDir });
     uri = neo.uri;
   }
@@ -32,6 +33,12 @@ export default async function globalSetup(): Promise<void> {
   try {
     const gw = new Gateway(driver, process.env.TEST_NEO4J_DATABASE);
     await migrate(gw);
+    // TEST_REUSE_SEED=true with NEO4J_URI: keep a Neo4j that an earlier run seeded (tests write
+    // only under their own unique keys and remove them), for quick reruns while developing
+    if (process.env.NEO4J_URI && process.env.TEST_REUSE_SEED === 'true' && !(await isEmpty(gw))) {
+      log('reusing the seeded graph at NEO4J_URI (TEST_REUSE_SEED=true)');
+      return;
+    }
     const t0 = Date.now();
     const s = await seed(gw, { scale: 1, reset: true });
     log(`seeded scale 1 (${s.nodes} nodes, ${s.rels} rels) in ${Date.now() - t0} ms`);

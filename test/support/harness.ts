@@ -41,7 +41,7 @@ export interface GqlError {
 }
 
 export interface TestServerOptions {
-  /** Overrides of the documented defaults; rate limiting is off unless given here. */
+  /** Overrides of the documented defaults; rate limiting is off and the deadline 60 s unless given here. */
   hardening?: Partial<HardeningConfig>;
   /** Driver pool settings (e.g. a pool of 1 to prove a connection is given back). */
   driver?: Omit<DriverOptions, 'uri' | 'user' | 'password'>;
@@ -64,7 +64,8 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     log: o.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     service: { version: 'test', embedded: false },
     shutdownTimeoutMs: 1_000,
-    hardening: { ...defaultHardening('test'), rateLimitMax: 0, ...o.hardening },
+    // a generous deadline: a loaded machine (CI beside other work) is not what these tests measure
+    hardening: { ...defaultHardening('test'), rateLimitMax: 0, requestTimeoutMs: 60_000, ...o.hardening },
     auth: createAuthenticator({ ...TEST_AUTH, ...o.auth }),
     piiSalt: 'test-pii-salt-of-the-integration-tests',
   });
