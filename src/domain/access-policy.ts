@@ -1,5 +1,5 @@
 import { AppError } from './errors';
-import type { Label } from './model';
+import { PERSONAL_FIELDS } from './__generated__/personal-fields';
 
 /**
  * Every access rule of the service, in one place: the roles, which operation each role may do, and
@@ -65,14 +65,11 @@ export type MaskKind =
   | 'hidden';
 
 /**
- * Personal fields per label, as the API and exports name them, with their mask. Household: the
- * head of household's name (户主姓名), ID number (身份证号: never stored raw — only a salted hash
- * and the last 4 characters) and phone. Student: the student's name (a poor student is a real person).
+ * Personal fields (个人信息) per label, as the API and exports name them, with their mask. The table
+ * is generated from the `@personal` directives of the SDL (schema/*.graphql), the one place that
+ * classifies personal data; `npm run codegen` regenerates it and CI fails when it is stale.
  */
-export const PERSONAL_FIELDS = {
-  Household: { name: 'initial', idNumber: 'hidden', phone: 'hidden' },
-  Student: { name: 'initial' },
-} as const satisfies Partial<Record<Label, Record<string, MaskKind>>>;
+export { PERSONAL_FIELDS };
 export type PersonalLabel = keyof typeof PERSONAL_FIELDS;
 
 /** Stored properties that never leave the service through the API, whatever the role. */
@@ -159,8 +156,11 @@ export function visibleProps(
   return out;
 }
 
-/** Stored properties that reveal a personal field (masked with it). */
-const DERIVED_FROM: Readonly<Record<string, string>> = { idNumberLast4: 'idNumber' };
+/**
+ * Stored properties that reveal a personal field (masked with it): the kept last 4 characters of
+ * the ID number, and the search text made from the aliases.
+ */
+const DERIVED_FROM: Readonly<Record<string, string>> = { idNumberLast4: 'idNumber', aliasText: 'aliases' };
 
 /** The ID number as analysts see it: the stored last 4 characters behind 14 stars. */
 export const idNumberDisplay = (last4: unknown): string | null =>

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
+import { personalMasks } from './personal-masks';
 import { indexPrefetches } from './prefetch';
 import { accessResolvers } from './resolvers/access';
 import { analyticsResolvers } from './resolvers/analytics';
@@ -22,8 +23,9 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
 }
 
 /**
- * Every resolver module, merged per type (a later module's field resolver replaces an earlier
- * one's). accessResolvers comes LAST: it resolves personal fields through the access policy.
+ * Every resolver module, merged per type (each module resolves its own schema file's fields).
+ * The masks of personal fields come last, generated from the `@personal` directives: they wrap
+ * whatever resolves such a field, so no module decides on its own what a caller may see.
  */
 export function resolvers(): Resolvers[] {
   const maps = [
@@ -36,6 +38,7 @@ export function resolvers(): Resolvers[] {
     mutationResolvers,
     accessResolvers,
   ];
-  indexPrefetches(maps);
-  return maps;
+  const all = [...maps, personalMasks(maps)];
+  indexPrefetches(all);
+  return all;
 }

@@ -1,5 +1,5 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLObjectType } from 'graphql';
+import { isObjectType, type GraphQLObjectType } from 'graphql';
 import {
   ANONYMOUS,
   authorize,
@@ -57,7 +57,9 @@ const MASKED: Record<string, [string, string | null]> = {
   'Household.name': ['刘显明', '刘**'],
   'Household.idNumber': ['**************002X', null],
   'Household.phone': ['+8613812345678', null],
+  'Household.aliases': [['陈大明', '老陈头'] as unknown as string, null],
   'Student.name': ['王小明', '王**'],
+  'Student.aliases': [['小明'] as unknown as string, null],
 };
 
 describe('access policy: every role × operation', () => {
@@ -108,6 +110,20 @@ describe('access policy: every role × sensitive field', () => {
     expect(fields.sort()).toEqual(Object.keys(MASKED).sort());
   });
 
+  it('takes its personal fields from the @personal directives of the SDL, and nowhere else', () => {
+    const schema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
+    const declared: Record<string, Record<string, string>> = {};
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type)) continue;
+      for (const f of Object.values(type.getFields())) {
+        const d = f.astNode?.directives?.find((x) => x.name.value === 'personal');
+        const mask = d?.arguments?.[0]?.value;
+        if (mask?.kind === 'EnumValue') (declared[type.name] ??= {})[f.name] = mask.value.toLowerCase();
+      }
+    }
+    expect(PERSONAL_FIELDS).toEqual(declared);
+  });
+
   const viewers: [string, Viewer][] = [
     ['anonymous', ANONYMOUS],
     ...ROLES.map((r) => [r, as(r)] as [string, Viewer]),
@@ -131,6 +147,8 @@ describe('access policy: every role × sensitive field', () => {
       phone: '+8613812345678',
       idNumberLast4: '002X',
       idNumberHash: 'ab'.repeat(32),
+      aliases: ['陈大明', '老陈头'],
+      aliasText: '陈大明 老陈头',
       members: 4,
     };
     expect(visibleProps(as('viewer'), 'Household', stored)).toEqual({ name: '刘**', members: 4 });
@@ -138,6 +156,8 @@ describe('access policy: every role × sensitive field', () => {
       name: '刘显明',
       phone: '+8613812345678',
       idNumberLast4: '002X',
+      aliases: ['陈大明', '老陈头'],
+      aliasText: '陈大明 老陈头',
       members: 4,
     });
     expect(visibleProps(as('editor'), 'Household', stored, { includeSecrets: true })).not.toHaveProperty(

@@ -1014,7 +1014,7 @@ export type HelpersPerVillageVillageListArgs = {
 /** A registered poor household (贫困户). */
 export type Household = Beneficiary & Entity & Node & {
   __typename?: 'Household';
-  /** Other names (别名). */
+  /** Other names (别名); empty below role analyst. */
   aliases: Array<Scalars['String']['output']>;
   /** The pairings through which this household is assisted. */
   assistedBy: PairingConnection;
@@ -1028,7 +1028,7 @@ export type Household = Beneficiary & Entity & Node & {
   key: Scalars['String']['output'];
   /** The number of members (家庭人口), when known. */
   memberCount?: Maybe<Scalars['Int']['output']>;
-  /** The household's name (户名). */
+  /** The household's name (户名); masked below role analyst (刘显明 → 刘**). */
   name: Scalars['String']['output'];
   /** The household's phone (联系电话), E.164 (e.g. +8613812345678); null for roles below analyst. */
   phone?: Maybe<Scalars['String']['output']>;
@@ -2033,6 +2033,13 @@ export type PersonRole =
   /** 转聘的村干部 (village cadre transferred to township work). */
   | 'TRANSFERRED_VILLAGE_CADRE';
 
+/** How a personal field (个人信息) is shown to callers below role analyst. */
+export type PersonalMask =
+  /** Nothing: null, or an empty list for a list field. */
+  | 'HIDDEN'
+  /** Only the first character, then two stars, whatever the length (刘显亮 → 刘**). */
+  | 'INITIAL';
+
 /** A development plan (发展计划) drawn up for a village. */
 export type Plan = Node & {
   __typename?: 'Plan';
@@ -2855,7 +2862,7 @@ export type SourceEdge = {
 /** A poor university student (贫困大学生). */
 export type Student = Beneficiary & Entity & Node & {
   __typename?: 'Student';
-  /** Other names (别名). */
+  /** Other names (别名); empty below role analyst. */
   aliases: Array<Scalars['String']['output']>;
   /** The pairings through which this student is assisted. */
   assistedBy: PairingConnection;
@@ -2865,7 +2872,7 @@ export type Student = Beneficiary & Entity & Node & {
   id: Scalars['ID']['output'];
   /** The stable key of the record in the store. */
   key: Scalars['String']['output'];
-  /** The student's name (姓名). */
+  /** The student's name (姓名); masked below role analyst (刘显明 → 刘**). */
   name: Scalars['String']['output'];
   /** Whether the student is reported, derived or synthetic. */
   provenance: Provenance;
@@ -3378,6 +3385,7 @@ export type ResolversTypes = {
   PersonEdge: ResolverTypeWrapper<NodeEdge>;
   PersonPayload: ResolverTypeWrapper<Omit<PersonPayload, 'person'> & { person: ResolversTypes['Person'] }>;
   PersonRole: PersonRole;
+  PersonalMask: PersonalMask;
   PhoneNumber: ResolverTypeWrapper<Scalars['PhoneNumber']['output']>;
   Plan: ResolverTypeWrapper<NodeRow>;
   PositiveInt: ResolverTypeWrapper<Scalars['PositiveInt']['output']>;
@@ -3581,6 +3589,12 @@ export type ResolversParentTypes = {
   VisitEdge: NodeEdge;
   VisitPayload: Omit<VisitPayload, 'visit'> & { visit: ResolversParentTypes['Visit'] };
 };
+
+export type PersonalDirectiveArgs = {
+  mask: PersonalMask;
+};
+
+export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4577,3 +4591,6 @@ export type Resolvers<ContextType = Context> = {
   VisitPayload?: VisitPayloadResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  personal?: PersonalDirectiveResolver<any, any, ContextType>;
+};
