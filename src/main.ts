@@ -61,6 +61,7 @@ export async function main(): Promise<void> {
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       auth: createAuthenticator(config.auth),
       piiSalt: config.piiSalt,
+      cursorSecret: config.cursorSecret,
       hardening: config.hardening,
     });
     const addr = await http.listen(config.port, config.host);

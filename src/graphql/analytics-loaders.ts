@@ -184,7 +184,10 @@ export async function nodeList(
   args: PageArgs,
   o: { order?: string; anchor?: ListAnchor } = {},
 ): Promise<NodeConnection> {
-  const page = toPage(args);
+  const order = o.order ?? 'KEY';
+  // the list is the item under this filter, order and anchor (a drill-down's own filter)
+  const cursors = ctx.cursors.scope(`drill-down ${item}`, { filter, order, anchor: o.anchor ?? null });
+  const page = toPage(args, cursors);
   const pages = loader<ListRequest, NodeRow[]>(
     ctx,
     `list|${item}`,
@@ -210,6 +213,6 @@ export async function nodeList(
         },
       ),
   );
-  const rows = await pages.load({ filter, order: o.order ?? 'KEY', page, anchor: o.anchor });
-  return toConnection(rows, page, keysetOf, () => counts.load({ filter, anchor: o.anchor }));
+  const rows = await pages.load({ filter, order, page, anchor: o.anchor });
+  return toConnection(rows, page, keysetOf, () => counts.load({ filter, anchor: o.anchor }), cursors);
 }

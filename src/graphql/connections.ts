@@ -1,4 +1,5 @@
 import { badInput } from '../domain/errors';
+import type { CursorScope } from './cursors';
 import type { Keyset, Page } from '../domain/page';
 import type { NodeRow } from '../store/reads/reads';
 
@@ -16,33 +17,12 @@ export interface PageArgs {
   before?: string | null;
 }
 
-/** Opaque cursor: base64url of the JSON keyset. */
-export function encodeCursor(k: Keyset): string {
-  return Buffer.from(JSON.stringify(k), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string, argument: string): Keyset {
-  try {
-    const k: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(k) &&
-      k.length === 2 &&
-      typeof k[1] === 'string' &&
-      (k[0] === null || typeof k[0] === 'string' || typeof k[0] === 'number')
-    ) {
-      return k as Keyset;
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput(`${argument} is not a cursor returned by this connection`, { argument });
-}
-
 /**
  * Validates Relay arguments: `first`/`after` page forward, `last`/`before` backward; mixing
- * the two directions, negative counts or more than MAX_PAGE_SIZE are errors naming the argument.
+ * the two directions, negative counts or more than MAX_PAGE_SIZE are errors naming the argument,
+ * and so is a cursor that `cursors` (the list's scope) did not issue.
  */
-export function toPage(a: PageArgs): Page {
+export function toPage(a: PageArgs, cursors: CursorScope): Page {
   const forward = a.first != null || a.after != null;
   const backward = a.last != null || a.before != null;
   if (forward && backward) {
@@ -59,7 +39,7 @@ export function toPage(a: PageArgs): Page {
   return {
     direction: backward ? 'backward' : 'forward',
     limit,
-    from: cursor != null ? decodeCursor(cursor, backward ? 'before' : 'after') : null,
+    from: cursor != null ? cursors.decode(cursor, backward ? 'before' : 'after') : null,
   };
 }
 
@@ -83,17 +63,19 @@ export interface Connection<T> {
 /**
  * Builds a connection from up to `limit + 1` rows fetched in seek order (the extra row only
  * tells whether another page exists). Backward pages are fetched in reverse and flipped here.
+ * Each edge's cursor is sealed by `cursors`, the scope of the list the page belongs to.
  */
 export function toConnection<T>(
   rows: T[],
   page: Page,
   keyOf: (row: T) => Keyset,
   totalCount: () => Promise<number>,
+  cursors: CursorScope,
 ): Connection<T> {
   const more = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
   if (page.direction === 'backward') kept.reverse();
-  const edges = kept.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = kept.map((node) => ({ cursor: cursors.encode(keyOf(node)), node }));
   return {
     edges,
     pageInfo: {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Viewer } from '../domain/access-policy';
 import type { Gateway } from '../store/gateway';
+import type { CursorCodec } from './cursors';
 import type { Loaders } from './loaders';
 
 /** What the service tells resolvers about itself. */
@@ -20,6 +21,8 @@ export interface Context {
   gateway: Gateway;
   /** This request's DataLoaders. */
   loaders: Loaders;
+  /** Seals and checks page cursors (one codec per process, keyed by the cursor secret). */
+  cursors: CursorCodec;
   /** Cypher statements sent so far for this request. */
   queryCount: () => number;
   service: ServiceInfo;

@@ -12,8 +12,10 @@ import {
 } from 'graphql-parse-resolve-info';
 import { LABELS, type Label } from '../domain/model';
 import { ITEMS, type ItemName, type RelName } from '../store/reads/specs';
+import type { Viewer } from '../domain/access-policy';
 import { toPage } from './connections';
 import type { Context } from './context';
+import { NO_CURSORS } from './cursors';
 import {
   allPlan,
   countPlan,
@@ -23,6 +25,8 @@ import {
   type PlanItem,
   type RowPlan,
 } from './loaders';
+import { viewerOf } from './mutate';
+import { checkVisibleFilter, visibleOrder } from './personal-lists';
 import { decodeFilter } from './resolve-filter';
 
 /**
@@ -111,7 +115,9 @@ const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
 export function fieldPlanOf(info: GraphQLResolveInfo, ctx: Context): FieldPlan | null {
   return ctx.loaders.memo(info.fieldNodes, `field|${info.parentType.name}`, () => {
     const tree = parseResolveInfo(info) as ResolveTree | null;
-    return tree ? planField(info.schema, info.parentType.name, tree, ROW_BUDGET, 0, null) : null;
+    return tree
+      ? planField(info.schema, viewerOf(ctx), info.parentType.name, tree, ROW_BUDGET, 0, null)
+      : null;
   });
 }
 
@@ -129,7 +135,7 @@ export function rowPlanOf(
     const type = getNamedType(info.returnType);
     // a root connection: the rows are its edges' nodes
     const trees = isObjectType(type) && type.getFields().edges ? itemTrees(tree) : [tree];
-    return rowPlan(schema, trees, [label], perRow, 1);
+    return rowPlan(schema, viewerOf(ctx), trees, [label], perRow, 1);
   });
 }
 
@@ -145,6 +151,7 @@ const itemTrees = (connection: ResolveTree): ResolveTree[] =>
 
 function planField(
   schema: GraphQLSchema,
+  viewer: Viewer,
   parentType: string,
   tree: ResolveTree,
   budget: number,
@@ -160,7 +167,11 @@ function planField(
       .map((t) => t.name)
       .filter((n): n is Label => LABEL_SET.has(n));
     return {
-      main: allPlan(meta.rel, rowPlan(schema, [tree], targets, budget / meta.rows, depth + 1), labels),
+      main: allPlan(
+        meta.rel,
+        rowPlan(schema, viewer, [tree], targets, budget / meta.rows, depth + 1),
+        labels,
+      ),
       with: [],
     };
   }
@@ -172,19 +183,23 @@ function planField(
     filter?: object;
     orderBy?: string;
   };
+  // a cursor belongs to one parent's list: the field's own resolver checks it
+  if (args.after != null || args.before != null) return null;
+  const label = ITEMS[meta.item].label as Label;
   let page;
   let filter;
+  let order;
   try {
-    page = toPage(args);
+    checkVisibleFilter(viewer, label, args.filter);
+    order = visibleOrder(viewer, label, args.orderBy ?? 'KEY');
+    page = toPage(args, NO_CURSORS);
     filter = decodeFilter(args.filter);
   } catch {
     return null; // the field's own resolver reports the bad argument
   }
   const perParent = page.limit + 1;
   if (budget < perParent) return null;
-  const label = ITEMS[meta.item].label as Label;
-  const rows = rowPlan(schema, itemTrees(tree), [label], budget / perParent, depth + 1);
-  const order = args.orderBy ?? 'KEY';
+  const rows = rowPlan(schema, viewer, itemTrees(tree), [label], budget / perParent, depth + 1);
   const counted = fieldsOf(tree).some((f) => f.name === 'totalCount');
   return {
     main: pagePlan(meta.rel, meta.item, filter, order, page, rows, labels),
@@ -204,6 +219,7 @@ function schemaFieldType(schema: GraphQLSchema, type: string, field: string) {
  */
 function rowPlan(
   schema: GraphQLSchema,
+  viewer: Viewer,
   trees: readonly ResolveTree[],
   types: readonly Label[],
   budget: number,
@@ -222,7 +238,7 @@ function rowPlan(
         const reads = propsOf(type, f.name);
         if (reads === null) props = null;
         else for (const p of reads) props?.add(p);
-        const plan = planField(schema, type, f, budget, depth, labels);
+        const plan = planField(schema, viewer, type, f, budget, depth, labels);
         for (const it of plan ? [plan.main, ...plan.with] : []) {
           const seen = byId.get(it.id);
           byId.set(it.id, seen ? withLabels(seen, it) : it);

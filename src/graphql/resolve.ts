@@ -1,12 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { OPEN_END } from '../domain/model';
+import { OPEN_END, type Label } from '../domain/model';
 import { keysetOf, type NodeRow } from '../store/reads/reads';
-import type { ItemName, RelName } from '../store/reads/specs';
+import { ITEMS, type ItemName, type RelName } from '../store/reads/specs';
 import { toConnection, toPage, type NodeConnection, type PageArgs } from './connections';
 import type { Context } from './context';
 import { toGlobalId } from './ids';
 import { pagePlan } from './loaders';
 import { fieldPlanOf, prefetches, readsProps } from './prefetch';
+import { viewerOf } from './mutate';
+import { checkVisibleFilter, visibleOrder } from './personal-lists';
 import { decodeFilter } from './resolve-filter';
 
 export { decodeFilter };
@@ -49,20 +51,34 @@ export function relatedConnection(rel: RelName, item: ItemName) {
     ctx: Context,
     info?: GraphQLResolveInfo,
   ): Promise<NodeConnection> => {
-    const page = toPage(args);
-    const filter = decodeFilter(args.filter);
     const parent = keyOfRow(row);
+    const label = ITEMS[item].label as Label;
+    const viewer = viewerOf(ctx);
+    checkVisibleFilter(viewer, label, args.filter);
+    const order = visibleOrder(viewer, label, args.orderBy ?? 'KEY');
+    // a cursor pages the list of one parent, under one order and filter
+    const cursors = ctx.cursors.scope(`${rel} of ${parent.label}:${parent.id}`, {
+      filter: args.filter,
+      order,
+    });
+    const page = toPage(args, cursors);
+    const filter = decodeFilter(args.filter);
     // the plan is made once per field and request (its ids are this page's, from the same arguments)
     const plan = (info && fieldPlanOf(info, ctx)) || {
-      main: pagePlan(rel, item, filter, args.orderBy ?? 'KEY', page),
+      main: pagePlan(rel, item, filter, order, page),
       with: [],
     };
     return ctx.loaders.load(plan, parent).then((rows) =>
-      toConnection(rows as NodeRow[], page, keysetOf, () =>
-        // the planned count (fetched with the page) when there is one
-        plan.with[0]
-          ? (ctx.loaders.load({ main: plan.with[0], with: [] }, parent) as Promise<number>)
-          : ctx.loaders.count(rel, item, parent, filter),
+      toConnection(
+        rows as NodeRow[],
+        page,
+        keysetOf,
+        () =>
+          // the planned count (fetched with the page) when there is one
+          plan.with[0]
+            ? (ctx.loaders.load({ main: plan.with[0], with: [] }, parent) as Promise<number>)
+            : ctx.loaders.count(rel, item, parent, filter),
+        cursors,
       ),
     );
   };

@@ -12,10 +12,12 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Context, ServiceInfo } from '../graphql/context';
+import { CursorCodec } from '../graphql/cursors';
 import { Loaders } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import type { Gateway } from '../store/gateway';
 import { DEV_PII_SALT } from '../config/auth-config';
+import { cursorSecret } from '../config/cursor-config';
 import { ANONYMOUS } from '../domain/access-policy';
 import { authMiddleware, createAuthenticator, type AuthenticatedRequest, type Authenticator } from './auth';
 import { defaultHardening, type HardeningConfig } from '../config/hardening-config';
@@ -38,6 +40,8 @@ export interface HttpServiceDeps {
   auth?: Authenticator;
   /** Salt of stored ID-number hashes (config.piiSalt); default: the development salt. */
   piiSalt?: string;
+  /** Seals page cursors (config.cursorSecret); default: derived from the salt above. */
+  cursorSecret?: string;
   /** Abuse limits, timeouts, production switches (config.hardening); default: the documented defaults. */
   hardening?: HardeningConfig;
 }
@@ -76,6 +80,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   httpServer.headersTimeout = h.httpHeadersTimeoutMs;
   httpServer.requestTimeout = h.httpRequestTimeoutMs;
   const hardened = apolloHardening(h);
+  const cursors = new CursorCodec(deps.cursorSecret ?? cursorSecret({ PII_HASH_SALT: deps.piiSalt }));
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -147,6 +152,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
           log: req.log,
           gateway: counted,
           loaders: new Loaders(counted),
+          cursors,
           queryCount: () => count,
           service: deps.service,
           access: {

@@ -1,3 +1,4 @@
+import { visibleValue } from '../../domain/access-policy';
 import { AppError, badInput } from '../../domain/errors';
 import { VILLAGE_LEVEL_KINDS, type Label, type UnitKind } from '../../domain/model';
 import { QUOTA_RULES, shortfalls } from '../../domain/quota-rules';
@@ -35,6 +36,7 @@ import {
 import { toConnection, toPage, type Connection, type Edge } from '../connections';
 import type { Context } from '../context';
 import { fromGlobalIdOf } from '../ids';
+import { viewerOf } from '../mutate';
 import { decodeFilter, keyOfRow, relatedConnection, today, validToOf } from '../resolve';
 
 /** Models of the analytics connection types (codegen mappers). */
@@ -157,13 +159,15 @@ export const analyticsResolvers: Resolvers = {
         on: a.activeOn ?? today(),
         rules: a.rules ?? null,
       };
-      const page = toPage({ first: a.first, after: a.after });
+      const cursors = ctx.cursors.scope('quotaCompliance', scope);
+      const page = toPage({ first: a.first, after: a.after }, cursors);
       const rows = await quotaViolations(ctx.gateway, scope, stringKeyset(page.from), page.limit + 1);
       const conn = toConnection(
         rows,
         page,
         (v) => [v.rule.id, v.helper.id],
         () => quotaViolationCount(ctx.gateway, scope),
+        cursors,
       );
       return { ...conn, summary: () => quotaSummary(ctx.gateway, scope) };
     },
@@ -189,20 +193,22 @@ export const analyticsResolvers: Resolvers = {
       }),
     exemplars: async (_r, a, ctx) => {
       const areaId = await areaOf(a.areaId, ctx);
-      const page = toPage({ first: a.first, after: a.after });
+      const cursors = ctx.cursors.scope('exemplars', { areaId });
+      const page = toPage({ first: a.first, after: a.after }, cursors);
       const rows = await exemplarPage(ctx.gateway, areaId, stringKeyset(page.from), page.limit + 1);
       return toConnection(
         rows,
         page,
         (e) => [String(e.row.__sort), e.row.id],
         () => exemplarCount(ctx.gateway, areaId),
+        cursors,
       );
     },
   },
   GraphNode: {
     id: (n) => gid(keyOfRow(n.row)),
     kind: (n) => n.row.__label,
-    name: (n) => String(n.row.name ?? n.row.id),
+    name: (n, _a, ctx) => String(visibleValue(viewerOf(ctx), n.row.__label, 'name', n.row.name ?? n.row.id)),
     level: (n) => (n.row.__label === 'Organization' ? ((n.row.level as never) ?? null) : null),
     category: (n) => {
       // computed when the parent field's selection asks for it (graphNeedsCategories)
@@ -231,7 +237,8 @@ export const analyticsResolvers: Resolvers = {
   PathNode: {
     id: (n) => gid(keyOfRow(n)),
     kind: (n) => n.__label,
-    name: (n) => (n.__label === 'Pairing' ? null : String(n.name ?? n.id)),
+    name: (n, _a, ctx) =>
+      n.__label === 'Pairing' ? null : String(visibleValue(viewerOf(ctx), n.__label, 'name', n.name ?? n.id)),
     node: (n) => n,
   },
   PathRelationship: {

@@ -8,6 +8,8 @@ import { MAX_PAGE_SIZE, toConnection, toPage, type NodeConnection } from '../con
 import type { Context } from '../context';
 import { fromGlobalId } from '../ids';
 import { nestedOf } from '../loaders';
+import { viewerOf } from '../mutate';
+import { checkVisibleFilter, visibleOrder } from '../personal-lists';
 import { ROW_BUDGET, rowPlanOf } from '../prefetch';
 import {
   decodeFilter,
@@ -71,20 +73,17 @@ export function rootConnection(item: ItemName) {
     ctx: Context,
     info?: GraphQLResolveInfo,
   ): Promise<NodeConnection> => {
-    const page = toPage(args);
-    const filter = decodeFilter(args.filter);
     const label = ITEMS[item].label as Label;
+    const viewer = viewerOf(ctx);
+    checkVisibleFilter(viewer, label, args.filter);
+    const order = visibleOrder(viewer, label, args.orderBy ?? 'KEY');
+    const cursors = ctx.cursors.scope(`list ${item}`, { filter: args.filter, order });
+    const page = toPage(args, cursors);
+    const filter = decodeFilter(args.filter);
     const rows = info ? rowPlanOf(info, ctx, label, ROW_BUDGET / (page.limit + 1)) : null;
-    const found = await listPage(
-      ctx.gateway,
-      ITEMS[item],
-      filter,
-      args.orderBy ?? 'KEY',
-      page,
-      nestedOf(rows),
-    );
+    const found = await listPage(ctx.gateway, ITEMS[item], filter, order, page, nestedOf(rows));
     ctx.loaders.primeRows(found, rows);
-    return toConnection(found, page, keysetOf, () => listCount(ctx.gateway, ITEMS[item], filter));
+    return toConnection(found, page, keysetOf, () => listCount(ctx.gateway, ITEMS[item], filter), cursors);
   };
 }
 

@@ -18,7 +18,15 @@ const ENTITY_FILTER: FilterSpec = {
   rank: P.in('rank'),
 };
 
-const ENTITY_ORDERS = { KEY: 'n.id', NAME: "coalesce(n.name, '')" } as const;
+/**
+ * NAME_INITIAL is not offered to clients: it is NAME as a caller who sees names masked (刘**) may
+ * use it — by the first character only, then by key (see graphql/personal-lists.ts).
+ */
+const ENTITY_ORDERS = {
+  KEY: 'n.id',
+  NAME: "coalesce(n.name, '')",
+  NAME_INITIAL: "left(coalesce(n.name, ''), 1)",
+} as const;
 
 /** Everything located in an area: walk down the admin tree from the area (a tree, so no duplicates). */
 const inAreaAnchor = (label: Label) => ({
