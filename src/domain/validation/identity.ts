@@ -41,9 +41,7 @@ export function normalisePhone(v: string): string {
 export function checkPhone(issues: Issues, field: string, v: string): string {
   const n = normalisePhone(v);
   if (!MOBILE.test(n) && !LANDLINE.test(n))
-    issues.add(
-      field,
-      `must be a mainland China phone number (e.g. +8613812345678), got ${JSON.stringify(v)}`,
-    );
+    // the value is personal data: the message does not repeat it
+    issues.add(field, 'must be a mainland China phone number (e.g. +8613812345678)');
   return n;
 }
