@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { HARDENING_ENV, hardeningConfig, type HardeningConfig } from './hardening-config';
 import { AUTH_ENV, authConfig, authEnvProblem, piiSalt, type AuthConfig } from './auth-config';
+import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -25,6 +26,8 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Secret salt of stored ID-number hashes (PII_HASH_SALT); must be the same for every process. */
   readonly piiSalt: string;
+  /** Who may read /metrics, and the bound on its operation-name label (see metrics-config.ts). */
+  readonly metrics: MetricsConfig;
 }
 
 export type Neo4jConfig =
@@ -85,6 +88,7 @@ const schema = z.object({
     .default(10_000),
   ...HARDENING_ENV,
   ...AUTH_ENV,
+  ...METRICS_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -137,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     hardening: hardeningConfig(e, e.NODE_ENV),
     auth: authConfig(e, e.NODE_ENV),
     piiSalt: piiSalt(e),
+    metrics: metricsConfig(e),
   });
 }
