@@ -5,7 +5,9 @@ import { ConfigError, loadConfig } from '../../src/config/config';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { DatabaseBreaker } from '../../src/server/plugins/use-circuit-breaker';
 import { fanOutEstimator } from '../../src/server/plugins/use-query-cost';
+import fc from 'fast-check';
 import { rateLimitKey } from '../../src/server/rate-limit';
+import { readiness } from '../../src/server/readiness';
 
 describe('hardening configuration', () => {
   it('has the documented defaults, with introspection and suggestions off only in production', () => {
@@ -94,6 +96,44 @@ describe('DatabaseBreaker', () => {
     expect(b.admit()).toBe('probe');
     now = 31_001;
     expect(b.admit()).toBe('probe');
+  });
+});
+
+describe('readiness and the circuit breaker share one state', () => {
+  type Step =
+    | { kind: 'operation'; outcome: 'unavailable' | 'reached' | 'untested' }
+    | { kind: 'readyz'; databaseUp: boolean }
+    | { kind: 'wait'; ms: number };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({
+      kind: fc.constant('operation' as const),
+      outcome: fc.constantFrom('unavailable' as const, 'reached' as const, 'untested' as const),
+    }),
+    fc.record({ kind: fc.constant('readyz' as const), databaseUp: fc.boolean() }),
+    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 3_000 }) }),
+  );
+
+  it('after /readyz says ready every operation is admitted; after it says unavailable none is', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
+        let now = 0;
+        const b = new DatabaseBreaker(1_000, () => now);
+        for (const s of steps) {
+          if (s.kind === 'wait') now += s.ms;
+          else if (s.kind === 'operation') {
+            const role = b.admit();
+            if (role !== 'reject') b.record(role, s.outcome);
+          } else {
+            const ready = await readiness(b, async () => s.databaseUp);
+            expect(ready).toBe(s.databaseUp);
+            // Ten requests right after the answer: all pass when ready, all refused when not.
+            const admitted = Array.from({ length: 10 }, () => b.admit());
+            expect(admitted).toEqual(Array(10).fill(ready ? 'pass' : 'reject'));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
