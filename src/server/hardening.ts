@@ -65,7 +65,9 @@ const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-
 
 /**
  * CORS for /graphql: only the origins in CORS_ORIGINS get `Access-Control-Allow-Origin`; with
- * none configured the middleware adds nothing and browsers keep the same-origin policy.
+ * none configured the middleware adds nothing and browsers keep the same-origin policy. A
+ * preflight gets its CORS headers here and is answered by `allowedMethods` (204 with `Allow`),
+ * like any other OPTIONS request.
  */
 export function corsPolicy(h: HardeningConfig): RequestHandler {
   return cors({
@@ -74,5 +76,6 @@ export function corsPolicy(h: HardeningConfig): RequestHandler {
     allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
+    preflightContinue: true,
   });
 }

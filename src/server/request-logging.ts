@@ -86,7 +86,7 @@ export function requestLogging(log: Logger): RequestHandler {
       res.setHeader('x-request-id', id);
       return id;
     },
-    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    autoLogging: { ignore: (req) => ['/healthz', '/metrics'].includes((req.url ?? '').split('?')[0]) },
     wrapSerializers: false,
     serializers: {
       req: (req: LoggedRequest) => ({

@@ -49,7 +49,10 @@ describe('readiness', () => {
       const res = await fetch(`${url}/readyz`);
       return { status: res.status, ms: Date.now() - t0, body: await res.json() };
     };
-    expect(await ready()).toMatchObject({ status: 200, body: { status: 'ready', neo4j: 'up' } });
+    // The first probe of a fresh store may outlast the 2.5 s probe timeout on a busy machine.
+    let first = await ready();
+    for (let i = 0; i < 10 && first.status !== 200; i++) first = await ready();
+    expect(first).toMatchObject({ status: 200, body: { status: 'ready', neo4j: 'up' } });
 
     const bolt = Number(new URL(neo!.uri).port);
     await neo!.stop();

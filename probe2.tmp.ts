@@ -1,0 +1,12 @@
+import { buildASTSchema, parse, validate, specifiedRules } from 'graphql';
+import { loadTypeDefs } from './src/graphql/schema';
+const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
+const aborts = (doc: string) => validate(schema, parse(doc, { maxTokens: 100000 }), specifiedRules).some((e) => /aborted/.test(e.message));
+const first = (f: (n: number) => string) => { for (let n = 1; n < 3000; n++) if (aborts(f(n))) return n; return -1; };
+const rep = (n: number, s: string) => Array.from({ length: n }, () => s).join(' ');
+console.log('typename', first((n) => `{ ${rep(n, '__typename')} }`));
+console.log('version', first((n) => `{ serverInfo { ${rep(n, 'version')} } }`));
+console.log('serverInfo{version}', first((n) => `{ ${rep(n, 'serverInfo { version }')} }`));
+console.log('serverInfo{version neo4jVersion}', first((n) => `{ ${rep(n, 'serverInfo { version neo4jVersion }')} }`));
+console.log('alias typename same', first((n) => `{ ${rep(n, 'x: __typename')} }`));
+console.log('alias distinct', first((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`));
