@@ -153,3 +153,28 @@ describe('fan-out aware cost', () => {
     expect(cost('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] })).toBe(3);
   });
 });
+
+describe('metrics configuration', () => {
+  it('is open, first-seen and bounded at 100 by default; reads a token and an allow-list', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: null, operationNames: null, maxOperationNames: 100 });
+    expect(
+      loadConfig({
+        METRICS_TOKEN: 't'.repeat(16),
+        METRICS_OPERATION_NAMES: 'VillagePage, PairingGraph',
+        METRICS_MAX_OPERATION_NAMES: '0',
+      }).metrics,
+    ).toEqual({
+      token: 't'.repeat(16),
+      operationNames: ['VillagePage', 'PairingGraph'],
+      maxOperationNames: 0,
+    });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      new ConfigError(
+        'invalid environment variable METRICS_TOKEN="short": expected a secret of at least 16 characters',
+      ),
+    );
+    expect(() => loadConfig({ METRICS_OPERATION_NAMES: 'a b' })).toThrow(
+      /^invalid environment variable METRICS_OPERATION_NAMES="a b": expected a comma-separated list/,
+    );
+  });
+});
