@@ -17,14 +17,16 @@ export const ROUTE_METHODS: ReadonlyArray<{ route: string; prefix: boolean; meth
 
 /** The `Allow` header of a path, or undefined for a path the service does not serve. */
 export function allowOf(path: string): string | undefined {
-  const r = ROUTE_METHODS.find((x) => path === x.route || (x.prefix && path.startsWith(`${x.route}/`)));
+  // Express routes `/graphql/` like `/graphql` (non-strict routing): so does this table.
+  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const r = ROUTE_METHODS.find((x) => p === x.route || (x.prefix && p.startsWith(`${x.route}/`)));
   return r ? [...r.methods, 'OPTIONS'].join(', ') : undefined;
 }
 
 /**
  * Answers, before any route runs, a method a route does not take: 405 with `Allow` (not the
- * CSRF message Apollo would give a DELETE, nor a 404), and a plain OPTIONS request — one the
- * CORS policy did not answer as a preflight of an allowed origin — 204 with `Allow`.
+ * CSRF message Apollo would give a DELETE, nor a 404), and OPTIONS 204 with `Allow` (a CORS
+ * preflight from an allowed origin has its CORS headers from `corsPolicy`, which runs first).
  * Unknown paths fall through to the 404.
  */
 export function allowedMethods(): RequestHandler {

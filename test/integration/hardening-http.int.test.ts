@@ -7,6 +7,7 @@ const ALLOWED = 'https://allowed.example';
 /** Which methods each route answers — the HTTP contract, written out by hand. */
 const ROUTES: [string, string][] = [
   ['/graphql', 'GET, POST, OPTIONS'],
+  ['/graphql/', 'GET, POST, OPTIONS'],
   ['/healthz', 'GET, HEAD, OPTIONS'],
   ['/readyz', 'GET, HEAD, OPTIONS'],
   ['/metrics', 'GET, HEAD, OPTIONS'],
