@@ -35,7 +35,7 @@ describe('readiness', () => {
       shutdownTimeoutMs: 1_000,
     });
     url = `http://127.0.0.1:${(await http.listen(0, '127.0.0.1')).port}`;
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await http.close();
@@ -73,7 +73,7 @@ describe('readiness', () => {
     const after = await Promise.all(Array.from({ length: 10 }, read));
     expect(after.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(after.map((r) => r.codes)).toEqual(Array(10).fill([]));
-  }, 180_000);
+  }, 300_000);
 
   /** A GraphQL read that needs the database. */
   async function read() {
