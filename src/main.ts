@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { REPO_ROOT } from './config/paths';
 import { createAuthenticator } from './server/auth';
+import { createLogger } from './server/create-logger';
 import { createHttpService } from './server/http-service';
 import { Metrics } from './server/metrics';
 import { openStore, type Store } from './store/open-store';
@@ -25,9 +25,12 @@ export async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = pino({ level: config.logLevel, base: { service: 'bangfu-graph' } });
+  const log = createLogger(config.logLevel);
   const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
-  const metrics = new Metrics();
+  const metrics = new Metrics({
+    operationNames: config.metrics.operationNames,
+    maxOperationNames: config.metrics.maxOperationNames,
+  });
 
   let store: Store | undefined;
   let stopping = false;
@@ -63,6 +66,7 @@ export async function main(): Promise<void> {
       piiSalt: config.piiSalt,
       cursorSecret: config.cursorSecret,
       hardening: config.hardening,
+      metricsConfig: config.metrics,
     });
     const addr = await http.listen(config.port, config.host);
     log.info(`bangfu-graph ${version} ready at http://${addr.address}:${addr.port}/graphql`);

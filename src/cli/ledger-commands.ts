@@ -33,8 +33,11 @@ export function registerLedgerCommands(cli: Command, withStore: WithStore): void
         .makeOptionMandatory(),
     )
     .requiredOption('--sub <name>', 'the subject (who the token names)')
-    .option('--expires <duration>', 'lifetime, e.g. 8h, 30m, 7d', '8h')
-    .action(async (o: { role: ReturnType<typeof roleOption>; sub: string; expires: string }) => {
+    .option(
+      '--expires <duration>',
+      'lifetime, e.g. 30m, 8h, 7d (default: 8h, or AUTH_TOKEN_MAX_LIFETIME if shorter; never longer)',
+    )
+    .action(async (o: { role: ReturnType<typeof roleOption>; sub: string; expires?: string }) => {
       process.stdout.write(`${await signDevToken(loadConfig().auth, o)}\n`);
     });
 

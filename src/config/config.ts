@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HARDENING_ENV, hardeningConfig, type HardeningConfig } from './hardening-config';
 import { AUTH_ENV, authConfig, authEnvProblem, piiSalt, type AuthConfig } from './auth-config';
 import { CURSOR_ENV, cursorSecret } from './cursor-config';
+import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -28,6 +29,8 @@ export interface Config {
   readonly piiSalt: string;
   /** Encrypts and authenticates page cursors (CURSOR_SECRET, else derived from PII_HASH_SALT). */
   readonly cursorSecret: string;
+  /** Who may read /metrics, and the bound on its operation-name label (see metrics-config.ts). */
+  readonly metrics: MetricsConfig;
 }
 
 export type Neo4jConfig =
@@ -89,6 +92,7 @@ const schema = z.object({
   ...HARDENING_ENV,
   ...AUTH_ENV,
   ...CURSOR_ENV,
+  ...METRICS_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -142,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: authConfig(e, e.NODE_ENV),
     piiSalt: piiSalt(e),
     cursorSecret: cursorSecret(e),
+    metrics: metricsConfig(e),
   });
 }

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../domain/errors';
-import { tokenLimitError } from './query-limits';
+import { tokenLimitError, validationBudgetError } from './query-limits';
 
 /**
  * Codes that Apollo itself assigns to problems in the request. Their messages are safe to pass
@@ -34,7 +34,8 @@ export interface FormatErrorOptions {
  */
 export function createFormatError(o: FormatErrorOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const app = appErrorOf(error) ?? tokenLimitError(formatted.message);
+    const app =
+      appErrorOf(error) ?? tokenLimitError(formatted.message) ?? validationBudgetError(formatted.message);
     if (app) {
       return {
         message: app.message,
@@ -66,7 +67,8 @@ export const formatError = createFormatError({ fieldSuggestions: true });
 
 /** Whether an error is the client's doing (logged at info level) rather than the service's. */
 export function isClientError(error: unknown): boolean {
-  const app = appErrorOf(error);
+  const message = error instanceof Error ? error.message : '';
+  const app = appErrorOf(error) ?? validationBudgetError(message);
   if (app) return app.code !== 'INTERNAL_SERVER_ERROR';
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
   return typeof code === 'string' && APOLLO_REQUEST_CODES.has(code);

@@ -26,10 +26,14 @@ type HardenedOptions = Pick<
  * limits (validation rules, parser token limit, cost plugin), introspection and suggestions per
  * production mode, CSRF prevention (Apollo's default, stated so nobody turns it off by accident),
  * batching only when MAX_BATCH_OPERATIONS > 0 (limits.ts caps the batch length), and, when the
- * database is down, a circuit breaker that answers 503 at once instead of queueing on the driver. Automatic persisted queries stay on (Apollo's default, an
+ * database is down, a circuit breaker (`breaker`, shared with /readyz) that answers 503 at once
+ * instead of queueing on the driver. Automatic persisted queries stay on (Apollo's default, an
  * LRU cache bounded in size); a document is cached only after it passed every limit.
  */
-export function apolloHardening(h: HardeningConfig): {
+export function apolloHardening(
+  h: HardeningConfig,
+  breaker: DatabaseBreaker = new DatabaseBreaker(),
+): {
   options: HardenedOptions;
   plugins: ApolloServerPlugin<Context>[];
 } {
@@ -44,7 +48,7 @@ export function apolloHardening(h: HardeningConfig): {
       validationRules: queryLimitRules(h),
       parseOptions: queryParseOptions(h),
     },
-    plugins: [useQueryCost(h.maxCost), useCircuitBreaker(new DatabaseBreaker()), useUnavailableStatus()],
+    plugins: [useQueryCost(h.maxCost), useCircuitBreaker(breaker), useUnavailableStatus()],
   };
 }
 
@@ -61,7 +65,9 @@ const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-
 
 /**
  * CORS for /graphql: only the origins in CORS_ORIGINS get `Access-Control-Allow-Origin`; with
- * none configured the middleware adds nothing and browsers keep the same-origin policy.
+ * none configured the middleware adds nothing and browsers keep the same-origin policy. A
+ * preflight gets its CORS headers here and is answered by `allowedMethods` (204 with `Allow`),
+ * like any other OPTIONS request.
  */
 export function corsPolicy(h: HardeningConfig): RequestHandler {
   return cors({
@@ -70,5 +76,6 @@ export function corsPolicy(h: HardeningConfig): RequestHandler {
     allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
+    preflightContinue: true,
   });
 }

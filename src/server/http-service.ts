@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -10,7 +9,6 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Context, ServiceInfo } from '../graphql/context';
 import { CursorCodec } from '../graphql/cursors';
 import { Loaders } from '../graphql/loaders';
@@ -19,7 +17,20 @@ import type { Gateway } from '../store/gateway';
 import { DEV_PII_SALT } from '../config/auth-config';
 import { cursorSecret } from '../config/cursor-config';
 import { ANONYMOUS } from '../domain/access-policy';
-import { authMiddleware, createAuthenticator, type AuthenticatedRequest, type Authenticator } from './auth';
+import {
+  authMiddleware,
+  createAuthenticator,
+  refuseUnauthenticated,
+  type AuthenticatedRequest,
+  type Authenticator,
+} from './auth';
+import { defaultMetricsConfig, type MetricsConfig } from '../config/metrics-config';
+import { allowedMethods } from './allowed-methods';
+import { metricsAccess } from './metrics-access';
+import { methodLabel } from './operation-label';
+import { DatabaseBreaker } from './plugins/use-circuit-breaker';
+import { readiness } from './readiness';
+import { requestLogging } from './request-logging';
 import { defaultHardening, type HardeningConfig } from '../config/hardening-config';
 import { requestDeadline } from './deadline';
 import { apolloHardening, corsPolicy } from './hardening';
@@ -44,6 +55,8 @@ export interface HttpServiceDeps {
   cursorSecret?: string;
   /** Abuse limits, timeouts, production switches (config.hardening); default: the documented defaults. */
   hardening?: HardeningConfig;
+  /** Who may read /metrics (config.metrics); default: open. */
+  metricsConfig?: MetricsConfig;
 }
 
 export interface HttpService {
@@ -52,8 +65,6 @@ export interface HttpService {
   /** Stops accepting, lets in-flight requests finish (up to the timeout), then resolves. */
   close(): Promise<void>;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * The HTTP face of the service: Apollo Server at /graphql plus health, readiness and metrics.
@@ -79,7 +90,9 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   );
   httpServer.headersTimeout = h.httpHeadersTimeoutMs;
   httpServer.requestTimeout = h.httpRequestTimeoutMs;
-  const hardened = apolloHardening(h);
+  // One breaker for GraphQL operations and /readyz, so the two never disagree.
+  const breaker = new DatabaseBreaker();
+  const hardened = apolloHardening(h, breaker);
   const cursors = new CursorCodec(deps.cursorSecret ?? cursorSecret({ PII_HASH_SALT: deps.piiSalt }));
 
   const apollo = new ApolloServer<Context>({
@@ -100,46 +113,44 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
 
   app.disable('x-powered-by');
   if (h.trustProxyHops > 0) app.set('trust proxy', h.trustProxyHops);
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
-    }),
-  );
+  app.use(requestLogging(log));
   app.use((req, res, next) => {
-    const end = metrics.httpDuration.startTimer({ method: req.method });
+    const method = methodLabel(req.method);
+    const end = metrics.httpDuration.startTimer({ method });
     res.on('finish', () => {
       const route = routeOf(req.originalUrl.split('?')[0]);
       end({ route });
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpRequests.inc({ method, route, status: String(res.statusCode) });
     });
     next();
   });
+  // CORS before any router that could answer the browser's preflight (OPTIONS) for /graphql.
+  app.use('/graphql', corsPolicy(h));
+  app.use(allowedMethods());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ok = await databaseAnswers(gateway, 2_500);
+    const ok = await readiness(breaker, () => databaseAnswers(gateway, 2_500));
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', neo4j: ok ? 'up' : 'down' });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-  // CORS before any router that could answer the browser's preflight (OPTIONS) for /graphql.
-  app.use('/graphql', corsPolicy(h));
+  app.get(
+    '/metrics',
+    metricsAccess((deps.metricsConfig ?? defaultMetricsConfig()).token),
+    async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    },
+  );
   app.use(staticPages());
   app.use(
     '/graphql',
     ...bodyLimits(h),
     authMiddleware(auth),
+    // After auth, so a verified subject has its own bucket; before the 401, so refused
+    // credentials count against the caller's address.
     createRateLimiter(h),
+    refuseUnauthenticated(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let count = 0;

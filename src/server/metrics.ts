@@ -1,10 +1,22 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { QueryObserver } from '../store/gateway';
+import { OperationLabel } from './operation-label';
+
+export interface MetricsOptions {
+  /** Node.js process metrics (default true; tests turn them off). */
+  defaultMetrics?: boolean;
+  /** Operation names labelled on their own (METRICS_OPERATION_NAMES); null: first-seen, bounded. */
+  operationNames?: readonly string[] | null;
+  /** How many first-seen operation names are labelled (METRICS_MAX_OPERATION_NAMES). */
+  maxOperationNames?: number;
+}
 
 /**
  * The service's Prometheus metrics, in a registry of its own (so tests can create several).
  * `bangfu_cypher_queries_total` counts every Cypher statement by access mode: tests and
- * benchmarks read it to prove that nested queries are batched.
+ * benchmarks read it to prove that nested queries are batched. Every label takes values from a
+ * bounded set (`operation` through `operationLabel`, `method` through `methodLabel`, routes
+ * through a fixed list), so no request can add series at will.
  */
 export class Metrics implements QueryObserver {
   readonly registry = new Registry();
@@ -41,7 +53,14 @@ export class Metrics implements QueryObserver {
     registers: [this.registry],
   });
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
+  /** The bounded `operation` label of an operation name. */
+  readonly operationLabel: OperationLabel;
+
+  constructor(options: MetricsOptions = {}) {
+    this.operationLabel = new OperationLabel(
+      options.operationNames ?? null,
+      options.maxOperationNames ?? 100,
+    );
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'bangfu_' });
   }
 

@@ -13,7 +13,8 @@ export function queryLimitRules(h: HardeningConfig): ValidationRule[] {
   const common = { exposeLimits: true, propagateOnRejection: false };
   const { validationRules } = new ApolloArmor({
     maxDepth: { ...common, n: h.maxDepth, flattenFragments: true, onReject: [reject('depth', h.maxDepth)] },
-    maxAliases: { ...common, n: h.maxAliases, onReject: [reject('aliases', h.maxAliases)] },
+    // graphql-armor exempts `__typename` aliases by default; each one is a response key like any other.
+    maxAliases: { ...common, n: h.maxAliases, allowList: [], onReject: [reject('aliases', h.maxAliases)] },
     maxDirectives: { ...common, n: h.maxDirectives, onReject: [reject('directives', h.maxDirectives)] },
     // Cost is fan-out aware in use-query-cost.ts; tokens are limited by the parser (below);
     // Apollo's own hideSchemaDetailsFromClientErrors removes field suggestions.
@@ -41,6 +42,24 @@ export function tokenLimitError(message: string): AppError | undefined {
   const m = TOKEN_LIMIT.exec(message);
   if (!m) return undefined;
   return tooComplex(`the document has more than ${m[1]} tokens`, 'tokens', Number(m[1]));
+}
+
+/**
+ * graphql-js stops validating a document whose fields take more than its budget of comparisons
+ * to check for conflicts (OverlappingFieldsCanBeMergedRule: 500,000 units, reached by ~700
+ * repeats of one field) and reports only "Validation aborted.". That is a document limit like
+ * the others: reported as QUERY_TOO_COMPLEX naming it, not as a validation failure.
+ */
+export const OVERLAP_BUDGET = 500_000;
+
+/** The QUERY_TOO_COMPLEX error for graphql-js's aborted validation, else undefined. */
+export function validationBudgetError(message: string): AppError | undefined {
+  if (message !== 'Validation aborted.') return undefined;
+  return tooComplex(
+    `the document repeats fields too often to be validated (more than ${OVERLAP_BUDGET} field comparisons): remove repeated fields`,
+    'fieldComparisons',
+    OVERLAP_BUDGET,
+  );
 }
 
 export function tooComplex(message: string, limit: string, max: number, extra: Record<string, unknown> = {}) {

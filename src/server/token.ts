@@ -1,5 +1,9 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { AuthConfig } from '../config/auth-config';
+import {
+  DEFAULT_CLOCK_TOLERANCE_S,
+  DEFAULT_TOKEN_MAX_LIFETIME_S,
+  type AuthConfig,
+} from '../config/auth-config';
 import { ANONYMOUS, ROLES, type Role, type Viewer } from '../domain/access-policy';
 import { AppError } from '../domain/errors';
 
@@ -21,10 +25,16 @@ const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 /**
  * Verifies JWT bearer tokens with `jose`: signature (HS256 secret, or the identity provider's
- * JWKS, fetched and cached by jose), expiry (`exp`, with 30 s of clock tolerance), issuer and
- * audience when configured. The token must carry `sub` and a `role` claim naming one of ROLES.
+ * JWKS, fetched and cached by jose), issuer and audience when configured, and lifetime (see
+ * `lifetimeProblem`). The token must carry `sub` and a `role` claim naming one of ROLES.
+ * `now` (seconds since the epoch) is the clock, replaceable in tests.
  */
-export function createAuthenticator(cfg: AuthConfig): Authenticator {
+export function createAuthenticator(
+  cfg: AuthConfig,
+  now: () => number = () => Math.floor(Date.now() / 1000),
+): Authenticator {
+  const maxLifetime = cfg.tokenMaxLifetimeS ?? DEFAULT_TOKEN_MAX_LIFETIME_S;
+  const tolerance = cfg.clockToleranceS ?? DEFAULT_CLOCK_TOLERANCE_S;
   const key: Uint8Array | JWTVerifyGetKey | null = cfg.jwtSecret
     ? new TextEncoder().encode(cfg.jwtSecret)
     : cfg.jwksUrl
@@ -33,7 +43,7 @@ export function createAuthenticator(cfg: AuthConfig): Authenticator {
   const algorithms = cfg.jwtSecret ? ['HS256'] : JWKS_ALGORITHMS;
   const options = {
     algorithms,
-    clockTolerance: 30,
+    clockTolerance: tolerance,
     ...(cfg.issuer ? { issuer: cfg.issuer } : {}),
     ...(cfg.audience ? { audience: cfg.audience } : {}),
   };
@@ -45,18 +55,44 @@ export function createAuthenticator(cfg: AuthConfig): Authenticator {
       if (!m) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
       if (key === null) throw unauthenticated('this service is configured to accept no tokens');
       let payload: JWTPayload;
+      const at = now();
+      const verify = { ...options, currentDate: new Date(at * 1000) };
       try {
         // Two calls because jose's overloads differ for a key and a key-lookup function.
         payload =
           typeof key === 'function'
-            ? (await jwtVerify(m[1], key, options)).payload
-            : (await jwtVerify(m[1], key, options)).payload;
+            ? (await jwtVerify(m[1], key, verify)).payload
+            : (await jwtVerify(m[1], key, verify)).payload;
       } catch (e) {
         throw unauthenticated(reasonOf(e));
       }
+      const problem = lifetimeProblem(payload, at, maxLifetime, tolerance);
+      if (problem) throw unauthenticated(problem);
       return viewerOf(payload);
     },
   };
+}
+
+/**
+ * Why a verified token's lifetime is not accepted, or null. jose has already refused an `exp` in
+ * the past and an `nbf` in the future (both beyond `tolerance`). Here: `exp` is required, so a
+ * leaked token stops working; `iat` may not lie in the future beyond `tolerance` (a token minted
+ * with a wrong clock or to outlive the cap); and the lifetime, `exp` − `iat` — or `exp` − now for
+ * a token without `iat` — may not exceed `maxLifetime` (seconds).
+ */
+export function lifetimeProblem(
+  payload: JWTPayload,
+  now: number,
+  maxLifetime: number,
+  tolerance: number,
+): string | null {
+  if (typeof payload.exp !== 'number') return 'the token has no expiry (exp): tokens must expire';
+  if (typeof payload.iat === 'number' && payload.iat > now + tolerance)
+    return 'the token was issued in the future (iat): check the clock of its issuer';
+  const from = typeof payload.iat === 'number' ? payload.iat : now;
+  if (payload.exp - from > maxLifetime + (typeof payload.iat === 'number' ? 0 : tolerance))
+    return `the token lives longer than the ${maxLifetime} s this service accepts (exp − iat): ask for a shorter-lived token`;
+  return null;
 }
 
 /** The viewer a verified payload names; a token without `sub` or a known `role` is refused. */

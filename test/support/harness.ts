@@ -8,6 +8,7 @@ import { Metrics } from '../../src/server/metrics';
 import { createAuthenticator } from '../../src/server/auth';
 import type { AuthConfig } from '../../src/config/auth-config';
 import { TEST_AUTH } from './auth';
+import { defaultMetricsConfig, type MetricsConfig } from '../../src/config/metrics-config';
 
 /** The Neo4j started by test/global-setup.ts. */
 export function testDriver(o: Omit<DriverOptions, 'uri' | 'user' | 'password'> = {}): Driver {
@@ -51,12 +52,19 @@ export interface TestServerOptions {
   log?: Logger;
   /** Token verification (default: HS256 with TEST_JWT_SECRET, anonymous reads allowed; see ./auth). */
   auth?: Partial<AuthConfig>;
+  /** /metrics access and the operation-label bound (default: open, first 100 names). */
+  metrics?: Partial<MetricsConfig>;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
 export async function startTestServer(o: TestServerOptions = {}): Promise<TestServer> {
   const driver = testDriver(o.driver);
-  const metrics = new Metrics({ defaultMetrics: false });
+  const metricsConfig = { ...defaultMetricsConfig(), ...o.metrics };
+  const metrics = new Metrics({
+    defaultMetrics: false,
+    operationNames: metricsConfig.operationNames,
+    maxOperationNames: metricsConfig.maxOperationNames,
+  });
   const gateway = new Gateway(driver, o.database ?? process.env.TEST_NEO4J_DATABASE ?? 'neo4j', [metrics]);
   const http: HttpService = await createHttpService({
     gateway,
@@ -68,6 +76,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     hardening: { ...defaultHardening('test'), rateLimitMax: 0, requestTimeoutMs: 60_000, ...o.hardening },
     auth: createAuthenticator({ ...TEST_AUTH, ...o.auth }),
     piiSalt: 'test-pii-salt-of-the-integration-tests',
+    metricsConfig,
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;

@@ -10,6 +10,8 @@ describe('auth configuration', () => {
       issuer: null,
       audience: null,
       anonymousRead: true,
+      tokenMaxLifetimeS: 86_400,
+      clockToleranceS: 30,
     });
     expect(c.piiSalt).toBe(DEV_PII_SALT);
   });

@@ -1,5 +1,6 @@
 import { buildCli } from '../../src/cli/main';
 import { DEV_JWT_SECRET } from '../../src/config/auth-config';
+import { loadConfig } from '../../src/config/config';
 import { createAuthenticator } from '../../src/server/token';
 
 /** `bangfu token` prints a token that the service's verifier accepts, naming the role and subject. */
@@ -60,6 +61,33 @@ describe('bangfu token', () => {
       code: 'UNAUTHENTICATED',
       message: 'the token signature is not valid',
     });
+  });
+
+  /** The claims of a printed token (its payload, unverified). */
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { iat?: number; exp?: number };
+
+  it('issues only tokens within AUTH_TOKEN_MAX_LIFETIME: 8 h by default, the maximum if shorter', async () => {
+    delete process.env.AUTH_JWT_SECRET;
+    delete process.env.AUTH_JWKS_URL;
+    delete process.env.AUTH_TOKEN_MAX_LIFETIME;
+    const byDefault = claimsOf(await run('--role', 'viewer', '--sub', 'v'));
+    expect(byDefault.exp! - byDefault.iat!).toBe(8 * 3600);
+    process.env.AUTH_TOKEN_MAX_LIFETIME = '1h';
+    const token = await run('--role', 'admin', '--sub', 'ops');
+    expect(claimsOf(token).exp! - claimsOf(token).iat!).toBe(3600);
+    const auth = createAuthenticator({ ...loadConfig().auth, anonymousRead: false });
+    expect(await auth.authenticate(`Bearer ${token}`)).toMatchObject({ role: 'admin', subject: 'ops' });
+  });
+
+  it('refuses to print a token the service would refuse (too long-lived, or no duration)', async () => {
+    delete process.env.AUTH_TOKEN_MAX_LIFETIME;
+    await expect(run('--role', 'admin', '--sub', 'ops', '--expires', '30d')).rejects.toThrow(
+      '--expires 30d is longer than AUTH_TOKEN_MAX_LIFETIME (86400 s): the service would refuse the token',
+    );
+    await expect(run('--role', 'admin', '--sub', 'ops', '--expires', 'soon')).rejects.toThrow(
+      '--expires "soon": expected a duration such as 30m, 8h or 7d',
+    );
   });
 
   it('refuses an unknown role', async () => {

@@ -5,7 +5,9 @@ import { ConfigError, loadConfig } from '../../src/config/config';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { DatabaseBreaker } from '../../src/server/plugins/use-circuit-breaker';
 import { fanOutEstimator } from '../../src/server/plugins/use-query-cost';
+import fc from 'fast-check';
 import { rateLimitKey } from '../../src/server/rate-limit';
+import { readiness } from '../../src/server/readiness';
 
 describe('hardening configuration', () => {
   it('has the documented defaults, with introspection and suggestions off only in production', () => {
@@ -97,6 +99,44 @@ describe('DatabaseBreaker', () => {
   });
 });
 
+describe('readiness and the circuit breaker share one state', () => {
+  type Step =
+    | { kind: 'operation'; outcome: 'unavailable' | 'reached' | 'untested' }
+    | { kind: 'readyz'; databaseUp: boolean }
+    | { kind: 'wait'; ms: number };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({
+      kind: fc.constant('operation' as const),
+      outcome: fc.constantFrom('unavailable' as const, 'reached' as const, 'untested' as const),
+    }),
+    fc.record({ kind: fc.constant('readyz' as const), databaseUp: fc.boolean() }),
+    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 3_000 }) }),
+  );
+
+  it('after /readyz says ready every operation is admitted; after it says unavailable none is', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
+        let now = 0;
+        const b = new DatabaseBreaker(1_000, () => now);
+        for (const s of steps) {
+          if (s.kind === 'wait') now += s.ms;
+          else if (s.kind === 'operation') {
+            const role = b.admit();
+            if (role !== 'reject') b.record(role, s.outcome);
+          } else {
+            const ready = await readiness(b, async () => s.databaseUp);
+            expect(ready).toBe(s.databaseUp);
+            // Ten requests right after the answer: all pass when ready, all refused when not.
+            const admitted = Array.from({ length: 10 }, () => b.admit());
+            expect(admitted).toEqual(Array(10).fill(ready ? 'pass' : 'reject'));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('fan-out aware cost', () => {
   const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
   const cost = (query: string, variables = {}) =>
@@ -111,5 +151,30 @@ describe('fan-out aware cost', () => {
       ),
     ).toBe(20_401);
     expect(cost('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['a', 'b', 'c'] })).toBe(3);
+  });
+});
+
+describe('metrics configuration', () => {
+  it('is open, first-seen and bounded at 100 by default; reads a token and an allow-list', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: null, operationNames: null, maxOperationNames: 100 });
+    expect(
+      loadConfig({
+        METRICS_TOKEN: 't'.repeat(16),
+        METRICS_OPERATION_NAMES: 'VillagePage, PairingGraph',
+        METRICS_MAX_OPERATION_NAMES: '0',
+      }).metrics,
+    ).toEqual({
+      token: 't'.repeat(16),
+      operationNames: ['VillagePage', 'PairingGraph'],
+      maxOperationNames: 0,
+    });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      new ConfigError(
+        'invalid environment variable METRICS_TOKEN="short": expected a secret of at least 16 characters',
+      ),
+    );
+    expect(() => loadConfig({ METRICS_OPERATION_NAMES: 'a b' })).toThrow(
+      /^invalid environment variable METRICS_OPERATION_NAMES="a b": expected a comma-separated list/,
+    );
   });
 });

@@ -19,7 +19,7 @@ export function useObservability(metrics: Metrics): ApolloServerPlugin<Context> 
             (errors?.length ?? 0) > 0 ||
             (response.body.kind === 'single' && !!response.body.singleResult.errors);
           metrics.operations.inc({
-            operation: operationName ?? '(anonymous)',
+            operation: metrics.operationLabel.of(operationName),
             type: operation?.operation ?? 'unknown',
             outcome: failed ? 'error' : 'ok',
           });
