@@ -24,7 +24,7 @@ import { startTestServer, type GqlError, type TestServer } from '../support/harn
 import { createLedger, type Answer, type Ledger } from '../support/ledger';
 import { caseOf, created } from '../support/mutation-cases';
 import { numericInputSites, siteName, type NumericSite } from '../support/numeric-sites';
-import { EXAMPLES, numericValue, rawLiteral, scalarRefuses } from '../support/numeric-values';
+import { EXAMPLES, READ_EXAMPLES, numericValue, rawLiteral, scalarRefuses } from '../support/numeric-values';
 
 /**
  * Every numeric input of the API — found by walking the schema, so a field added later is covered
@@ -34,9 +34,9 @@ import { EXAMPLES, numericValue, rawLiteral, scalarRefuses } from '../support/nu
  * BAD_USER_INPUT naming the variable path; and a mutation stores exactly the number sent, as a
  * Neo4j INTEGER. NUMERIC_RUNS random values per site (besides the fixed examples), NUMERIC_SEED.
  */
-const RUNS = Number(process.env.NUMERIC_RUNS ?? 6);
+const RUNS = Number(process.env.NUMERIC_RUNS ?? 4);
 const SEED = Number(process.env.NUMERIC_SEED ?? 20131218);
-const CONCURRENCY = 4;
+const CONCURRENCY = 8;
 
 const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 /** The scalars the service runs (the SDL alone has no implementations). */
@@ -136,7 +136,8 @@ describe('numeric inputs: the same values inline and as variables, stored exactl
     raw?: unknown,
   ) {
     const args = { ...baseArgs(owner, f.name), ...given };
-    if (f.args.some((a) => a.name === 'first') && !('first' in args)) args.first = 1;
+    // One item per page along the way keeps the fan-out small (not when the site pages backward).
+    if (f.args.some((a) => a.name === 'first') && !('first' in args) && !('last' in args)) args.first = 1;
     for (const a of f.args)
       if (isNonNullType(a.type) && a.defaultValue === undefined && !(a.name in args)) return null;
     const text = Object.entries(args)
@@ -286,7 +287,8 @@ describe('numeric inputs: the same values inline and as variables, stored exactl
    */
   async function tryAll(site: NumericSite, check: (v: unknown) => Promise<void>) {
     const seed = SEED + siteName(site).length;
-    const values = [...EXAMPLES, ...fc.sample(numericValue, { numRuns: RUNS, seed })];
+    const examples = site.owner === 'Mutation' ? EXAMPLES : READ_EXAMPLES;
+    const values = [...examples, ...fc.sample(numericValue, { numRuns: RUNS, seed })];
     const failures: { value: string; why: string }[] = [];
     let next = 0;
     await Promise.all(

@@ -27,6 +27,24 @@ export const EXAMPLES: unknown[] = [
   null,
 ];
 
+/**
+ * The examples tried at read sites (all of GraphQL's Int): the truncated values of the defect
+ * report, the bounds of Int, -0 and null. Fewer than EXAMPLES, as there are ~70 read sites.
+ */
+export const READ_EXAMPLES: unknown[] = [
+  1e21,
+  '1e3',
+  1.5,
+  '0x10',
+  ' 7 ',
+  -0,
+  7,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  true,
+  null,
+];
+
 /** Integers in and out of every range, fractions, 1e21, -0, numeric strings, booleans and null. */
 export const numericValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: -3, max: 40 }),
