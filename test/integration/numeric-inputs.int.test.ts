@@ -36,7 +36,7 @@ import { EXAMPLES, READ_EXAMPLES, numericValue, rawLiteral, scalarRefuses } from
  */
 const RUNS = Number(process.env.NUMERIC_RUNS ?? 4);
 const SEED = Number(process.env.NUMERIC_SEED ?? 20131218);
-const CONCURRENCY = 8;
+const CONCURRENCY = 4;
 
 const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 /** The scalars the service runs (the SDL alone has no implementations). */
