@@ -34,11 +34,18 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** A JSON object (graphql-scalars `JSONObject`): a record's properties in an audit entry. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
-  /** An integer ≥ 0 (graphql-scalars `NonNegativeInt`). */
+  /**
+   * A whole number from 0 to 9007199254740991 (2^53 − 1). Inline and as a variable alike, only an
+   * integer is taken: fractions (1.5), larger numbers (1e21), numeric strings ("7", "1e3") and
+   * booleans are refused with BAD_USER_INPUT, never truncated. -0 is 0.
+   */
   NonNegativeInt: { input: number; output: number; }
   /** A phone number in E.164 form, e.g. +8613812345678 (graphql-scalars `PhoneNumber`). */
   PhoneNumber: { input: string; output: string; }
-  /** An integer ≥ 1 (graphql-scalars `PositiveInt`). */
+  /**
+   * A whole number from 1 to 9007199254740991 (2^53 − 1), taken exactly like `NonNegativeInt`:
+   * fractions, larger numbers, numeric strings and booleans are refused, never truncated.
+   */
   PositiveInt: { input: number; output: number; }
 };
 
