@@ -1,3 +1,4 @@
+import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
 import type { ImportKind } from '../../domain/validation/import-kinds';
 import type { PreparedRow, RecordFacts } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
@@ -8,6 +9,8 @@ export interface ExistingRecord {
   props: Props;
   /** Reference column → the referenced record's key and facts. */
   refs: Record<string, { key: string } & RecordFacts>;
+  /** The records dated within it (a pairing's projects and visits). */
+  dependents: DatedRecord[];
 }
 
 const CHUNK = 5_000;
@@ -30,7 +33,18 @@ export async function findExisting(
       `UNWIND $keys AS k MATCH (n:${l} {id: k}) RETURN k, n {.*} AS n`,
       { keys: chunk },
     );
-    for (const r of rows) out.set(String(r.k), { props: r.n as Props, refs: {} });
+    for (const r of rows) out.set(String(r.k), { props: r.n as Props, refs: {}, dependents: [] });
+    for (const d of DATED_WITHIN) {
+      if (d.parent !== kind.label) continue;
+      const found = await gw.read(
+        `import.datedWithin.${d.child}`,
+        `UNWIND $keys AS k MATCH (:${l} {id: k})-[:${checkedRelType(d.rel)}]->(c:${checkedLabel(d.child)}) ` +
+          `WHERE c.${d.date} IS NOT NULL RETURN k, c.id AS key, toString(c.${d.date}) AS date`,
+        { keys: chunk },
+      );
+      for (const f of found)
+        out.get(String(f.k))?.dependents.push({ label: d.child, key: String(f.key), date: String(f.date) });
+    }
     for (const [col, ref] of Object.entries(kind.refs)) {
       const rel = checkedRelType(ref.rel);
       const pattern = ref.dir === 'out' ? `(n)-[:${rel}]->(m)` : `(n)<-[:${rel}]-(m)`;

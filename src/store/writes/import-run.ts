@@ -135,7 +135,7 @@ function checkRow(
     }
     facts[col] = f ?? null;
   }
-  if (!missing) checkRowFacts(kind, row, facts, existing?.props ?? null, out);
+  if (!missing) checkRowFacts(kind, row, facts, existing?.props ?? null, out, existing?.dependents ?? []);
 }
 
 /** Rows whose same-kind references point at other rows of the file come after those rows. */

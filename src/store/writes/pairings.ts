@@ -8,7 +8,7 @@ import {
   type PairingMode,
   type UnitKind,
 } from '../../domain/model';
-import { checkDate, checkInterval } from '../../domain/validation/dates';
+import { checkDate, checkDependentsWithin, checkInterval } from '../../domain/validation/dates';
 import { Issues } from '../../domain/validation/issues';
 import { checkPairing } from '../../domain/validation/pairing-rules';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';
@@ -135,7 +135,9 @@ export interface EndPairing {
 
 /**
  * Ends a pairing: pairings are never deleted, they get a `validTo` (exclusive) and a reason, so
- * `activeOn` keeps answering for any day before the end. Ending an ended pairing is CONFLICT.
+ * `activeOn` keeps answering for any day before the end. Ending an ended pairing is CONFLICT; an
+ * end on or before the date of one of its projects or visits is BAD_USER_INPUT naming them (they
+ * must lie within the pairing's validity).
  */
 export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeRef> {
   const issues = new Issues('input');
@@ -154,6 +156,15 @@ export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeRef> {
       'validTo',
       `must be after the pairing's validFrom (${String(before.validFrom)}), got ${c.validTo}`,
     );
+  issues.throwIfAny();
+  checkDependentsWithin(
+    issues,
+    'validTo',
+    'pairing',
+    String(before.validFrom),
+    c.validTo,
+    await w.datedWithin(ref),
+  );
   issues.throwIfAny();
   await w.run(
     'pairing.end',
