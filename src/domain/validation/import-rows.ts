@@ -15,7 +15,7 @@ import { checkEntityState, checkTenure } from './entity-rules';
 import { storedValue } from './entity-fields';
 import { coerceCell, type ImportKind } from './import-kinds';
 import { Issues } from './issues';
-import { checkPairing } from './pairing-rules';
+import { checkPairing, helperFacts } from './pairing-rules';
 import { checkKey } from './text';
 
 /** One row of an import file as read: its line in the file and its cells by column. */
@@ -145,10 +145,7 @@ export function checkRowFacts(
             kind: props.kind as PairingKind,
             level: props.level as Level,
           },
-          {
-            label: helper.label,
-            level: helper.label === 'Organization' ? ((helper.props.level as Level) ?? null) : null,
-          },
+          helperFacts(helper.label, helper.props),
           { label: beneficiary.label, unitKind: (beneficiary.props.kind as UnitKind) ?? null },
         );
       }

@@ -1,6 +1,7 @@
 import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
+import { uniqueProps } from '../../domain/validation/entity-fields';
 import type { ImportKind } from '../../domain/validation/import-kinds';
-import type { PreparedRow, RecordFacts } from '../../domain/validation/import-rows';
+import type { PreparedRow, RecordFacts, RowIssue } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
 import { checkedLabel, checkedRelType, type Props } from './write-tx';
 
@@ -113,4 +114,46 @@ export async function resolveRefs(
     }
   }
   return out;
+}
+
+/**
+ * Rows whose unique property (a household's ID number, by its hash) another row of the file or
+ * another record of the graph already holds: one issue per such row, naming the other line or key.
+ */
+export async function uniqueClashes(
+  gw: Gateway,
+  kind: ImportKind,
+  rows: readonly PreparedRow[],
+): Promise<RowIssue[]> {
+  const issues: RowIssue[] = [];
+  const l = checkedLabel(kind.label);
+  for (const [field, prop] of uniqueProps(kind.fields)) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(prop)) throw new TypeError(`unexpected property name ${prop}`);
+    const firstLine = new Map<unknown, PreparedRow>();
+    const withValue = rows.filter((r) => r.props[prop] != null);
+    for (const r of withValue) {
+      const first = firstLine.get(r.props[prop]);
+      if (first && first.key !== r.key)
+        issues.push({
+          line: r.line,
+          field,
+          problem: `repeats the ${field} of line ${first.line} (${first.key})`,
+        });
+      else if (!first) firstLine.set(r.props[prop], r);
+    }
+    for (let i = 0; i < withValue.length; i += CHUNK) {
+      const found = await gw.read(
+        `import.unique.${l}.${prop}`,
+        `UNWIND $rows AS r MATCH (n:${l} {${prop}: r.v}) WHERE n.id <> r.key RETURN r.line AS line, n.id AS other`,
+        { rows: withValue.slice(i, i + CHUNK).map((r) => ({ line: r.line, key: r.key, v: r.props[prop] })) },
+      );
+      for (const f of found)
+        issues.push({
+          line: Number(f.line),
+          field,
+          problem: `${kind.label} ${String(f.other)} is already registered with this ${field}`,
+        });
+    }
+  }
+  return issues;
 }

@@ -8,7 +8,7 @@ import {
   type RowIssue,
 } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
-import { findExisting, resolveRefs, type ExistingRecord } from './import-lookup';
+import { findExisting, resolveRefs, uniqueClashes, type ExistingRecord } from './import-lookup';
 import { auditImport, planRows, writeRows, type ImportCounts } from './import-write';
 import type { WriteMeta } from './write-tx';
 
@@ -56,12 +56,15 @@ export async function importRows(
   o.onPhase?.(`validating ${raw.length} ${kind.name} rows`);
   const { prepared, issues, fileIssues } = prepareRows(kind, raw, meta.piiSalt);
   issues.push(...fileIssues);
+  const clashes = await uniqueClashes(gw, kind, prepared);
+  issues.push(...clashes);
+  const clashed = new Set(clashes.map((i) => i.line));
   const existing = await findExisting(
     gw,
     kind,
     prepared.map((r) => r.key),
   );
-  let valid = prepared;
+  let valid = prepared.filter((r) => !clashed.has(r.line));
   let refs = new Map<string, RecordFacts>();
   // Rows that refer to a bad row of the same file become bad too; repeat until nothing changes.
   for (let pass = 0; pass < 5; pass++) {
