@@ -99,7 +99,11 @@ export async function importRows(
     return report;
   }
   o.onPhase?.(`writing ${plan.filter((p) => p.action !== 'unchanged').length} ${kind.name} rows`);
-  report.counts = await writeRows(gw, kind, plan, { batchSize: o.batchSize, onProgress: o.onProgress });
+  report.counts = await writeRows(gw, kind, plan, meta, {
+    batchSize: o.batchSize,
+    onProgress: o.onProgress,
+    source: o.source,
+  });
   report.written = true;
   report.auditId = await auditImport(gw, meta, kind.label, {
     kind: kind.name,
