@@ -2095,10 +2095,16 @@ export type Programme = Entity & Node & {
   name: Scalars['String']['output'];
   /** The pairings carried out under this programme. */
   pairings: PairingConnection;
+  /** The programme it is part of (e.g. 下基层心连心 is part of 三到). */
+  partOf?: Maybe<Programme>;
   /** Whether the programme is reported, derived or synthetic. */
   provenance: Provenance;
   /** Who launched it: NATIONAL (中央), REGION (自治区), CITY (市) or BANNER (旗). */
   scope?: Maybe<Scalars['String']['output']>;
+  /** First day it runs; null when not recorded. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day it ends (exclusive); null while it runs or when not recorded. */
+  validTo?: Maybe<Scalars['Date']['output']>;
   /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
   version: Scalars['Int']['output'];
 };
@@ -4252,8 +4258,11 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<ProgrammePairingsArgs, 'orderBy'>>;
+  partOf?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
