@@ -174,7 +174,7 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
     },
     rels: [{ rel: 'HOLDS', dir: 'in', to: ['Person'], required: true }],
   },
-  Source: { props: { title: req({ t: 'string' }) }, rels: [] },
+  Source: { props: { title: req({ t: 'string' }), published: date }, rels: [] },
   Citation: {
     props: { quote: req({ t: 'text' }), charOffset: count },
     rels: [{ rel: 'FROM', dir: 'out', to: ['Source'], required: true }],
