@@ -5,7 +5,6 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
-  isObjectType,
   isScalarType,
   isEnumType,
   type GraphQLObjectType,
