@@ -93,7 +93,8 @@ describe('import rules', () => {
   let ends: Record<string, string>;
 
   beforeAll(async () => {
-    s = await startTestServer();
+    // Generous limits: these tests make hundreds of writes on a shared, loaded machine.
+    s = await startTestServer({ hardening: { requestTimeoutMs: 120_000, httpRequestTimeoutMs: 180_000 } });
     l = await createLedger(s, 'imprules');
     const pairing = key('pair');
     const p = await l.as(

@@ -32,7 +32,8 @@ describe('write invariants, via mutation and via import', () => {
   const ref = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':').slice(1).join(':');
 
   beforeAll(async () => {
-    s = await startTestServer();
+    // Generous limits: these tests make hundreds of writes on a shared, loaded machine.
+    s = await startTestServer({ hardening: { requestTimeoutMs: 120_000, httpRequestTimeoutMs: 180_000 } });
     l = await createLedger(s, 'inv');
   }, 120_000);
   afterAll(async () => {
