@@ -388,6 +388,18 @@ describe('import rules', () => {
                   r.issues[0].field.startsWith(`node.props.${prop}`),
               ).toBe(true);
             const iStored = iRefused ? null : await storedProp(label, id, prop);
+            // What is stored is clean: NFC, no control (free text: but tab and line breaks), no
+            // bidi formatting, no lone surrogate, something visible.
+            for (const v of [mStored, iStored].flat().filter((x): x is string => typeof x === 'string')) {
+              expect({ op, field, v, nfc: v === v.normalize('NFC') }).toEqual({ op, field, v, nfc: true });
+              expect({ op, field, v, bad: /\p{Cs}|\p{Bidi_Control}|[^\P{Cc}\t\n\r]/u.test(v) }).toEqual({
+                op,
+                field,
+                v,
+                bad: false,
+              });
+              expect(v.replace(/[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu, '')).not.toBe('');
+            }
             expect({ op, field, text, refused: iRefused, stored: iStored }).toEqual({
               op,
               field,
