@@ -190,6 +190,13 @@ export async function createLedger(s: TestServer, name: string): Promise<Ledger>
         'MATCH (n)-[:SUPPORTED_BY]->(c:Citation) WHERE n.id STARTS WITH $p DETACH DELETE c',
         { p: prefix },
       );
+      // Records with generated keys that hang off the test's records (a project on its pairing, a
+      // dispute in its village) go with them: left behind, they would be orphans no import accepts.
+      await s.gateway.write(
+        'test.cleanup.dependents',
+        'MATCH (n)--(m) WHERE n.id STARTS WITH $p AND (m:Project OR m:Visit OR m:Dispute OR m:Tenure) DETACH DELETE m',
+        { p: prefix },
+      );
       await s.gateway.write('test.cleanup.nodes', 'MATCH (n) WHERE n.id STARTS WITH $p DETACH DELETE n', {
         p: prefix,
       });
