@@ -124,17 +124,27 @@ describe('personal data: masked for viewers in every path, shown to analysts', (
   });
 
   it('masks the same fields in the audit history', async () => {
-    const q = 'query($id: ID!) { history(id: $id) { after } }';
-    const viewer = await l.as<{ history: { after: Record<string, unknown> }[] }>('viewer', q, {
-      id: l.ids.household,
-    });
-    expect(viewer.data!.history[0].after).toMatchObject({ name: '刘**' });
-    expect(Object.keys(viewer.data!.history[0].after)).not.toEqual(expect.arrayContaining(['phone']));
-    expect(Object.keys(viewer.data!.history[0].after)).not.toContain('idNumberLast4');
-    const analyst = await l.as<{ history: { after: Record<string, unknown> }[] }>('analyst', q, {
-      id: l.ids.household,
-    });
-    expect(analyst.data!.history[0].after).toMatchObject({
+    const q = 'query($id: ID!) { history(id: $id) { edges { node { after } } } }';
+    const viewer = await l.as<{ history: { edges: { node: { after: Record<string, unknown> } }[] } }>(
+      'viewer',
+      q,
+      {
+        id: l.ids.household,
+      },
+    );
+    expect(viewer.data!.history.edges[0].node.after).toMatchObject({ name: '刘**' });
+    expect(Object.keys(viewer.data!.history.edges[0].node.after)).not.toEqual(
+      expect.arrayContaining(['phone']),
+    );
+    expect(Object.keys(viewer.data!.history.edges[0].node.after)).not.toContain('idNumberLast4');
+    const analyst = await l.as<{ history: { edges: { node: { after: Record<string, unknown> } }[] } }>(
+      'analyst',
+      q,
+      {
+        id: l.ids.household,
+      },
+    );
+    expect(analyst.data!.history.edges[0].node.after).toMatchObject({
       name: '刘显明',
       phone: '+8613812345678',
       idNumberLast4: '002X',

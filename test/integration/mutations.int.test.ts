@@ -16,13 +16,13 @@ describe('mutations: success and audit history', () => {
   });
 
   const history = async (id: string, role: 'viewer' | 'analyst' = 'analyst') => {
-    const r = await l.as<{ history: Record<string, unknown>[] }>(
+    const r = await l.as<{ history: { edges: { node: Record<string, unknown> }[] } }>(
       role,
-      'query($id: ID!) { history(id: $id) { operation actor role version before after requestId } }',
+      'query($id: ID!) { history(id: $id, first: 100) { edges { node { operation actor role version before after requestId } } } }',
       { id },
     );
     expect(r.errors).toBeUndefined();
-    return r.data!.history;
+    return r.data!.history.edges.map((e) => e.node);
   };
 
   it('creates the units of every kind, each at version 1 with a createAdminUnit audit entry by the admin', async () => {

@@ -48,6 +48,11 @@ export interface FieldSpec {
   /** The stored property, when it differs from the input field's name. */
   prop?: string;
   required?: boolean;
+  /**
+   * The stored property that no two records of the label may share (a uniqueness constraint in
+   * the migrations backs it): a household's ID number, by its salted hash.
+   */
+  unique?: string;
 }
 
 /** A reference to another record: stored as an outgoing relationship to a node of `to`. */
@@ -112,7 +117,7 @@ export const ENTITY_SPECS: Readonly<Record<EntityLabel, EntitySpec>> = {
       name,
       memberCount: { type: { t: 'members' }, prop: 'members' },
       phone: { type: { t: 'phone' } },
-      idNumber: { type: { t: 'idNumber' } },
+      idNumber: { type: { t: 'idNumber' }, unique: 'idNumberHash' },
       registeredPoor: { type: { t: 'boolean' } },
     },
     refs: { unitId: unit(true) },
@@ -129,6 +134,10 @@ export const ENTITY_SPECS: Readonly<Record<EntityLabel, EntitySpec>> = {
     refs: { partOfId: { rel: 'PART_OF', to: 'Programme' } },
   },
 };
+
+/** The unique fields of a label's fields: input field → the stored property that is unique. */
+export const uniqueProps = (fields: Readonly<Record<string, FieldSpec>>): [string, string][] =>
+  Object.entries(fields).flatMap(([field, f]) => (f.unique ? [[field, f.unique] as [string, string]] : []));
 
 /** A ledger entity's input with references already turned into store keys. */
 export interface EntityInput {

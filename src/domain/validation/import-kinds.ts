@@ -73,6 +73,7 @@ export const IMPORT_KINDS: Readonly<Record<string, ImportKind>> = {
       mode: enumOf(PAIRING_MODES),
       validFrom: date(true),
       validTo: date(),
+      endReason: { type: { t: 'text' } },
     },
     refs: {
       helperKey: { rel: 'HELPER', dir: 'out', to: ['Organization', 'Person', 'Enterprise'], required: true },

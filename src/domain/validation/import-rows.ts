@@ -1,4 +1,5 @@
 import {
+  OPEN_END,
   TOWNSHIP_LEVEL_KINDS,
   VILLAGE_LEVEL_KINDS,
   type Category,
@@ -9,12 +10,12 @@ import {
   type UnitKind,
 } from '../model';
 import type { PropValue } from '../records';
-import { checkInterval, checkWithin } from './dates';
+import { checkDependentsWithin, checkInterval, checkWithin, type DatedRecord } from './dates';
 import { checkEntityState, checkTenure } from './entity-rules';
 import { storedValue } from './entity-fields';
 import { coerceCell, type ImportKind } from './import-kinds';
 import { Issues } from './issues';
-import { checkPairing } from './pairing-rules';
+import { checkPairing, helperFacts } from './pairing-rules';
 import { checkKey } from './text';
 
 /** One row of an import file as read: its line in the file and its cells by column. */
@@ -113,16 +114,29 @@ export function checkRowFacts(
   refs: Readonly<Record<string, RecordFacts | null>>,
   existing: Readonly<Record<string, unknown>> | null,
   out: RowIssue[],
+  /** The records dated within the row's record (a pairing's projects and visits). */
+  dependents: readonly DatedRecord[] = [],
 ): void {
   const is = new Issues('');
   const props: Readonly<Record<string, unknown>> = { ...(existing ?? {}), ...row.props };
   const kindOf = (col: string) => (refs[col]?.props.kind ?? null) as UnitKind | null;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  /** A stored open end (the sentinel) reads as no end. */
+  const end = (v: unknown) => (v === OPEN_END ? null : str(v));
   switch (kind.name) {
     case 'pairing': {
       const helper = refs.helperKey;
       const beneficiary = refs.beneficiaryKey;
-      checkInterval(is, 'validFrom', String(props.validFrom), 'validTo', str(props.validTo));
+      checkInterval(is, 'validFrom', String(props.validFrom), 'validTo', end(props.validTo));
+      if (is.ok)
+        checkDependentsWithin(
+          is,
+          row.props.validFrom !== undefined && row.props.validTo === undefined ? 'validFrom' : 'validTo',
+          'pairing',
+          String(props.validFrom),
+          end(props.validTo) ?? OPEN_END,
+          dependents,
+        );
       if (helper && beneficiary) {
         checkPairing(
           is,
@@ -131,10 +145,7 @@ export function checkRowFacts(
             kind: props.kind as PairingKind,
             level: props.level as Level,
           },
-          {
-            label: helper.label,
-            level: helper.label === 'Organization' ? ((helper.props.level as Level) ?? null) : null,
-          },
+          helperFacts(helper.label, helper.props),
           { label: beneficiary.label, unitKind: (beneficiary.props.kind as UnitKind) ?? null },
         );
       }
@@ -170,7 +181,7 @@ export function checkRowFacts(
       break;
     }
     case 'tenure': {
-      checkInterval(is, 'validFrom', String(props.validFrom), 'validTo', str(props.validTo));
+      checkInterval(is, 'validFrom', String(props.validFrom), 'validTo', end(props.validTo));
       const k = kindOf('unitKey');
       if (k) checkTenure(is, props.post as Post, k);
       break;

@@ -5,6 +5,7 @@ import {
   type Label,
   type Level,
   type PairingKind,
+  type Rank,
   type UnitKind,
 } from '../model';
 import type { Issues } from './issues';
@@ -15,11 +16,29 @@ export interface BeneficiaryFacts {
   unitKind?: UnitKind | null;
 }
 
-/** What a helper is: its label, and its level for an Organization that has one. */
+/** What a helper is: its label, its level for an Organization that has one, its rank for a Person. */
 export interface HelperFacts {
   label: Label;
   level?: Level | null;
+  rank?: Rank | null;
 }
+
+/**
+ * The level a cadre of a rank helps at (docs/model.md): a county-level cadre (县级, of the
+ * 旗四大班子) at BANNER, a section-level cadre (科级, a township's) at TOWNSHIP. Other ranks (副科级,
+ * none) do not fix a level: reserve cadres are seconded by banner or township organs alike.
+ */
+export const LEVEL_OF_RANK: Readonly<Partial<Record<Rank, Level>>> = {
+  COUNTY: 'BANNER',
+  SECTION: 'TOWNSHIP',
+};
+
+/** The facts of a stored helper that the pairing rules read. */
+export const helperFacts = (label: Label, props: Readonly<Record<string, unknown>>): HelperFacts => ({
+  label,
+  level: label === 'Organization' ? ((props.level as Level | undefined) ?? null) : null,
+  rank: label === 'Person' ? ((props.rank as Rank | undefined) ?? null) : null,
+});
 
 /** Beneficiary classes of the legality table. */
 export type BeneficiaryClass = 'GACHA_VILLAGE' | 'VILLAGE' | 'TOWNSHIP' | 'HOUSEHOLD' | 'STUDENT';
@@ -91,6 +110,13 @@ export function checkPairing(
     issues.add(
       'level',
       `the helper organization is at level ${helper.level}, so the pairing must be too, got ${p.level}`,
+    );
+  }
+  const rankLevel = helper.rank ? LEVEL_OF_RANK[helper.rank] : undefined;
+  if (rankLevel && rankLevel !== p.level) {
+    issues.add(
+      'level',
+      `the helper is a cadre of rank ${helper.rank}, who helps at level ${rankLevel}, so the pairing must be too, got ${p.level}`,
     );
   }
 }

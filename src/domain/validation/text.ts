@@ -12,13 +12,57 @@ export const MAX_TEXT = 2000;
  */
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9:._-]{0,119}$/;
 
-/** Checks a required text: trimmed, non-empty, at most `max` characters. Returns the trimmed text. */
+/**
+ * Control characters (C0, DEL, C1). Names refuse all of them: NUL truncates text in C tools, ESC
+ * starts terminal escape sequences, BEL rings. Free text keeps tab and line breaks (a note may
+ * have several lines) and refuses the rest.
+ */
+const CONTROL = /\p{Cc}/u;
+const CONTROL_IN_TEXT = /[^\P{Cc}\t\n\r]/u;
+/**
+ * Bidirectional formatting (U+202A–202E embeddings and overrides, U+2066–2069 isolates, the
+ * LRM/RLM/ALM marks): U+202E makes `exe.txt` display as `txt.exe`; stored names must read as written.
+ */
+const BIDI = /\p{Bidi_Control}/u;
+/**
+ * Characters that render as nothing: white space and the default-ignorable code points (zero
+ * width space and joiners, soft hyphen, variation selectors, Hangul fillers …), plus the Braille
+ * blank. A name made only of these looks empty, so it counts as empty.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** A UTF-16 surrogate not part of a pair: not a character, and not storable as UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** How a text field is checked: a name (short, single line) or free text (long, may span lines). */
+export type TextKind = 'name' | 'text';
+
+/**
+ * The one check and normalisation of every human-written string (names, aliases, notes, reasons,
+ * quotes), for the mutations and every import kind alike: NFC (so 'é' typed as e + U+0301 and as
+ * U+00E9 is one name), trimmed; refused when it holds a lone surrogate, a control character
+ * (free text: except tab and line breaks) or bidirectional formatting, when it is empty once
+ * invisible characters are removed, or when it is longer than `max` characters. Returns the
+ * normalised text.
+ */
 export function checkText(issues: Issues, field: string, v: string, max = MAX_NAME): string {
-  const t = v.trim();
-  if (t === '') issues.add(field, 'must not be empty');
+  const kind: TextKind = max > MAX_NAME ? 'text' : 'name';
+  if (LONE_SURROGATE.test(v)) {
+    issues.add(field, 'must be valid Unicode text (it holds a lone surrogate)');
+    return v;
+  }
+  const t = v.normalize('NFC').trim();
+  const control = kind === 'name' ? CONTROL.exec(t) : CONTROL_IN_TEXT.exec(t);
+  const bidi = BIDI.exec(t);
+  if (control) issues.add(field, `must not contain control characters, got ${codePoint(control[0])}`);
+  else if (bidi)
+    issues.add(field, `must not contain bidirectional formatting characters, got ${codePoint(bidi[0])}`);
+  else if (t.replace(INVISIBLE, '') === '') issues.add(field, 'must not be empty');
   else if ([...t].length > max) issues.add(field, `must be at most ${max} characters, got ${[...t].length}`);
   return t;
 }
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Checks a list of aliases: each a valid name, no duplicates. */
 export function checkAliases(issues: Issues, field: string, v: readonly string[]): string[] {

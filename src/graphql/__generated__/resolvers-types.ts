@@ -15,6 +15,7 @@ import type { ObservationCheck } from '../../store/indicators/indicators.store';
 import type { CentralityModel, ScoredNode, CommunitiesModel, CommunityModel } from '../../store/analytics/network.store';
 import type { ExemplarModel } from '../../store/analytics/exemplars.store';
 import type { AuditRow } from '../../store/writes/history';
+import type { AuditEntryConnectionModel, AuditEntryEdgeModel } from '../resolvers/mutations';
 import type { Viewer as ViewerModel } from '../../domain/access-policy';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -198,6 +199,26 @@ export type AuditEntry = {
   role: Role;
   /** The record's version after the write, when it has one. */
   version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of a record's audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page with their cursors. */
+  edges: Array<AuditEntryEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many entries the record has in all (computed only when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry and its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this edge, for `after`/`before`. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
 };
 
 /** Anyone who is assisted (帮扶对象): a village-level unit or township, a poor household, a poor student. */
@@ -1017,6 +1038,13 @@ export type HelpersPerVillageVillageListArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** The order of a record's history (变更记录顺序). */
+export type HistoryOrder =
+  /** The latest write first. */
+  | 'NEWEST_FIRST'
+  /** The first write first. */
+  | 'OLDEST_FIRST';
 
 /** A registered poor household (贫困户). */
 export type Household = Beneficiary & Entity & Node & {
@@ -2081,10 +2109,16 @@ export type Programme = Entity & Node & {
   name: Scalars['String']['output'];
   /** The pairings carried out under this programme. */
   pairings: PairingConnection;
+  /** The programme it is part of (e.g. 下基层心连心 is part of 三到). */
+  partOf?: Maybe<Programme>;
   /** Whether the programme is reported, derived or synthetic. */
   provenance: Provenance;
   /** Who launched it: NATIONAL (中央), REGION (自治区), CITY (市) or BANNER (旗). */
   scope?: Maybe<Scalars['String']['output']>;
+  /** First day it runs; null when not recorded. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day it ends (exclusive); null while it runs or when not recorded. */
+  validTo?: Maybe<Scalars['Date']['output']>;
   /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
   version: Scalars['Int']['output'];
 };
@@ -2157,6 +2191,8 @@ export type Project = Node & {
   pairing?: Maybe<Pairing>;
   /** Whether the project is reported, derived or synthetic. */
   provenance: Provenance;
+  /** The sector (项目领域); null when not recorded. */
+  sector?: Maybe<ProjectSector>;
   /** The record's version. */
   version: Scalars['Int']['output'];
 };
@@ -2256,10 +2292,12 @@ export type Query = {
   /** Exemplars (先进典型): 刘显亮 and the featured advanced organizations and individuals, with their networks. */
   exemplars: ExemplarConnection;
   /**
-   * The audit history (变更记录) of one record — entity, pairing, project, visit, dispute or tenure —
-   * oldest first. Citations added to a record appear in the record's history.
+   * The audit history (变更记录) of one record — entity, pairing, project, visit, dispute or tenure:
+   * one entry per write, whether by a mutation or by `bangfu import`, so a record at version N lists
+   * versions 1 … N (seeded records start at 0; a citation added to a record is an entry too).
+   * Oldest first unless `order: NEWEST_FIRST`; page with `first`/`after` or `last`/`before`.
    */
-  history: Array<AuditEntry>;
+  history: AuditEntryConnection;
   /** Poor households (贫困户). */
   households: HouseholdConnection;
   /** Each reported figure (of one source, or all) beside the value the graph gives now, with match/mismatch. */
@@ -2398,8 +2436,12 @@ export type QueryExemplarsArgs = {
 
 /** The root of every read. Each domain schema file extends it. */
 export type QueryHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<HistoryOrder>;
 };
 
 
@@ -3128,6 +3170,8 @@ export type Visit = Node & {
   id: Scalars['ID']['output'];
   /** The stable key of the record in the store. */
   key: Scalars['String']['output'];
+  /** The note taken on the visit (记录); null when none was recorded. */
+  note?: Maybe<Scalars['String']['output']>;
   /** The pairing the visit was made through. */
   pairing?: Maybe<Pairing>;
   /** Whether the visit is reported, derived or synthetic. */
@@ -3293,6 +3337,8 @@ export type ResolversTypes = {
   AdminUnitFilter: AdminUnitFilter;
   AdminUnitPayload: ResolverTypeWrapper<Omit<AdminUnitPayload, 'adminUnit'> & { adminUnit: ResolversTypes['AdminUnit'] }>;
   AuditEntry: ResolverTypeWrapper<AuditRow>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionModel>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeModel>;
   Beneficiary: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Beneficiary']>;
   BeneficiaryConnection: ResolverTypeWrapper<NodeConnection>;
   BeneficiaryCoverage: ResolverTypeWrapper<BeneficiaryCoverageModel>;
@@ -3347,6 +3393,7 @@ export type ResolversTypes = {
   GraphNode: ResolverTypeWrapper<GraphNodeModel>;
   Helper: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Helper']>;
   HelpersPerVillage: ResolverTypeWrapper<HelpersPerVillageModel>;
+  HistoryOrder: HistoryOrder;
   Household: ResolverTypeWrapper<NodeRow>;
   HouseholdConnection: ResolverTypeWrapper<NodeConnection>;
   HouseholdEdge: ResolverTypeWrapper<NodeEdge>;
@@ -3463,6 +3510,8 @@ export type ResolversParentTypes = {
   AdminUnitFilter: AdminUnitFilter;
   AdminUnitPayload: Omit<AdminUnitPayload, 'adminUnit'> & { adminUnit: ResolversParentTypes['AdminUnit'] };
   AuditEntry: AuditRow;
+  AuditEntryConnection: AuditEntryConnectionModel;
+  AuditEntryEdge: AuditEntryEdgeModel;
   Beneficiary: ResolversInterfaceTypes<ResolversParentTypes>['Beneficiary'];
   BeneficiaryConnection: NodeConnection;
   BeneficiaryCoverage: BeneficiaryCoverageModel;
@@ -3646,6 +3695,17 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type BeneficiaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Beneficiary'] = ResolversParentTypes['Beneficiary']> = {
@@ -4219,8 +4279,11 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<ProgrammePairingsArgs, 'orderBy'>>;
+  partOf?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4249,6 +4312,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pairing?: Resolver<Maybe<ResolversTypes['Pairing']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['ProjectSector']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4278,7 +4342,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   egoNetwork?: Resolver<ResolversTypes['PairingGraph'], ParentType, ContextType, RequireFields<QueryEgoNetworkArgs, 'hops' | 'id' | 'maxNodes'>>;
   enterprises?: Resolver<ResolversTypes['EnterpriseConnection'], ParentType, ContextType, RequireFields<QueryEnterprisesArgs, 'orderBy'>>;
   exemplars?: Resolver<ResolversTypes['ExemplarConnection'], ParentType, ContextType, Partial<QueryExemplarsArgs>>;
-  history?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
+  history?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id' | 'order'>>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<QueryHouseholdsArgs, 'orderBy'>>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorCheck']>, ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -4463,6 +4527,7 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pairing?: Resolver<Maybe<ResolversTypes['Pairing']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4491,6 +4556,8 @@ export type Resolvers<ContextType = Context> = {
   AdminUnitEdge?: AdminUnitEdgeResolvers<ContextType>;
   AdminUnitPayload?: AdminUnitPayloadResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Beneficiary?: BeneficiaryResolvers<ContextType>;
   BeneficiaryConnection?: BeneficiaryConnectionResolvers<ContextType>;
   BeneficiaryCoverage?: BeneficiaryCoverageResolvers<ContextType>;

@@ -5,7 +5,7 @@ import type { EntityLabel } from '../../domain/validation/entity-fields';
 import type { NodeRow } from '../../store/reads/reads';
 import { addCitation, CITABLE_LABELS } from '../../store/writes/citations';
 import { createEntity, updateEntity } from '../../store/writes/entities';
-import { MAX_HISTORY, readHistory } from '../../store/writes/history';
+import { countHistory, historyKeyset, readHistoryPage, type AuditRow } from '../../store/writes/history';
 import { endPairing, createPairing } from '../../store/writes/pairings';
 import {
   recordDispute,
@@ -17,7 +17,7 @@ import {
 import { readsProps } from '../prefetch';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
-import { badInput } from '../../domain/errors';
+import { toConnection, toPage, type Connection, type Edge } from '../connections';
 import { fromGlobalIdOf } from '../ids';
 import {
   disputeCommand,
@@ -30,6 +30,10 @@ import {
 import { keyOf, mutate, viewerOf, type Written } from '../mutate';
 
 type Args = { input: object; idempotencyKey?: string | null };
+
+/** The models behind AuditEntryConnection and AuditEntryEdge (codegen mappers). */
+export type AuditEntryConnectionModel = Connection<AuditRow>;
+export type AuditEntryEdgeModel = Edge<AuditRow>;
 
 /** A create mutation of a ledger entity. */
 const create =
@@ -123,11 +127,13 @@ export const mutationResolvers: Resolvers = {
       ).then(as('citation')),
   },
   Query: {
-    history: (_r, { id, first }, ctx) => {
-      const limit = first ?? 100;
-      if (!Number.isInteger(limit) || limit < 0 || limit > MAX_HISTORY)
-        throw badInput(`first must be between 0 and ${MAX_HISTORY}, got ${limit}`, { argument: 'first' });
-      return readHistory(ctx.gateway, fromGlobalIdOf(id, CITABLE_LABELS, 'id'), limit);
+    // Cursors come from the shared connection helpers (the same encoding and checks as every
+    // other connection); before/after values go through the access policy below.
+    history: async (_r, { id, order, ...args }, ctx) => {
+      const target = fromGlobalIdOf(id, CITABLE_LABELS, 'id');
+      const page = toPage(args);
+      const rows = await readHistoryPage(ctx.gateway, target, page, order ?? 'OLDEST_FIRST');
+      return toConnection(rows, page, historyKeyset, () => countHistory(ctx.gateway, target));
     },
   },
   AuditEntry: {

@@ -20,6 +20,7 @@ export const recordsResolvers: Resolvers = {
     tenures: rootConnection('Tenure'),
   },
   Person: { tenures: all('tenures') },
+  Programme: { validTo: validToOf, partOf: one('programmePartOf') },
   Tenure: {
     ...nodeFields,
     validTo: validToOf,

@@ -29,6 +29,15 @@ export const MIGRATIONS: readonly Migration[] = [
     name: `${l.toLowerCase()}_id`,
     cypher: `CREATE CONSTRAINT ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`,
   })),
+  // One household per resident ID number (stored as its salted hash; households without one are
+  // not constrained). A database already holding two households with one number fails this
+  // migration, naming the constraint: find them with
+  // MATCH (h:Household) WITH h.idNumberHash AS x, collect(h.id) AS ids WHERE x IS NOT NULL AND size(ids) > 1 RETURN ids
+  {
+    name: 'household_id_number',
+    cypher:
+      'CREATE CONSTRAINT household_id_number IF NOT EXISTS FOR (h:Household) REQUIRE h.idNumberHash IS UNIQUE',
+  },
   {
     name: 'pairing_validity',
     cypher: 'CREATE INDEX pairing_validity IF NOT EXISTS FOR (p:Pairing) ON (p.validFrom, p.validTo)',

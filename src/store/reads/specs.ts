@@ -151,6 +151,7 @@ export const RELS = {
   programme: { pattern: '(p)-[:UNDER]->(n:Programme)', parents: ['Pairing'] },
   unit: { pattern: '(p)-[:LOCATED_IN]->(n:AdminUnit)', parents: LOCATED },
   partOf: { pattern: '(p)-[:PART_OF]->(n:Organization)', parents: ['Organization'] },
+  programmePartOf: { pattern: '(p)-[:PART_OF]->(n:Programme)', parents: ['Programme'] },
   memberOf: { pattern: '(p)-[:MEMBER_OF]->(n:Organization)', parents: ['Person'] },
   source: { pattern: '(p)-[:FROM]->(n:Source)', parents: ['Citation'] },
   projectPairing: { pattern: '(p)<-[:HAS_PROJECT]-(n:Pairing)', parents: ['Project'] },

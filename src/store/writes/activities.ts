@@ -39,7 +39,7 @@ export async function recordProject(w: WriteTx, c: RecordProject): Promise<NodeR
   if (c.sector !== null && !(PLAN_SECTORS as readonly string[]).includes(c.sector))
     issues.add('sector', `must be one of ${PLAN_SECTORS.join(', ')}, got ${JSON.stringify(c.sector)}`);
   issues.throwIfAny();
-  const pairing = await w.mustFind({ label: 'Pairing', id: c.pairingKey }, 'input.pairingId');
+  const pairing = await w.mustLock({ label: 'Pairing', id: c.pairingKey }, 'input.pairingId');
   checkWithin(issues, 'date', c.date, 'pairing', String(pairing.validFrom), String(pairing.validTo));
   issues.throwIfAny();
   const props = { name, amountYuan: c.amountYuan, date: c.date, ...(c.sector ? { sector: c.sector } : {}) };
@@ -62,7 +62,7 @@ export async function recordVisit(w: WriteTx, c: RecordVisit): Promise<NodeRef> 
   checkDate(issues, 'date', c.date);
   const note = c.note === null ? null : checkText(issues, 'note', c.note, MAX_TEXT);
   issues.throwIfAny();
-  const pairing = await w.mustFind({ label: 'Pairing', id: c.pairingKey }, 'input.pairingId');
+  const pairing = await w.mustLock({ label: 'Pairing', id: c.pairingKey }, 'input.pairingId');
   checkWithin(issues, 'date', c.date, 'pairing', String(pairing.validFrom), String(pairing.validTo));
   issues.throwIfAny();
   return createAttached(

@@ -7,6 +7,7 @@ import {
   type EntityLabel,
   type PreparedEntity,
   type RefSpec,
+  uniqueProps,
 } from '../../domain/validation/entity-fields';
 import { Issues } from '../../domain/validation/issues';
 import type { PropValue } from '../../domain/records';
@@ -35,6 +36,7 @@ export async function createEntity(w: WriteTx, label: EntityLabel, e: PreparedEn
   const refs = await resolveRefs(w, label, e.refs);
   const props = { ...CREATE_DEFAULTS[label], ...withoutNulls(e.props) };
   checkState(label, props, refs);
+  await checkUnique(w, label, id, e.props);
   await w.run(
     `create.${label}`,
     `CREATE (n:${checkedLabel(label)} {id: $id}) SET n += $props, n.provenance = 'REPORTED', n.version = 1, ` +
@@ -73,6 +75,7 @@ export async function updateEntity(
     ...changedRefs,
   };
   checkState(label, merged, refs);
+  await checkUnique(w, label, id, e.props);
   await w.run(
     `update.${label}`,
     `MATCH (n:${checkedLabel(label)} {id: $id}) SET n += $props, n.version = $version, n.updatedAt = datetime()`,
@@ -90,6 +93,40 @@ function checkState(label: EntityLabel, props: Props, refs: Record<string, Props
   checkEntityState(issues, label, { props, refs });
   issues.throwIfAny();
 }
+
+/**
+ * No other record of the label may hold the same value of a unique property (a household's ID
+ * number): CONFLICT naming the input field and the record that holds it. The uniqueness
+ * constraint of the migrations catches two concurrent writes of one value.
+ */
+async function checkUnique(
+  w: WriteTx,
+  label: EntityLabel,
+  id: string,
+  props: Record<string, PropValue | null>,
+): Promise<void> {
+  for (const [field, prop] of uniqueProps(ENTITY_SPECS[label].fields)) {
+    const v = props[prop];
+    if (v == null) continue;
+    const rows = await w.run(
+      `unique.${label}.${prop}`,
+      // The property name comes from the closed entity specs, so the constraint's index serves the lookup.
+      `MATCH (n:${checkedLabel(label)} {${checkedProp(prop)}: $v}) WHERE n.id <> $id RETURN n.id AS id LIMIT 1`,
+      { v, id },
+    );
+    if (rows.length)
+      throw new AppError(
+        'CONFLICT',
+        `input.${field}: ${label} ${String(rows[0].id)} is already registered with this ${field}`,
+        { argument: `input.${field}`, existingKey: rows[0].id },
+      );
+  }
+}
+
+const checkedProp = (p: string) => {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(p)) throw new TypeError(`unexpected property name ${p}`);
+  return p;
+};
 
 /** The referenced records' properties; NOT_FOUND naming the field when one does not exist. */
 async function resolveRefs(

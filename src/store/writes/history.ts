@@ -1,3 +1,5 @@
+import { badInput } from '../../domain/errors';
+import type { Keyset, Page } from '../../domain/page';
 import type { Gateway } from '../gateway';
 import type { NodeRef, Props } from './write-tx';
 
@@ -18,21 +20,72 @@ export interface AuditRow {
   version: number | null;
 }
 
-/** The most history entries one call returns. */
-export const MAX_HISTORY = 1_000;
+/** Which end of a record's history comes first. */
+export type HistoryOrder = 'OLDEST_FIRST' | 'NEWEST_FIRST';
 
 /**
- * Every audit entry of one record, oldest first (by time, then by the version each wrote).
- * Entries are append-only: nothing in the service updates or deletes them.
+ * A position in a record's history: the entry's time (ISO 8601, as stored) and `version|id`
+ * (the version each entry wrote, 0 for none, then the entry's key break ties of one instant).
  */
-export async function readHistory(gw: Gateway, target: NodeRef, limit: number): Promise<AuditRow[]> {
+export const historyKeyset = (a: AuditRow): Keyset => [a.at, `${a.version ?? 0}|${a.id}`];
+
+/** The sort key of an entry; seeks compare `at` as a DateTime, not as text (fractions vary in length). */
+const SORT = 'a.at, coalesce(a.version, 0), a.id';
+const SORT_DESC = 'a.at DESC, coalesce(a.version, 0) DESC, a.id DESC';
+const AFTER =
+  '(a.at > datetime($at) OR (a.at = datetime($at) AND (coalesce(a.version, 0) > $version OR ' +
+  '(coalesce(a.version, 0) = $version AND a.id > $entry))))';
+const BEFORE =
+  '(a.at < datetime($at) OR (a.at = datetime($at) AND (coalesce(a.version, 0) < $version OR ' +
+  '(coalesce(a.version, 0) = $version AND a.id < $entry))))';
+
+/** ISO 8601 date-times as the store writes them (a cursor's time is checked before Cypher sees it). */
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * One page of a record's audit entries (append-only: nothing in the service updates or deletes
+ * them): up to `page.limit + 1` entries in seek order (the extra one tells whether another page
+ * exists), oldest first or newest first; a backward page is fetched in reverse (the connection
+ * builder flips it). Uses the `auditentry_target` index; the sort is per record.
+ */
+export async function readHistoryPage(
+  gw: Gateway,
+  target: NodeRef,
+  page: Page,
+  order: HistoryOrder,
+): Promise<AuditRow[]> {
+  const ascending = (page.direction === 'forward') === (order === 'OLDEST_FIRST');
+  const params: Record<string, unknown> = { id: target.id, label: target.label, limit: page.limit + 1 };
+  let seek = '';
+  if (page.from) {
+    const [at, rest] = page.from;
+    const bar = rest.indexOf('|');
+    const version = Number(rest.slice(0, bar));
+    if (typeof at !== 'string' || !ISO_DATETIME.test(at) || bar < 0 || !Number.isSafeInteger(version))
+      throw badInput('the cursor is not a position in this history', {
+        argument: page.direction === 'forward' ? 'after' : 'before',
+      });
+    Object.assign(params, { at, version, entry: rest.slice(bar + 1) });
+    seek = ` AND ${ascending ? AFTER : BEFORE}`;
+  }
   const rows = await gw.read(
-    'history.read',
-    'MATCH (a:AuditEntry {targetId: $id}) WHERE a.targetLabel = $label ' +
-      'RETURN a {.*} AS a ORDER BY a.at, coalesce(a.version, 0), a.id LIMIT $limit',
-    { id: target.id, label: target.label, limit },
+    'history.page',
+    'MATCH (a:AuditEntry {targetId: $id}) WHERE a.targetLabel = $label' +
+      seek +
+      ` RETURN a {.*} AS a ORDER BY ${ascending ? SORT : SORT_DESC} LIMIT $limit`,
+    params,
   );
   return rows.map((r) => toAuditRow(r.a as Props));
+}
+
+/** How many audit entries a record has. */
+export async function countHistory(gw: Gateway, target: NodeRef): Promise<number> {
+  const [r] = await gw.read(
+    'history.count',
+    'MATCH (a:AuditEntry {targetId: $id}) WHERE a.targetLabel = $label RETURN count(a) AS n',
+    { id: target.id, label: target.label },
+  );
+  return Number(r.n);
 }
 
 function toAuditRow(a: Props): AuditRow {

@@ -1,11 +1,13 @@
 import neo4j from 'neo4j-driver';
-import { LABELS, PROVENANCES, REL_TYPES, type Label } from '../../domain/model';
+import { LABELS, PROVENANCES, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { GraphBatch, NodeRecord, PropValue, RelRecord } from '../../domain/records';
+import { checkGraphProps, GRAPH_RULES, type RelRule } from '../../domain/validation/graph-rules';
 import type { RawRow, RowIssue } from '../../domain/validation/import-rows';
+import { Issues } from '../../domain/validation/issues';
 import type { Gateway } from '../gateway';
 import { loadBatch } from '../load';
 import { auditImport } from './import-write';
-import { checkedLabel, type WriteMeta } from './write-tx';
+import { checkedLabel, checkedRelType, type WriteMeta } from './write-tx';
 
 /** Operational labels: never exported, never imported (each database keeps its own). */
 export const OPERATIONAL_LABELS: ReadonlySet<string> = new Set(['AuditEntry', 'IdempotencyKey']);
@@ -38,6 +40,7 @@ export async function checkGraphRecords(
   const issues: RowIssue[] = [];
   const nodes: NodeRecord[] = [];
   const rels: { line: number; rel: RelRecord }[] = [];
+  const lineOf = new Map<string, number>();
   for (const { line, values } of rows) {
     const bad = (field: string, problem: string) => issues.push({ line, field, problem });
     if (values.node !== undefined) {
@@ -49,20 +52,30 @@ export async function checkGraphRecords(
         bad('node.provenance', `must be one of ${PROVENANCES.join(', ')}`);
       else if (typeof n.props !== 'object' || n.props === null || !Object.values(n.props).every(isPropValue))
         bad('node.props', 'must be an object of strings, numbers, booleans or lists of them');
-      else
-        nodes.push({
-          label: n.label as Label,
-          id: n.id,
-          provenance: n.provenance!,
-          props: restoreDateTimes(n.props),
-          ...(Array.isArray(n.citations) ? { citations: n.citations.map(String) } : {}),
-        });
+      else {
+        // The label's rules: required properties, types, enums and the mutations' text rules.
+        const is = new Issues('node');
+        const props = checkGraphProps(is, n.label as Label, n.props) as Record<string, PropValue>;
+        for (const i of is.list) issues.push({ line, ...i });
+        if (is.ok) {
+          nodes.push({
+            label: n.label as Label,
+            id: n.id,
+            provenance: n.provenance!,
+            props: restoreDateTimes(props),
+            ...(Array.isArray(n.citations) ? { citations: n.citations.map(String) } : {}),
+          });
+          lineOf.set(`${n.label}:${n.id}`, line);
+        }
+      }
     } else if (values.rel !== undefined) {
       const r = values.rel as Partial<RelRecord>;
       if (!REL_SET.has(String(r.type)))
         bad('rel.type', `must be one of the relationship types, got ${JSON.stringify(r.type)}`);
       else if (!isRef(r.from)) bad('rel.from', 'must be {label, id} of a node');
       else if (!isRef(r.to)) bad('rel.to', 'must be {label, id} of a node');
+      else if (wrongEnd(r.type as RelType, r.from.label, r.to.label))
+        bad('rel', wrongEnd(r.type as RelType, r.from.label, r.to.label)!);
       else
         rels.push({
           line,
@@ -93,8 +106,74 @@ export async function checkGraphRecords(
         });
     }
   }
+  issues.push(...(await missingRequiredRels(gw, nodes, rels, lineOf)));
   issues.sort((a, b) => a.line - b.line);
   return { batch: { nodes, rels: rels.map((r) => r.rel) }, issues };
+}
+
+/** Why a relationship's ends do not fit the rules of either end's label (a HELPER to a Household …), or null. */
+function wrongEnd(type: RelType, from: Label, to: Label): string | null {
+  const out = GRAPH_RULES[from]?.rels.find((r) => r.rel === type && r.dir === 'out');
+  if (out && !out.to.includes(to)) return `a ${from}'s ${type} leads to ${out.to.join(' or ')}, not a ${to}`;
+  const inc = GRAPH_RULES[to]?.rels.find((r) => r.rel === type && r.dir === 'in');
+  if (inc && !inc.to.includes(from))
+    return `a ${to}'s ${type} comes from ${inc.to.join(' or ')}, not a ${from}`;
+  return null;
+}
+
+/**
+ * Nodes of the file without a relationship their label requires (a pairing's HELPER and
+ * BENEFICIARY, a project's pairing, a household's unit …), neither in the file nor in the graph.
+ */
+async function missingRequiredRels(
+  gw: Gateway,
+  nodes: readonly NodeRecord[],
+  rels: readonly { rel: RelRecord }[],
+  lineOf: ReadonlyMap<string, number>,
+): Promise<RowIssue[]> {
+  const has = new Set<string>();
+  for (const { rel } of rels) {
+    has.add(`${rel.from.label}:${rel.from.id}|out|${rel.type}|${rel.to.label}`);
+    has.add(`${rel.to.label}:${rel.to.id}|in|${rel.type}|${rel.from.label}`);
+  }
+  const wanted = new Map<string, { rule: RelRule; label: Label; ids: string[] }>();
+  for (const n of nodes) {
+    for (const rule of GRAPH_RULES[n.label]?.rels ?? []) {
+      if (!rule.required) continue;
+      if (rule.to.some((t) => has.has(`${n.label}:${n.id}|${rule.dir}|${rule.rel}|${t}`))) continue;
+      const k = `${n.label}|${rule.dir}|${rule.rel}`;
+      const w = wanted.get(k) ?? { rule, label: n.label, ids: [] };
+      w.ids.push(n.id);
+      wanted.set(k, w);
+    }
+  }
+  const issues: RowIssue[] = [];
+  for (const { rule, label, ids } of wanted.values()) {
+    const rel = checkedRelType(rule.rel);
+    const pattern = rule.dir === 'out' ? `(n)-[:${rel}]->(m)` : `(n)<-[:${rel}]-(m)`;
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += 5_000) {
+      const rows = await gw.read(
+        `import.graph.requiredRel.${label}.${rel}`,
+        `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) WHERE EXISTS { MATCH ${pattern} WHERE labels(m)[0] IN $to } RETURN n.id AS id`,
+        { ids: ids.slice(i, i + 5_000), to: [...rule.to] },
+      );
+      for (const r of rows) found.add(String(r.id));
+    }
+    for (const id of ids) {
+      if (found.has(id)) continue;
+      const what =
+        rule.dir === 'out'
+          ? `(${label})-[:${rule.rel}]->(${rule.to.join('|')})`
+          : `(${rule.to.join('|')})-[:${rule.rel}]->(${label})`;
+      issues.push({
+        line: lineOf.get(`${label}:${id}`) ?? 0,
+        field: 'node',
+        problem: `${label} ${JSON.stringify(id)} needs a relationship ${what}, in the file or the graph`,
+      });
+    }
+  }
+  return issues;
 }
 
 async function existingKeys(gw: Gateway, refs: { label: Label; id: string }[]): Promise<Set<string>> {

@@ -1,5 +1,7 @@
+import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
+import { uniqueProps } from '../../domain/validation/entity-fields';
 import type { ImportKind } from '../../domain/validation/import-kinds';
-import type { PreparedRow, RecordFacts } from '../../domain/validation/import-rows';
+import type { PreparedRow, RecordFacts, RowIssue } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
 import { checkedLabel, checkedRelType, type Props } from './write-tx';
 
@@ -8,6 +10,8 @@ export interface ExistingRecord {
   props: Props;
   /** Reference column → the referenced record's key and facts. */
   refs: Record<string, { key: string } & RecordFacts>;
+  /** The records dated within it (a pairing's projects and visits). */
+  dependents: DatedRecord[];
 }
 
 const CHUNK = 5_000;
@@ -30,7 +34,18 @@ export async function findExisting(
       `UNWIND $keys AS k MATCH (n:${l} {id: k}) RETURN k, n {.*} AS n`,
       { keys: chunk },
     );
-    for (const r of rows) out.set(String(r.k), { props: r.n as Props, refs: {} });
+    for (const r of rows) out.set(String(r.k), { props: r.n as Props, refs: {}, dependents: [] });
+    for (const d of DATED_WITHIN) {
+      if (d.parent !== kind.label) continue;
+      const found = await gw.read(
+        `import.datedWithin.${d.child}`,
+        `UNWIND $keys AS k MATCH (:${l} {id: k})-[:${checkedRelType(d.rel)}]->(c:${checkedLabel(d.child)}) ` +
+          `WHERE c.${d.date} IS NOT NULL RETURN k, c.id AS key, toString(c.${d.date}) AS date`,
+        { keys: chunk },
+      );
+      for (const f of found)
+        out.get(String(f.k))?.dependents.push({ label: d.child, key: String(f.key), date: String(f.date) });
+    }
     for (const [col, ref] of Object.entries(kind.refs)) {
       const rel = checkedRelType(ref.rel);
       const pattern = ref.dir === 'out' ? `(n)-[:${rel}]->(m)` : `(n)<-[:${rel}]-(m)`;
@@ -99,4 +114,46 @@ export async function resolveRefs(
     }
   }
   return out;
+}
+
+/**
+ * Rows whose unique property (a household's ID number, by its hash) another row of the file or
+ * another record of the graph already holds: one issue per such row, naming the other line or key.
+ */
+export async function uniqueClashes(
+  gw: Gateway,
+  kind: ImportKind,
+  rows: readonly PreparedRow[],
+): Promise<RowIssue[]> {
+  const issues: RowIssue[] = [];
+  const l = checkedLabel(kind.label);
+  for (const [field, prop] of uniqueProps(kind.fields)) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(prop)) throw new TypeError(`unexpected property name ${prop}`);
+    const firstLine = new Map<unknown, PreparedRow>();
+    const withValue = rows.filter((r) => r.props[prop] != null);
+    for (const r of withValue) {
+      const first = firstLine.get(r.props[prop]);
+      if (first && first.key !== r.key)
+        issues.push({
+          line: r.line,
+          field,
+          problem: `repeats the ${field} of line ${first.line} (${first.key})`,
+        });
+      else if (!first) firstLine.set(r.props[prop], r);
+    }
+    for (let i = 0; i < withValue.length; i += CHUNK) {
+      const found = await gw.read(
+        `import.unique.${l}.${prop}`,
+        `UNWIND $rows AS r MATCH (n:${l} {${prop}: r.v}) WHERE n.id <> r.key RETURN r.line AS line, n.id AS other`,
+        { rows: withValue.slice(i, i + CHUNK).map((r) => ({ line: r.line, key: r.key, v: r.props[prop] })) },
+      );
+      for (const f of found)
+        issues.push({
+          line: Number(f.line),
+          field,
+          problem: `${kind.label} ${String(f.other)} is already registered with this ${field}`,
+        });
+    }
+  }
+  return issues;
 }

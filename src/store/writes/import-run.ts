@@ -8,7 +8,7 @@ import {
   type RowIssue,
 } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
-import { findExisting, resolveRefs, type ExistingRecord } from './import-lookup';
+import { findExisting, resolveRefs, uniqueClashes, type ExistingRecord } from './import-lookup';
 import { auditImport, planRows, writeRows, type ImportCounts } from './import-write';
 import type { WriteMeta } from './write-tx';
 
@@ -56,12 +56,15 @@ export async function importRows(
   o.onPhase?.(`validating ${raw.length} ${kind.name} rows`);
   const { prepared, issues, fileIssues } = prepareRows(kind, raw, meta.piiSalt);
   issues.push(...fileIssues);
+  const clashes = await uniqueClashes(gw, kind, prepared);
+  issues.push(...clashes);
+  const clashed = new Set(clashes.map((i) => i.line));
   const existing = await findExisting(
     gw,
     kind,
     prepared.map((r) => r.key),
   );
-  let valid = prepared;
+  let valid = prepared.filter((r) => !clashed.has(r.line));
   let refs = new Map<string, RecordFacts>();
   // Rows that refer to a bad row of the same file become bad too; repeat until nothing changes.
   for (let pass = 0; pass < 5; pass++) {
@@ -96,7 +99,11 @@ export async function importRows(
     return report;
   }
   o.onPhase?.(`writing ${plan.filter((p) => p.action !== 'unchanged').length} ${kind.name} rows`);
-  report.counts = await writeRows(gw, kind, plan, { batchSize: o.batchSize, onProgress: o.onProgress });
+  report.counts = await writeRows(gw, kind, plan, meta, {
+    batchSize: o.batchSize,
+    onProgress: o.onProgress,
+    source: o.source,
+  });
   report.written = true;
   report.auditId = await auditImport(gw, meta, kind.label, {
     kind: kind.name,
@@ -135,7 +142,7 @@ function checkRow(
     }
     facts[col] = f ?? null;
   }
-  if (!missing) checkRowFacts(kind, row, facts, existing?.props ?? null, out);
+  if (!missing) checkRowFacts(kind, row, facts, existing?.props ?? null, out, existing?.dependents ?? []);
 }
 
 /** Rows whose same-kind references point at other rows of the file come after those rows. */

@@ -6,7 +6,7 @@ import type { Gateway } from '../gateway';
 import { toNeo4jProps } from '../values';
 import { stableJson } from './run-mutation';
 import type { ExistingRecord } from './import-lookup';
-import { checkedLabel, checkedRelType, type WriteMeta } from './write-tx';
+import { checkedLabel, checkedRelType, snapshot, type Props, type WriteMeta } from './write-tx';
 
 /** What one row will do: create its record, update it, or nothing (it already says the same). */
 export interface PlannedRow {
@@ -16,6 +16,8 @@ export interface PlannedRow {
   baseVersion: number;
   /** Reference column → the label of the record it names. */
   refLabels: Record<string, string>;
+  /** The stored record's properties before the row (null for a new one), for its audit entry. */
+  before: Props | null;
 }
 
 export interface ImportCounts {
@@ -35,12 +37,18 @@ export function planRows(
       Object.entries(row.refs).map(([col, k]) => [col, refs.get(`${col}|${k}`)!.label]),
     );
     const old = existing.get(row.key);
-    if (!old) return { row, action: 'create', baseVersion: 0, refLabels };
+    if (!old) return { row, action: 'create', baseVersion: 0, refLabels, before: null };
     const baseVersion = typeof old.props.version === 'number' ? old.props.version : 0;
     const same =
       Object.entries(row.props).every(([k, v]) => stableJson(old.props[k] ?? null) === stableJson(v)) &&
       Object.entries(row.refs).every(([col, k]) => old.refs[col]?.key === k);
-    return { row, action: same ? 'unchanged' : 'update', baseVersion, refLabels };
+    return {
+      row,
+      action: same ? 'unchanged' : 'update',
+      baseVersion,
+      refLabels,
+      before: snapshot(old.props, refKeysOf(old.refs)),
+    };
   });
 }
 
@@ -49,13 +57,19 @@ export function planRows(
  * the key; a record whose version moved since the plan was made (someone wrote it meanwhile) is
  * not overwritten — the batch fails with CONFLICT naming it, and earlier batches stay (a rerun
  * changes only what still differs). References are replaced: the old relationship goes, the new
- * one is merged. Each written record gets version + 1.
+ * one is merged. Each written record gets version + 1 and, in the same transaction, its own audit
+ * entry (before and after, like a mutation's), so its history lists every version.
  */
 export async function writeRows(
   gw: Gateway,
   kind: ImportKind,
   plan: readonly PlannedRow[],
-  o: { batchSize?: number; onProgress?: (rows: number) => void } = {},
+  meta: WriteMeta,
+  o: {
+    batchSize?: number;
+    onProgress?: (rows: number) => void;
+    source?: Record<string, string>;
+  } = {},
 ): Promise<ImportCounts> {
   const size = o.batchSize ?? 1_000;
   const l = checkedLabel(kind.label);
@@ -73,7 +87,7 @@ export async function writeRows(
         `UNWIND $rows AS row MERGE (n:${l} {id: row.key}) ` +
           "ON CREATE SET n.version = 0, n.provenance = 'REPORTED', n.createdAt = datetime() " +
           'WITH n, row WHERE coalesce(n.version, 0) = row.base ' +
-          'SET n += row.props, n.version = row.base + 1, n.updatedAt = datetime() RETURN n.id AS id',
+          'SET n += row.props, n.version = row.base + 1, n.updatedAt = datetime() RETURN n.id AS id, n {.*} AS n',
         { rows },
       );
       if (written.length !== chunk.length) {
@@ -85,6 +99,33 @@ export async function writeRows(
           { keys: moved },
         );
       }
+      const afterOf = new Map(written.map((w) => [String(w.id), w.n as Props]));
+      await run(
+        `import.audit.${l}`,
+        'UNWIND $entries AS e CREATE (a:AuditEntry {id: e.id, at: datetime(), actor: $actor, role: $role, ' +
+          "operation: 'import', targetLabel: $label, targetId: e.key, before: e.before, after: e.after, " +
+          'requestId: $requestId, version: e.version, details: $details})',
+        {
+          entries: chunk.map((p) => {
+            const after = snapshot(afterOf.get(p.row.key) ?? {}, {
+              ...(p.before ? pick(p.before, Object.keys(kind.refs)) : {}),
+              ...refKeysOf(p.row.refs),
+            });
+            return {
+              id: `audit:${randomUUID()}`,
+              key: p.row.key,
+              before: p.before ? JSON.stringify(p.before) : null,
+              after: JSON.stringify(after),
+              version: p.baseVersion + 1,
+            };
+          }),
+          actor: meta.actor.subject,
+          role: meta.actor.role,
+          label: kind.label,
+          requestId: meta.requestId,
+          details: JSON.stringify({ kind: kind.name, ...(o.source ?? {}) }),
+        },
+      );
       for (const [col, ref] of Object.entries(kind.refs)) {
         const rel = checkedRelType(ref.rel);
         for (const target of ref.to) {
@@ -116,6 +157,14 @@ export async function writeRows(
     unchanged: plan.filter((p) => p.action === 'unchanged').length,
   };
 }
+
+/** References as audit snapshots record them (`unitKey: "au:x"`), from column → key or → record. */
+function refKeysOf(refs: Readonly<Record<string, string | { key: string }>>): Props {
+  return Object.fromEntries(Object.entries(refs).map(([col, r]) => [col, typeof r === 'string' ? r : r.key]));
+}
+
+const pick = (p: Props, keys: readonly string[]): Props =>
+  Object.fromEntries(keys.filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
 
 /** The audit entry of one import run: who, which file (by digest), and what it did. */
 export async function auditImport(

@@ -8,9 +8,9 @@ import {
   type PairingMode,
   type UnitKind,
 } from '../../domain/model';
-import { checkDate, checkInterval } from '../../domain/validation/dates';
+import { checkDate, checkDependentsWithin, checkInterval } from '../../domain/validation/dates';
 import { Issues } from '../../domain/validation/issues';
-import { checkPairing } from '../../domain/validation/pairing-rules';
+import { checkPairing, helperFacts } from '../../domain/validation/pairing-rules';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';
 import { toNeo4jProps } from '../values';
 import { checkedLabel, snapshot, type NodeRef, type WriteTx } from './write-tx';
@@ -43,22 +43,17 @@ export async function createPairing(w: WriteTx, c: CreatePairing): Promise<NodeR
 
   const helperRows = await w.run(
     'pairing.lockHelper',
-    `MATCH (h:${checkedLabel(c.helper.label)} {id: $id}) SET h.__lock = true REMOVE h.__lock RETURN h.level AS level`,
+    `MATCH (h:${checkedLabel(c.helper.label)} {id: $id}) SET h.__lock = true REMOVE h.__lock RETURN h {.*} AS h`,
     { id: c.helper.id },
   );
   if (!helperRows.length) throw notFound('helperId', c.helper);
   const beneficiary = await w.mustFind(c.beneficiary, 'input.beneficiaryId');
   if (c.programmeKey !== null)
     await w.mustFind({ label: 'Programme', id: c.programmeKey }, 'input.programmeId');
-  checkPairing(
-    issues,
-    c,
-    {
-      label: c.helper.label,
-      level: c.helper.label === 'Organization' ? (helperRows[0].level as Level | null) : null,
-    },
-    { label: c.beneficiary.label, unitKind: (beneficiary.kind as UnitKind | undefined) ?? null },
-  );
+  checkPairing(issues, c, helperFacts(c.helper.label, helperRows[0].h as Record<string, unknown>), {
+    label: c.beneficiary.label,
+    unitKind: (beneficiary.kind as UnitKind | undefined) ?? null,
+  });
   issues.throwIfAny();
 
   const validTo = c.validTo ?? OPEN_END;
@@ -135,7 +130,9 @@ export interface EndPairing {
 
 /**
  * Ends a pairing: pairings are never deleted, they get a `validTo` (exclusive) and a reason, so
- * `activeOn` keeps answering for any day before the end. Ending an ended pairing is CONFLICT.
+ * `activeOn` keeps answering for any day before the end. Ending an ended pairing is CONFLICT; an
+ * end on or before the date of one of its projects or visits is BAD_USER_INPUT naming them (they
+ * must lie within the pairing's validity).
  */
 export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeRef> {
   const issues = new Issues('input');
@@ -154,6 +151,15 @@ export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeRef> {
       'validTo',
       `must be after the pairing's validFrom (${String(before.validFrom)}), got ${c.validTo}`,
     );
+  issues.throwIfAny();
+  checkDependentsWithin(
+    issues,
+    'validTo',
+    'pairing',
+    String(before.validFrom),
+    c.validTo,
+    await w.datedWithin(ref),
+  );
   issues.throwIfAny();
   await w.run(
     'pairing.end',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SECRET_PROPS, type Role } from '../../domain/access-policy';
 import { AppError } from '../../domain/errors';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
 
@@ -74,6 +75,40 @@ export class WriteTx {
         argument: field,
       });
     return n;
+  }
+
+  /**
+   * A referenced node's properties, read under its write lock: a concurrent write of the same node
+   * (e.g. ending the pairing a project is being recorded on) waits until this transaction commits,
+   * so checks against its dates hold. NOT_FOUND naming `field` when it does not exist.
+   */
+  async mustLock(ref: NodeRef, field: string): Promise<Props> {
+    const rows = await this.run(
+      `lockRef.${ref.label}`,
+      `MATCH (n:${checkedLabel(ref.label)} {id: $id}) SET n.__lock = true REMOVE n.__lock RETURN n {.*} AS n`,
+      { id: ref.id },
+    );
+    if (!rows.length)
+      throw new AppError('NOT_FOUND', `${field}: no ${ref.label} has key ${JSON.stringify(ref.id)}`, {
+        argument: field,
+      });
+    return rows[0].n as Props;
+  }
+
+  /** The records dated within `ref` (a pairing's projects and visits), with their dates. */
+  async datedWithin(ref: NodeRef): Promise<DatedRecord[]> {
+    const out: DatedRecord[] = [];
+    for (const d of DATED_WITHIN) {
+      if (d.parent !== ref.label) continue;
+      const rows = await this.run(
+        `datedWithin.${d.child}`,
+        `MATCH (:${checkedLabel(d.parent)} {id: $id})-[:${checkedRelType(d.rel)}]->(c:${checkedLabel(d.child)}) ` +
+          `WHERE c.${d.date} IS NOT NULL RETURN c.id AS key, toString(c.${d.date}) AS date`,
+        { id: ref.id },
+      );
+      for (const r of rows) out.push({ label: d.child, key: String(r.key), date: String(r.date) });
+    }
+    return out;
   }
 
   /**
