@@ -127,13 +127,15 @@ export const mutationResolvers: Resolvers = {
       ).then(as('citation')),
   },
   Query: {
-    // Cursors come from the shared connection helpers (the same encoding and checks as every
-    // other connection); before/after values go through the access policy below.
+    // Cursors are sealed like every other connection's, bound to this record's history in this
+    // order; before/after values go through the access policy below.
     history: async (_r, { id, order, ...args }, ctx) => {
       const target = fromGlobalIdOf(id, CITABLE_LABELS, 'id');
-      const page = toPage(args);
-      const rows = await readHistoryPage(ctx.gateway, target, page, order ?? 'OLDEST_FIRST');
-      return toConnection(rows, page, historyKeyset, () => countHistory(ctx.gateway, target));
+      const direction = order ?? 'OLDEST_FIRST';
+      const cursors = ctx.cursors.scope(`history of ${target.label}:${target.id}`, { order: direction });
+      const page = toPage(args, cursors);
+      const rows = await readHistoryPage(ctx.gateway, target, page, direction);
+      return toConnection(rows, page, historyKeyset, () => countHistory(ctx.gateway, target), cursors);
     },
   },
   AuditEntry: {
