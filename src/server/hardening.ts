@@ -44,7 +44,15 @@ export function apolloHardening(h: HardeningConfig): {
       validationRules: queryLimitRules(h),
       parseOptions: queryParseOptions(h),
     },
-    plugins: [useQueryCost(h.maxCost), useCircuitBreaker(new DatabaseBreaker()), useUnavailableStatus()],
+    plugins: [
+      useQueryCost(h.maxCost, {
+        depth: h.maxFilterDepth,
+        branches: h.maxFilterBranches,
+        listValues: h.maxFilterListValues,
+      }),
+      useCircuitBreaker(new DatabaseBreaker()),
+      useUnavailableStatus(),
+    ],
   };
 }
 
