@@ -45,7 +45,7 @@ describe('filter logic (two-valued AND/OR/NOT) on the seeded graph', () => {
 
   beforeAll(async () => {
     s = await startTestServer({
-      hardening: { requestTimeoutMs: 60_000, maxAliases: 100, maxCost: 10_000_000, maxTokens: 100_000 },
+      hardening: { requestTimeoutMs: 240_000, maxAliases: 100, maxCost: 10_000_000, maxTokens: 100_000 },
     });
     driver = testDriver();
     const col = async (cypher: string) =>
@@ -231,6 +231,6 @@ describe('filter logic (two-valued AND/OR/NOT) on the seeded graph', () => {
         { numRuns: RUNS[ref.name] ?? 6, seed: Number(process.env.FC_SEED ?? 20261201), endOnFailure: true },
       );
     },
-    120_000,
+    300_000,
   );
 });

@@ -91,7 +91,7 @@ export function measureOf(f: GraphQLField<unknown, unknown>): Measure {
       };
     case 'Centrality':
       return {
-        selection: '{ nodeCount edgeCount scores { score entity { id } } }',
+        selection: '{ nodeCount edgeCount scores { rank score id } }',
         additive: null,
         empty: (r) => sum(deepValues(r, 'nodeCount')) === 0,
       };
