@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILTER_DEPTH_CEILING } from '../domain/filter-limits';
 
 /**
  * Abuse limits, timeouts and production-mode switches (issue 7). Read from the environment by
@@ -24,6 +25,12 @@ export interface HardeningConfig {
   readonly maxDirectives: number;
   /** Most lexical tokens in one document (checked while parsing). */
   readonly maxTokens: number;
+  /** Deepest AND/OR/NOT nesting of one filter argument. */
+  readonly maxFilterDepth: number;
+  /** Most sub-filters (AND/OR items and NOT operands) in one filter argument. */
+  readonly maxFilterBranches: number;
+  /** Most values given to one list field of a filter (e.g. `level: [...]`). */
+  readonly maxFilterListValues: number;
   /** Highest estimated cost: rows the operation may fetch, lists multiplied by their page size. */
   readonly maxCost: number;
   /** Requests per window and key (token subject or IP); 0 turns rate limiting off. */
@@ -72,6 +79,13 @@ export const HARDENING_ENV = {
   MAX_ALIASES: count(0).default(15),
   MAX_DIRECTIVES: count(0).default(50),
   MAX_TOKENS: count(1).default(2_000),
+  // Filter size: a filter is one Cypher predicate that Neo4j plans before its transaction timeout
+  // applies (planning 150 OR branches took over 10 s), so its size is bounded before it runs.
+  MAX_FILTER_DEPTH: count(0)
+    .default(5)
+    .refine((n) => n <= FILTER_DEPTH_CEILING, `expected an integer ≤ ${FILTER_DEPTH_CEILING}`),
+  MAX_FILTER_BRANCHES: count(0).default(32),
+  MAX_FILTER_LIST_VALUES: count(1).default(20),
   MAX_COST: count(1).default(20_000),
   RATE_LIMIT_MAX: count(0).default(600),
   RATE_LIMIT_WINDOW_MS: count(1).default(60_000),
@@ -102,6 +116,9 @@ export function hardeningConfig(
     maxAliases: e.MAX_ALIASES,
     maxDirectives: e.MAX_DIRECTIVES,
     maxTokens: e.MAX_TOKENS,
+    maxFilterDepth: e.MAX_FILTER_DEPTH,
+    maxFilterBranches: e.MAX_FILTER_BRANCHES,
+    maxFilterListValues: e.MAX_FILTER_LIST_VALUES,
     maxCost: e.MAX_COST,
     rateLimitMax: e.RATE_LIMIT_MAX,
     rateLimitWindowMs: e.RATE_LIMIT_WINDOW_MS,

@@ -122,9 +122,13 @@ export const validToOf = readsProps(
   ['validTo'],
 );
 
-/** Whether a row with validFrom/validTo is valid on an ISO day (half-open: validFrom ≤ day < validTo). */
+/**
+ * Whether a row with validFrom/validTo is valid on an ISO day: validFrom ≤ day < validTo, an open
+ * interval (validTo null or the OPEN_END sentinel) being unbounded — as `activeAt` in Cypher.
+ */
 export const activeOnDay = (row: NodeRow, day: string) =>
-  String(row.validFrom) <= day && day < String(row.validTo ?? OPEN_END);
+  String(row.validFrom) <= day &&
+  (row.validTo == null || row.validTo === OPEN_END || day < String(row.validTo));
 
 /** Today as an ISO date (UTC). */
 export const today = () => new Date().toISOString().slice(0, 10);

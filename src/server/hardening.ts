@@ -48,7 +48,15 @@ export function apolloHardening(
       validationRules: queryLimitRules(h),
       parseOptions: queryParseOptions(h),
     },
-    plugins: [useQueryCost(h.maxCost), useCircuitBreaker(breaker), useUnavailableStatus()],
+    plugins: [
+      useQueryCost(h.maxCost, {
+        depth: h.maxFilterDepth,
+        branches: h.maxFilterBranches,
+        listValues: h.maxFilterListValues,
+      }),
+      useCircuitBreaker(breaker),
+      useUnavailableStatus(),
+    ],
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../domain/errors';
 import { toNeo4jParams, toPlain, type Plain } from './values';
@@ -115,19 +116,90 @@ export class Gateway {
     };
   }
 
-  private txConfig(o: RunOptions) {
+  private txConfig(o: RunOptions, tag?: string) {
     let timeout = o.timeoutMs ?? this.defaults.timeoutMs;
     const deadline = o.deadline ?? this.defaults.deadline;
     // At least 1 ms: Neo4j reads a timeout of 0 as "none".
     if (deadline !== undefined)
       timeout = Math.max(1, Math.min(timeout ?? Infinity, Math.ceil(deadline - Date.now())));
-    return timeout === undefined ? undefined : { timeout };
+    const metadata = tag === undefined ? undefined : { [DEADLINE_TAG]: tag };
+    return timeout === undefined && !metadata ? undefined : { timeout, metadata };
   }
 
   private checkDeadline(o: RunOptions) {
     const deadline = o.deadline ?? this.defaults.deadline;
-    if (deadline !== undefined && Date.now() >= deadline) {
-      throw new AppError('TIMEOUT', "the query did not finish within the request's time limit");
+    if (deadline !== undefined && Date.now() >= deadline) throw timedOut();
+  }
+
+  /**
+   * `work`'s answer if it comes before `deadline`, else TIMEOUT at the deadline — without waiting
+   * for Neo4j. Neo4j's own transaction timeout does not hold there: it is checked only while a
+   * statement executes, about once a second, and not at all while Cypher is planned (planning a
+   * 150-branch OR took over 10 s). The late transaction, tagged with `tag` in its metadata, is
+   * then terminated from another connection (TERMINATE TRANSACTIONS), which ends its statement
+   * and returns its connection to the pool; the request never touches that connection again, so
+   * no reset can race a later statement on it (which ruled out the driver's AbortSignal).
+   */
+  private async beforeDeadline<T>(work: Promise<T>, deadline: number, tag: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    let late = false;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => {
+          late = true;
+          reject(timedOut());
+        },
+        Math.max(0, deadline - Date.now()),
+      );
+    });
+    try {
+      return await Promise.race([work, expired]);
+    } finally {
+      clearTimeout(timer);
+      if (late) {
+        let settled = false;
+        work.then(
+          () => (settled = true),
+          () => (settled = true),
+        );
+        void this.terminateTagged(tag, () => settled);
+      }
+    }
+  }
+
+  /**
+   * Terminates the transaction tagged `tag`, retrying briefly while it has not yet reached the
+   * server (its statement may still be waiting for a pooled connection). Best effort: Neo4j's
+   * transaction timeout remains the backstop, and failures are only reported to observers.
+   */
+  private async terminateTagged(tag: string, settled: () => boolean): Promise<void> {
+    const t0 = performance.now();
+    let ok = false;
+    try {
+      for (let attempt = 0; attempt < TERMINATE_ATTEMPTS && !settled(); attempt++) {
+        const shown = await this.driver.executeQuery(
+          `SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.${DEADLINE_TAG} = $tag RETURN transactionId`,
+          { tag },
+          { database: this.database, routing: neo4j.routing.READ },
+        );
+        const ids = shown.records.map((r) => r.get('transactionId') as string);
+        if (ids.length) {
+          await this.driver.executeQuery(
+            'TERMINATE TRANSACTIONS $ids YIELD transactionId RETURN transactionId',
+            { ids },
+            { database: this.database, routing: neo4j.routing.READ },
+          );
+          ok = true;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, TERMINATE_RETRY_MS));
+      }
+      ok = true;
+    } catch {
+      // the statement may have ended meanwhile, or the user may not see transactions: the
+      // transaction timeout still ends it
+    } finally {
+      this.notify('deadline.terminate', 'read', performance.now() - t0, ok);
     }
   }
 
@@ -139,15 +211,21 @@ export class Gateway {
     o: RunOptions,
   ): Promise<Row[]> {
     this.checkDeadline(o);
+    const deadline = o.deadline ?? this.defaults.deadline;
+    // A read under a deadline is tagged, so that it can be found and terminated when the deadline
+    // passes. Writes are not cut short from the outside: a client must never get TIMEOUT for a
+    // write that then commits (their transaction timeout still applies).
+    const tag = access === 'read' && deadline !== undefined ? randomUUID() : undefined;
     const t0 = performance.now();
     let ok = false;
     try {
-      const res = await this.driver.executeQuery(cypher, toNeo4jParams(params), {
+      const work = this.driver.executeQuery(cypher, toNeo4jParams(params), {
         database: this.database,
         routing: access === 'read' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: this.txConfig(o),
+        transactionConfig: this.txConfig(o, tag),
         signal: o.signal ?? this.defaults.signal,
       });
+      const res = tag === undefined ? await work : await this.beforeDeadline(work, deadline!, tag);
       ok = true;
       return res.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (e) {
@@ -161,6 +239,14 @@ export class Gateway {
     for (const o of this.observers) o.onQuery({ name, access, ms, ok });
   }
 }
+
+/** The transaction metadata key that tags a read under a deadline. */
+const DEADLINE_TAG = 'bangfuDeadlineTag';
+/** How often, and how far apart, a late transaction is looked for before giving up. */
+const TERMINATE_ATTEMPTS = 5;
+const TERMINATE_RETRY_MS = 200;
+
+const timedOut = () => new AppError('TIMEOUT', "the query did not finish within the request's time limit");
 
 /** Runs one statement inside a managed transaction. */
 export type TxRunner = (name: string, cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;

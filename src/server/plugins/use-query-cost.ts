@@ -4,12 +4,17 @@ import {
   getNamedType,
   getNullableType,
   isLeafType,
+  isInputObjectType,
   isListType,
+  type GraphQLArgument,
   type GraphQLCompositeType,
+  type GraphQLNamedType,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { AppError } from '../../domain/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/connections';
 import type { Context } from '../../graphql/context';
+import { checkFilterBounds, filterCost, measureFilter, type FilterBounds } from '../filter-bounds';
 import { tooComplex } from '../query-limits';
 
 /** Assumed length of a list that has no page-size argument (e.g. `citations`). */
@@ -24,16 +29,43 @@ const isConnection = (t: GraphQLCompositeType | { name: string }) => t.name.ends
  * costs its length (`nodes(ids:)`: the ids given, otherwise UNPAGED_LIST_SIZE) times 1 plus its
  * selection. So `pairings(first: 100) { edges { node { helper { pairings(first: 100) { edges {
  * node { key } } } } } } }` costs 20,401 — the fan-out is priced, not the text — while
- * `pairings { totalCount }` costs 1.
+ * `pairings { totalCount }` costs 1. A filter argument adds its size (filterCost) to the field's
+ * own cost, so a filter inside a page is paid once per item of the page.
  */
 export const fanOutEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const named = getNamedType(field.type);
   if (isLeafType(named)) return 0;
-  if (isConnection(named)) return 1 + pageSize(args) * childComplexity;
-  if (!isListType(getNullableType(field.type)) || isConnection(type)) return 1 + childComplexity;
+  const filters = filterArgs(field.args, args).reduce((c, [, v]) => c + filterCost(measureFilter(v)), 0);
+  if (isConnection(named)) return 1 + filters + pageSize(args) * childComplexity;
+  if (!isListType(getNullableType(field.type)) || isConnection(type)) return 1 + filters + childComplexity;
   const length = Array.isArray(args.ids) ? args.ids.length : UNPAGED_LIST_SIZE;
-  return length * (1 + childComplexity);
+  return length * (1 + filters + childComplexity);
 };
+
+/** A filter input type: an input object with the AND/OR/NOT combinators. */
+const isFilterInput = (t: GraphQLNamedType) =>
+  isInputObjectType(t) && ['AND', 'OR', 'NOT'].every((k) => k in t.getFields());
+
+/** The given arguments of a field whose type is a filter input, with their (coerced) values. */
+function filterArgs(defs: readonly GraphQLArgument[], args: Record<string, unknown>): [string, unknown][] {
+  return defs
+    .filter((a) => isFilterInput(getNamedType(a.type)) && args[a.name] != null)
+    .map((a) => [a.name, args[a.name]]);
+}
+
+/**
+ * Refuses a filter argument over a bound (QUERY_TOO_COMPLEX naming the bound and `field.argument`).
+ * It returns no estimate, so the next estimator prices the field; it runs for every field of the
+ * operation with its arguments coerced from the variables, so inline and variable filters are
+ * bounded alike.
+ */
+export function filterBoundsEstimator(bounds: FilterBounds): ComplexityEstimator {
+  return ({ field, args }) => {
+    for (const [name, value] of filterArgs(field.args, args))
+      checkFilterBounds(measureFilter(value), bounds, `${field.name}.${name}`);
+    return undefined;
+  };
+}
 
 function pageSize(args: Record<string, unknown>): number {
   const n =
@@ -52,7 +84,7 @@ function pageSize(args: Record<string, unknown>): number {
  * rule. Variables that do not coerce are left to execution, which reports them as
  * BAD_USER_INPUT before any resolver runs.
  */
-export function useQueryCost(maxCost: number): ApolloServerPlugin<Context> {
+export function useQueryCost(maxCost: number, filterBounds: FilterBounds): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -64,9 +96,11 @@ export function useQueryCost(maxCost: number): ApolloServerPlugin<Context> {
               query: document,
               variables: request.variables ?? {},
               operationName: request.operationName ?? undefined,
-              estimators: [fanOutEstimator],
+              estimators: [filterBoundsEstimator(filterBounds), fanOutEstimator],
             });
           } catch (e) {
+            if (e instanceof AppError)
+              throw new GraphQLError(e.message, { extensions: { http: { status: 400 } }, originalError: e });
             if (e instanceof GraphQLError && /maximum allowed number of nodes/.test(e.message))
               cost = Infinity;
             else return;

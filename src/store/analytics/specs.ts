@@ -5,7 +5,7 @@ import {
   type Category,
   type Level,
 } from '../../domain/model';
-import { compileFilter, P, Params, type FilterInput, type FilterSpec } from '../reads/filter';
+import { activeAt, compileFilter, P, Params, type FilterInput, type FilterSpec } from '../reads/filter';
 import type { ItemSpec } from '../reads/reads';
 import { ITEMS, PAIRING_FILTER } from '../reads/specs';
 
@@ -21,9 +21,8 @@ export const cypherList = (xs: readonly string[]) => `[${xs.map((x) => `'${x}'`)
 export const VILLAGE_KINDS = cypherList(VILLAGE_LEVEL_KINDS);
 const COUNTED = cypherList(COUNTED_PAIRING_KINDS);
 
-/** `q` is valid on the ISO day held by parameter expression `day` (half-open interval). */
-export const activeAt = (q: string, day: string) =>
-  `(${q}.validFrom <= date(${day}) AND date(${day}) < ${q}.validTo)`;
+/** `q` is valid on the ISO day held by parameter expression `day` (open intervals unbounded). */
+export { activeAt };
 
 export const ANALYTICS_PAIRING_FILTER: FilterSpec = {
   ...PAIRING_FILTER,

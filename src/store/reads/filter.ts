@@ -1,8 +1,17 @@
 import { badInput } from '../../domain/errors';
+import { FILTER_DEPTH_CEILING } from '../../domain/filter-limits';
+import { OPEN_END } from '../../domain/model';
 
 /**
  * Filters compile to a Cypher predicate built only from fixed fragments: the client chooses
  * which fragments combine (and with AND/OR/NOT), never their text; every value is a `$param`.
+ *
+ * Filters are two-valued: a record either matches a filter or it does not, and `NOT F` matches
+ * exactly the records F does not match. Cypher is three-valued (`null IN [...]` is null, and so
+ * is `NOT null`), so a field predicate on a missing property yields null, which a WHERE treats
+ * like false. That is harmless where the predicate is read positively (AND/OR of nulls and
+ * falses select the same rows) and wrong only under NOT; so NOT compiles to
+ * `NOT coalesce(F, false)`. Top-level predicates stay as written, so indexes still apply.
  */
 
 /** Builds the predicate for one field from the node variable and the name of its parameter. */
@@ -33,9 +42,6 @@ export class Params {
   }
 }
 
-/** Filters nest at most this deep; deeper input is refused rather than compiled. */
-export const MAX_FILTER_DEPTH = 5;
-
 /**
  * Compiles `filter` for node variable `v`. Unset fields (null/undefined) are ignored; an empty
  * filter is `true`. Throws a TypeError for a field the spec does not know (the schema prevents it).
@@ -48,8 +54,8 @@ export function compileFilter(
   depth = 0,
 ): string {
   if (!filter) return 'true';
-  if (depth > MAX_FILTER_DEPTH)
-    throw badInput(`filters nest at most ${MAX_FILTER_DEPTH} levels deep`, { argument: 'filter' });
+  if (depth > FILTER_DEPTH_CEILING)
+    throw badInput(`filters nest at most ${FILTER_DEPTH_CEILING} levels deep`, { argument: 'filter' });
   const parts: string[] = [];
   for (const [field, value] of Object.entries(filter)) {
     if (value === null || value === undefined) continue;
@@ -60,7 +66,8 @@ export function compileFilter(
       continue;
     }
     if (field === 'NOT') {
-      parts.push(`NOT (${compileFilter(value as FilterInput, spec, v, params, depth + 1)})`);
+      // null (a predicate on a missing property) counts as "does not match" before negating
+      parts.push(`NOT coalesce((${compileFilter(value as FilterInput, spec, v, params, depth + 1)}), false)`);
       continue;
     }
     const predicate = spec[field];
@@ -86,6 +93,15 @@ export const P = {
       `(${v}.${prop} CONTAINS $${p} OR coalesce(${v}.aliasText, '') CONTAINS $${p})`,
   /** The node lies in the admin unit `$p` or any unit below it (or is that unit). */
   inArea: (): Predicate => (v, p) => `EXISTS { MATCH (${v})-[:LOCATED_IN*0..6]->(:AdminUnit {id: $${p}}) }`,
-  /** Valid on ISO date `$p`: validity is half-open, validFrom ≤ day < validTo (open = 9999-12-31). */
-  activeOn: (): Predicate => (v, p) => `(${v}.validFrom <= date($${p}) AND date($${p}) < ${v}.validTo)`,
+  /** Valid on ISO date `$p` (see activeAt). */
+  activeOn: (): Predicate => (v, p) => activeAt(v, `$${p}`),
 };
+
+/**
+ * `q` is valid on the ISO day held by the parameter expression `day`: validFrom ≤ day < validTo,
+ * where an open interval is unbounded. Open intervals are stored with validTo = OPEN_END (so
+ * MERGE and range indexes work); the sentinel is not a day on which validity ends, so an open
+ * record is valid on OPEN_END itself too — every day the Date scalar accepts.
+ */
+export const activeAt = (q: string, day: string) =>
+  `(${q}.validFrom <= date(${day}) AND (date(${day}) < ${q}.validTo OR ${q}.validTo = date('${OPEN_END}')))`;
