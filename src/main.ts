@@ -62,6 +62,7 @@ export async function main(): Promise<void> {
       auth: createAuthenticator(config.auth),
       piiSalt: config.piiSalt,
       hardening: config.hardening,
+      subscriptions: config.subscriptions,
     });
     const addr = await http.listen(config.port, config.host);
     log.info(`bangfu-graph ${version} ready at http://${addr.address}:${addr.port}/graphql`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { HARDENING_ENV, hardeningConfig, type HardeningConfig } from './hardening-config';
+import { SUBSCRIPTIONS_ENV, subscriptionsConfig, type SubscriptionsConfig } from './subscriptions-config';
 import { AUTH_ENV, authConfig, authEnvProblem, piiSalt, type AuthConfig } from './auth-config';
 
 /**
@@ -25,6 +26,8 @@ export interface Config {
   readonly auth: AuthConfig;
   /** Secret salt of stored ID-number hashes (PII_HASH_SALT); must be the same for every process. */
   readonly piiSalt: string;
+  /** GraphQL subscriptions over WebSocket: delivery delay and limits (see subscriptions-config.ts). */
+  readonly subscriptions: SubscriptionsConfig;
 }
 
 export type Neo4jConfig =
@@ -85,6 +88,7 @@ const schema = z.object({
     .default(10_000),
   ...HARDENING_ENV,
   ...AUTH_ENV,
+  ...SUBSCRIPTIONS_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -137,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     hardening: hardeningConfig(e, e.NODE_ENV),
     auth: authConfig(e, e.NODE_ENV),
     piiSalt: piiSalt(e),
+    subscriptions: subscriptionsConfig(e),
   });
 }

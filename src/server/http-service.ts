@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Context, ServiceInfo } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
-import { loadTypeDefs, resolvers } from '../graphql/schema';
+import { executableSchema } from '../graphql/schema';
 import type { Gateway } from '../store/gateway';
 import { DEV_PII_SALT } from '../config/auth-config';
 import { ANONYMOUS } from '../domain/access-policy';
@@ -26,6 +26,8 @@ import type { Metrics } from './metrics';
 import { staticPages } from './static-pages';
 import { useObservability } from './plugins/use-observability';
 import { createRateLimiter } from './rate-limit';
+import { attachSubscriptions } from './subscriptions';
+import { defaultSubscriptions, type SubscriptionsConfig } from '../config/subscriptions-config';
 
 export interface HttpServiceDeps {
   gateway: Gateway;
@@ -40,6 +42,8 @@ export interface HttpServiceDeps {
   piiSalt?: string;
   /** Abuse limits, timeouts, production switches (config.hardening); default: the documented defaults. */
   hardening?: HardeningConfig;
+  /** GraphQL subscriptions over WebSocket (config.subscriptions); default: the documented defaults. */
+  subscriptions?: SubscriptionsConfig;
 }
 
 export interface HttpService {
@@ -76,13 +80,25 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   httpServer.headersTimeout = h.httpHeadersTimeoutMs;
   httpServer.requestTimeout = h.httpRequestTimeoutMs;
   const hardened = apolloHardening(h);
+  const schema = executableSchema();
+  const subscriptions = attachSubscriptions({
+    httpServer,
+    schema,
+    gateway,
+    auth,
+    log,
+    service: deps.service,
+    piiSalt: deps.piiSalt ?? DEV_PII_SALT,
+    hardening: h,
+    config: deps.subscriptions ?? defaultSubscriptions(),
+  });
 
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers(),
+    schema,
     ...hardened.options,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),
+      subscriptions.plugin,
       useObservability(metrics),
       ...hardened.plugins,
       // Apollo's landing page loads Sandbox from a CDN; browsers get /playground instead.

@@ -8,6 +8,7 @@ import { Metrics } from '../../src/server/metrics';
 import { createAuthenticator } from '../../src/server/auth';
 import type { AuthConfig } from '../../src/config/auth-config';
 import { TEST_AUTH } from './auth';
+import { defaultSubscriptions, type SubscriptionsConfig } from '../../src/config/subscriptions-config';
 
 /** The Neo4j started by test/global-setup.ts. */
 export function testDriver(o: Omit<DriverOptions, 'uri' | 'user' | 'password'> = {}): Driver {
@@ -51,6 +52,8 @@ export interface TestServerOptions {
   log?: Logger;
   /** Token verification (default: HS256 with TEST_JWT_SECRET, anonymous reads allowed; see ./auth). */
   auth?: Partial<AuthConfig>;
+  /** Subscription settings; the delivery delay defaults to 100 ms here, to keep tests short. */
+  subscriptions?: Partial<SubscriptionsConfig>;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
@@ -67,6 +70,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     hardening: { ...defaultHardening('test'), rateLimitMax: 0, ...o.hardening },
     auth: createAuthenticator({ ...TEST_AUTH, ...o.auth }),
     piiSalt: 'test-pii-salt-of-the-integration-tests',
+    subscriptions: { ...defaultSubscriptions(), ledgerPollMs: 100, ...o.subscriptions },
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;

@@ -15,6 +15,7 @@ import type { ObservationCheck } from '../../store/indicators/indicators.store';
 import type { CentralityModel, ScoredNode, CommunitiesModel, CommunityModel } from '../../store/analytics/network.store';
 import type { ExemplarModel } from '../../store/analytics/exemplars.store';
 import type { AuditRow } from '../../store/writes/history';
+import type { LedgerEntry } from '../../store/ledger/ledger.store';
 import type { Viewer as ViewerModel } from '../../domain/access-policy';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -1159,6 +1160,53 @@ export type Inspection = Node & {
   /** Where it took place. */
   unit?: Maybe<AdminUnit>;
 };
+
+/** One committed change, as the audit log (变更记录) recorded it. */
+export type LedgerEvent = {
+  __typename?: 'LedgerEvent';
+  /** When the change committed. */
+  at: Scalars['DateTime']['output'];
+  /** The audit entry itself: operation, actor, before and after (personal fields masked by your role). */
+  entry: AuditEntry;
+  /** What kind of change this is. */
+  kind: LedgerEventKind;
+  /**
+   * The record as it is now, read like `node(id:)` with your role's masks; null when it is not an
+   * object type of the API or no longer exists.
+   */
+  node?: Maybe<Node>;
+  /** Where this event stands in the ledger; pass it as `since` to resume after it. Opaque; compare only for equality. */
+  position: Scalars['String']['output'];
+  /** The record's global id; null for an IMPORTED event. */
+  recordId?: Maybe<Scalars['ID']['output']>;
+  /** The record's version after the change, when it has one (pass it as expectedVersion to change it again). */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What kind of change a ledger event reports. */
+export type LedgerEventKind =
+  /** A citation (出处) was added to a record. */
+  | 'CITATION_ADDED'
+  /** A dispute (矛盾纠纷) was recorded. */
+  | 'DISPUTE_RECORDED'
+  /** A dispute was resolved. */
+  | 'DISPUTE_RESOLVED'
+  /** An admin unit, organization, person, enterprise, household or programme was created. */
+  | 'ENTITY_CREATED'
+  /** An admin unit, organization, person, enterprise, household or programme was changed. */
+  | 'ENTITY_UPDATED'
+  /** A bulk import (导入) ran; reload what you show. */
+  | 'IMPORTED'
+  /** A pairing (结对帮扶) was created. */
+  | 'PAIRING_CREATED'
+  /** A pairing was ended (解除). */
+  | 'PAIRING_ENDED'
+  /** A project (帮扶项目) was recorded. */
+  | 'PROJECT_RECORDED'
+  /** A tenure (任职) was recorded. */
+  | 'TENURE_RECORDED'
+  /** A visit (调研) was recorded. */
+  | 'VISIT_RECORDED';
 
 /** 五级: the level of a helper in the network (帮扶层级). */
 export type Level =
@@ -2905,6 +2953,37 @@ export type StudentEdge = {
 };
 
 /**
+ * Live changes, delivered over WebSocket (the `graphql-transport-ws` protocol of `graphql-ws`) on the
+ * same URL as queries (ws://host:4000/graphql). Send the token in `connection_init` as
+ * `{ "authorization": "Bearer …" }`. See docs/api.md.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Changes to the ledger (台账变更) — pairings created or ended, projects, visits and disputes
+   * recorded, entities created or updated — each delivered after its transaction committed, in
+   * commit order, at most one delivery delay (LEDGER_POLL_MS) later. Writes made through any
+   * instance on the same Neo4j reach every instance's subscribers.
+   *
+   * Pass the `position` of the last event you received as `since` when you reconnect: you get every
+   * event after it, none twice.
+   */
+  ledgerChanged: LedgerEvent;
+};
+
+
+/**
+ * Live changes, delivered over WebSocket (the `graphql-transport-ws` protocol of `graphql-ws`) on the
+ * same URL as queries (ws://host:4000/graphql). Send the token in `connection_init` as
+ * `{ "authorization": "Bearer …" }`. See docs/api.md.
+ */
+export type SubscriptionLedgerChangedArgs = {
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<LedgerEventKind>>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
  * A dated post held by a person (任职): a 两委 post of a college-graduate village official, a
  * village cadre made branch secretary, a secondment to a village (下挂驻村), a promotion.
  */
@@ -3344,6 +3423,8 @@ export type ResolversTypes = {
   Inspection: ResolverTypeWrapper<NodeRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  LedgerEvent: ResolverTypeWrapper<LedgerEntry>;
+  LedgerEventKind: LedgerEventKind;
   Level: Level;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -3421,6 +3502,7 @@ export type ResolversTypes = {
   Student: ResolverTypeWrapper<NodeRow>;
   StudentConnection: ResolverTypeWrapper<NodeConnection>;
   StudentEdge: ResolverTypeWrapper<NodeEdge>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenure: ResolverTypeWrapper<NodeRow>;
   TenureConnection: ResolverTypeWrapper<NodeConnection>;
   TenureEdge: ResolverTypeWrapper<NodeEdge>;
@@ -3504,6 +3586,7 @@ export type ResolversParentTypes = {
   Inspection: NodeRow;
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
+  LedgerEvent: LedgerEntry;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
@@ -3565,6 +3648,7 @@ export type ResolversParentTypes = {
   Student: NodeRow;
   StudentConnection: NodeConnection;
   StudentEdge: NodeEdge;
+  Subscription: Record<PropertyKey, never>;
   Tenure: NodeRow;
   TenureConnection: NodeConnection;
   TenureEdge: NodeEdge;
@@ -3966,6 +4050,16 @@ export type InspectionResolvers<ContextType = Context, ParentType extends Resolv
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
+
+export type LedgerEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerEvent'] = ResolversParentTypes['LedgerEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LedgerEventKind'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addCitation?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'input'>>;
@@ -4399,6 +4493,10 @@ export type StudentEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  ledgerChanged?: SubscriptionResolver<ResolversTypes['LedgerEvent'], "ledgerChanged", ParentType, ContextType, Partial<SubscriptionLedgerChangedArgs>>;
+};
+
 export type TenureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tenure'] = ResolversParentTypes['Tenure']> = {
   fullTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   holder?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -4513,6 +4611,7 @@ export type Resolvers<ContextType = Context> = {
   IndicatorCheck?: IndicatorCheckResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
+  LedgerEvent?: LedgerEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
@@ -4566,6 +4665,7 @@ export type Resolvers<ContextType = Context> = {
   Student?: StudentResolvers<ContextType>;
   StudentConnection?: StudentConnectionResolvers<ContextType>;
   StudentEdge?: StudentEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenure?: TenureResolvers<ContextType>;
   TenureConnection?: TenureConnectionResolvers<ContextType>;
   TenureEdge?: TenureEdgeResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
+import { NEXT_LEDGER_POSITION } from './ledger-position';
 
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
 
@@ -105,7 +106,10 @@ export class WriteTx {
     return n;
   }
 
-  /** Appends one audit entry (never updated or deleted) for a write to `target`. */
+  /**
+   * Appends one audit entry (never updated or deleted) for a write to `target`, at the next ledger
+   * position (see ledger-position.ts).
+   */
   async audit(
     target: NodeRef,
     before: Props | null,
@@ -115,9 +119,10 @@ export class WriteTx {
     const id = `audit:${randomUUID()}`;
     await this.run(
       'audit.append',
-      'CREATE (a:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ' +
+      NEXT_LEDGER_POSITION +
+        'CREATE (a:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ' +
         'targetLabel: $label, targetId: $targetId, before: $before, after: $after, requestId: $requestId, ' +
-        'version: $version, details: $details})',
+        'version: $version, details: $details, seq: ledgerSeq})',
       {
         id,
         actor: this.meta.actor.subject,
