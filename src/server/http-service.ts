@@ -27,6 +27,7 @@ import { staticPages } from './static-pages';
 import { useObservability } from './plugins/use-observability';
 import { createRateLimiter } from './rate-limit';
 import { attachSubscriptions } from './subscriptions';
+import { clientFiles } from './client-files';
 import { defaultSubscriptions, type SubscriptionsConfig } from '../config/subscriptions-config';
 
 export interface HttpServiceDeps {
@@ -146,6 +147,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   // CORS before any router that could answer the browser's preflight (OPTIONS) for /graphql.
   app.use('/graphql', corsPolicy(h));
   app.use(staticPages());
+  app.use(clientFiles());
   app.use(
     '/graphql',
     ...bodyLimits(h),

@@ -66,8 +66,8 @@ export type AdminUnit = Beneficiary & Entity & Node & {
   children: AdminUnitConnection;
   /** The quotes supporting this unit. */
   citations: Array<Citation>;
-  /** Designations such as NEW_COUNTRYSIDE_DEMONSTRATION (新农村建设示范村) or BACKWARD (后进村). */
-  designations: Array<Scalars['String']['output']>;
+  /** Designations (村级称号) such as NEW_COUNTRYSIDE_DEMONSTRATION (新农村建设示范村) or BACKWARD (后进村). */
+  designations: Array<Designation>;
   /** Poor households registered directly in this unit (贫困户). */
   households: HouseholdConnection;
   /** The object's global id (opaque). */
@@ -148,8 +148,8 @@ export type AdminUnitFilter = {
   OR?: InputMaybe<Array<AdminUnitFilter>>;
   /** Lies in this unit or below it, or is it (an AdminUnit id). */
   areaId?: InputMaybe<Scalars['ID']['input']>;
-  /** Has this designation, e.g. NEW_COUNTRYSIDE_DEMONSTRATION. */
-  designation?: InputMaybe<Scalars['String']['input']>;
+  /** Has this designation (村级称号), e.g. NEW_COUNTRYSIDE_DEMONSTRATION. */
+  designation?: InputMaybe<Designation>;
   /** Kind is one of these. */
   kind?: InputMaybe<Array<UnitKind>>;
   /** Name or an alias contains this text. */
@@ -1638,8 +1638,8 @@ export type Organization = Entity & Helper & Node & {
   level?: Maybe<Level>;
   /** The name (名称). */
   name: Scalars['String']['output'];
-  /** Its type: AGENCY, PUBLIC_INSTITUTION, PARTY_ORGANIZATION, LEADING_GROUP or MEDIA. */
-  orgType?: Maybe<Scalars['String']['output']>;
+  /** Its type (组织类型). */
+  orgType?: Maybe<OrgType>;
   /** The pairings in which this organization helps. */
   pairings: PairingConnection;
   /** The organization it is part of (e.g. a group of the leading-group office). */
@@ -2020,8 +2020,8 @@ export type Person = Entity & Helper & Node & {
   provenance: Provenance;
   /** The cadre's rank (职级). */
   rank: Rank;
-  /** Roles such as RESERVE_CADRE (后备干部), COLLEGE_VILLAGE_OFFICIAL (大学生村官), EXEMPLAR (先进典型). */
-  roles: Array<Scalars['String']['output']>;
+  /** Roles (人员身份) such as RESERVE_CADRE (后备干部), COLLEGE_VILLAGE_OFFICIAL (大学生村官), EXEMPLAR (先进典型). */
+  roles: Array<PersonRole>;
   /** The posts this person holds or held (任职), by key. */
   tenures: Array<Tenure>;
   /** The administrative unit the person is recorded in. */
@@ -2094,8 +2094,8 @@ export type Plan = Node & {
   name: Scalars['String']['output'];
   /** Whether the plan is reported, derived or synthetic. */
   provenance: Provenance;
-  /** The sector: ROADS, PREMISES, WATER_POWER, AGRICULTURE, EMPLOYMENT or HOUSING. */
-  sector?: Maybe<Scalars['String']['output']>;
+  /** The sector (项目领域). */
+  sector?: Maybe<ProjectSector>;
   /** The unit it is for. */
   unit?: Maybe<AdminUnit>;
 };
@@ -2117,8 +2117,8 @@ export type Programme = Entity & Node & {
   pairings: PairingConnection;
   /** Whether the programme is reported, derived or synthetic. */
   provenance: Provenance;
-  /** Who launched it: NATIONAL (中央), REGION (自治区), CITY (市) or BANNER (旗). */
-  scope?: Maybe<Scalars['String']['output']>;
+  /** Who launched it (发起层级): NATIONAL (中央), REGION (自治区), CITY (市) or BANNER (旗). */
+  scope?: Maybe<ProgrammeScope>;
   /** The record's version (0 for seeded records never changed); pass it as expectedVersion when changing it. */
   version: Scalars['Int']['output'];
 };
@@ -2191,6 +2191,8 @@ export type Project = Node & {
   pairing?: Maybe<Pairing>;
   /** Whether the project is reported, derived or synthetic. */
   provenance: Provenance;
+  /** The sector (项目领域). */
+  sector?: Maybe<ProjectSector>;
   /** The record's version. */
   version: Scalars['Int']['output'];
 };
@@ -2999,8 +3001,8 @@ export type Tenure = Node & {
   key: Scalars['String']['output'];
   /** Where the post is: a village-level unit, or an organization for promotions. */
   place?: Maybe<Node>;
-  /** The post, e.g. VILLAGE_SECRETARY (村党支部书记), COMMITTEE_MEMBER (两委委员), STATIONED_CADRE (下挂驻村干部), DEPUTY_SECTION_CHIEF (副科级). */
-  post: Scalars['String']['output'];
+  /** The post (职务), e.g. VILLAGE_SECRETARY (村党支部书记), COMMITTEE_MEMBER (两委委员), STATIONED_CADRE (下挂驻村干部), DEPUTY_SECTION_CHIEF (副科级). */
+  post: TenurePost;
   /** Whether the tenure is reported, derived or synthetic. */
   provenance: Provenance;
   /** For a secondment: the organization the cadre was seconded from (派出单位). */
@@ -3041,6 +3043,31 @@ export type TenurePayload = {
   /** The tenure. */
   tenure: Tenure;
 };
+
+/** Dated posts (任职): the 两委 posts of `CommitteePost`, and the posts the report records beside them. */
+export type TenurePost =
+  /** 两委委员 (in either). */
+  | 'COMMITTEE_MEMBER'
+  /** 社区副主任 (in a 社区). */
+  | 'COMMUNITY_DEPUTY_DIRECTOR'
+  /** 社区党支部副书记 (in a 社区). */
+  | 'COMMUNITY_DEPUTY_SECRETARY'
+  /** 社区主任 (in a 社区). */
+  | 'COMMUNITY_DIRECTOR'
+  /** 社区党支部书记 (in a 社区). */
+  | 'COMMUNITY_SECRETARY'
+  /** 副科级 (a promotion to deputy section chief). */
+  | 'DEPUTY_SECTION_CHIEF'
+  /** 下挂驻村干部 (a cadre seconded to a village). */
+  | 'STATIONED_CADRE'
+  /** 村副主任 (in a 嘎查村). */
+  | 'VILLAGE_DEPUTY_DIRECTOR'
+  /** 村党支部副书记 (in a 嘎查村). */
+  | 'VILLAGE_DEPUTY_SECRETARY'
+  /** 村主任 (in a 嘎查村). */
+  | 'VILLAGE_DIRECTOR'
+  /** 村党支部书记 (in a 嘎查村). */
+  | 'VILLAGE_SECRETARY';
 
 /** Kinds of administrative unit (行政区划类别). 嘎查村 and 社区 are the village level. */
 export type UnitKind =
@@ -3507,6 +3534,7 @@ export type ResolversTypes = {
   TenureConnection: ResolverTypeWrapper<NodeConnection>;
   TenureEdge: ResolverTypeWrapper<NodeEdge>;
   TenurePayload: ResolverTypeWrapper<Omit<TenurePayload, 'tenure'> & { tenure: ResolversTypes['Tenure'] }>;
+  TenurePost: TenurePost;
   UnitKind: UnitKind;
   UpdateAdminUnitInput: UpdateAdminUnitInput;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
@@ -3671,7 +3699,7 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   assistedBy?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<AdminUnitAssistedByArgs, 'orderBy'>>;
   children?: Resolver<ResolversTypes['AdminUnitConnection'], ParentType, ContextType, RequireFields<AdminUnitChildrenArgs, 'orderBy'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  designations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  designations?: Resolver<Array<ResolversTypes['Designation']>, ParentType, ContextType>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<AdminUnitHouseholdsArgs, 'orderBy'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4118,7 +4146,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  orgType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgType?: Resolver<Maybe<ResolversTypes['OrgType']>, ParentType, ContextType>;
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<OrganizationPairingsArgs, 'orderBy'>>;
   partOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
@@ -4243,7 +4271,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<PersonPairingsArgs, 'orderBy'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Rank'], ParentType, ContextType>;
-  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['PersonRole']>, ParentType, ContextType>;
   tenures?: Resolver<Array<ResolversTypes['Tenure']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4276,7 +4304,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
-  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['ProjectSector']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4293,7 +4321,7 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<ProgrammePairingsArgs, 'orderBy'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
-  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['ProgrammeScope']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4322,6 +4350,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pairing?: Resolver<Maybe<ResolversTypes['Pairing']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['ProjectSector']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4503,7 +4532,7 @@ export type TenureResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
-  post?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['TenurePost'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   secondedFrom?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
