@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config/config';
 import { REPO_ROOT } from './config/paths';
 import { createAuthenticator } from './server/auth';
 import { createHttpService } from './server/http-service';
+import { loadTrustedDocuments } from './server/trusted-documents';
 import { Metrics } from './server/metrics';
 import { openStore, type Store } from './store/open-store';
 import { seedIfEmpty } from './seed/seed-if-empty';
@@ -63,6 +64,9 @@ export async function main(): Promise<void> {
       piiSalt: config.piiSalt,
       hardening: config.hardening,
       subscriptions: config.subscriptions,
+      trustedDocuments: config.documents.trustedOnly
+        ? loadTrustedDocuments(config.documents.manifestFile)
+        : null,
     });
     const addr = await http.listen(config.port, config.host);
     log.info(`bangfu-graph ${version} ready at http://${addr.address}:${addr.port}/graphql`);

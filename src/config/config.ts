@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { HARDENING_ENV, hardeningConfig, type HardeningConfig } from './hardening-config';
 import { SUBSCRIPTIONS_ENV, subscriptionsConfig, type SubscriptionsConfig } from './subscriptions-config';
+import { DOCUMENTS_ENV, documentsConfig, type DocumentsConfig } from './documents-config';
 import { AUTH_ENV, authConfig, authEnvProblem, piiSalt, type AuthConfig } from './auth-config';
 
 /**
@@ -28,6 +29,8 @@ export interface Config {
   readonly piiSalt: string;
   /** GraphQL subscriptions over WebSocket: delivery delay and limits (see subscriptions-config.ts). */
   readonly subscriptions: SubscriptionsConfig;
+  /** Trusted documents (TRUSTED_DOCUMENTS, see documents-config.ts). */
+  readonly documents: DocumentsConfig;
 }
 
 export type Neo4jConfig =
@@ -89,6 +92,7 @@ const schema = z.object({
   ...HARDENING_ENV,
   ...AUTH_ENV,
   ...SUBSCRIPTIONS_ENV,
+  ...DOCUMENTS_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -142,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: authConfig(e, e.NODE_ENV),
     piiSalt: piiSalt(e),
     subscriptions: subscriptionsConfig(e),
+    documents: documentsConfig(e, cwd),
   });
 }

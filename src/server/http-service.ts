@@ -28,6 +28,7 @@ import { useObservability } from './plugins/use-observability';
 import { createRateLimiter } from './rate-limit';
 import { attachSubscriptions } from './subscriptions';
 import { clientFiles } from './client-files';
+import { useTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 import { defaultSubscriptions, type SubscriptionsConfig } from '../config/subscriptions-config';
 
 export interface HttpServiceDeps {
@@ -45,6 +46,8 @@ export interface HttpServiceDeps {
   hardening?: HardeningConfig;
   /** GraphQL subscriptions over WebSocket (config.subscriptions); default: the documented defaults. */
   subscriptions?: SubscriptionsConfig;
+  /** Run only these documents (TRUSTED_DOCUMENTS=on); default null: any document within the limits. */
+  trustedDocuments?: TrustedDocuments | null;
 }
 
 export interface HttpService {
@@ -92,6 +95,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     piiSalt: deps.piiSalt ?? DEV_PII_SALT,
     hardening: h,
     config: deps.subscriptions ?? defaultSubscriptions(),
+    trusted: deps.trustedDocuments ?? null,
   });
 
   const apollo = new ApolloServer<Context>({
@@ -100,6 +104,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),
       subscriptions.plugin,
+      ...(deps.trustedDocuments ? [useTrustedDocuments(deps.trustedDocuments)] : []),
       useObservability(metrics),
       ...hardened.plugins,
       // Apollo's landing page loads Sandbox from a CDN; browsers get /playground instead.

@@ -29,6 +29,7 @@ import { createFormatError } from './format-error';
 import { fanOutEstimator } from './plugins/use-query-cost';
 import { queryLimitRules, queryParseOptions, tokenLimitError, tooComplex } from './query-limits';
 import type { Authenticator } from './token';
+import { sha256, untrusted, type TrustedDocuments } from './trusted-documents';
 
 export interface SubscriptionDeps {
   httpServer: http.Server;
@@ -40,6 +41,8 @@ export interface SubscriptionDeps {
   piiSalt: string;
   hardening: HardeningConfig;
   config: SubscriptionsConfig;
+  /** Run only these documents (TRUSTED_DOCUMENTS=on); null: any. */
+  trusted: TrustedDocuments | null;
 }
 
 /** What graphql-ws keeps per connection, besides the socket. */
@@ -123,6 +126,7 @@ export function attachSubscriptions(d: SubscriptionDeps): { plugin: ApolloServer
             ),
           ];
         }
+        if (d.trusted && !d.trusted.has(sha256(payload.query))) return [untrusted()];
         let document: DocumentNode;
         try {
           document = parse(payload.query, queryParseOptions(h));

@@ -54,6 +54,8 @@ export interface TestServerOptions {
   auth?: Partial<AuthConfig>;
   /** Subscription settings; the delivery delay defaults to 100 ms here, to keep tests short. */
   subscriptions?: Partial<SubscriptionsConfig>;
+  /** Trusted-documents mode with this manifest (default off). */
+  trustedDocuments?: ReadonlySet<string>;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
@@ -71,6 +73,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     auth: createAuthenticator({ ...TEST_AUTH, ...o.auth }),
     piiSalt: 'test-pii-salt-of-the-integration-tests',
     subscriptions: { ...defaultSubscriptions(), ledgerPollMs: 100, ...o.subscriptions },
+    trustedDocuments: o.trustedDocuments ?? null,
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;
