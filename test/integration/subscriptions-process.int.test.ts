@@ -17,7 +17,7 @@ describe('subscriptions across service processes', () => {
 
   beforeAll(async () => {
     // each process starts its own driver and checks migrations: minutes on a loaded machine
-    fixtures = await startTestServer();
+    fixtures = await startTestServer({ hardening: { requestTimeoutMs: 60_000 } });
     l = await createLedger(fixtures, 'subs-proc');
   });
   afterAll(async () => {
@@ -38,6 +38,7 @@ describe('subscriptions across service processes', () => {
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
       LEDGER_POLL_MS: '200',
       RATE_LIMIT_MAX: '0',
+      REQUEST_TIMEOUT_MS: '60000',
     });
     procs.push(p);
     await p.waitFor(/ready at http/);

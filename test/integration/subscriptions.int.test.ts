@@ -23,10 +23,13 @@ describe('subscriptions: ledgerChanged', () => {
   };
 
   beforeAll(async () => {
+    // a generous request deadline: these tests measure delivery, not latency, on a shared machine
+    const hardening = { requestTimeoutMs: 60_000 };
     s = await startTestServer({
+      hardening,
       subscriptions: { maxSubscriptionsPerConnection: 3, maxConnectionsPerCaller: 2 },
     });
-    other = await startTestServer();
+    other = await startTestServer({ hardening });
     l = await createLedger(s, 'subs');
   });
   // Anonymous clients share one key (their IP) in the per-caller connection limit.
