@@ -185,7 +185,11 @@ describe('subscriptions: ledgerChanged', () => {
 
   it('resumes after a position: every later event once, in commit order', async () => {
     const token = await testToken('editor', `${l.prefix}-editor`);
-    const first = client().subscribe<Event>(EVENT, { area: l.ids.region, kinds: ['PAIRING_CREATED'] });
+    // own subjects: anonymous clients share their IP's connection quota (2 in this file)
+    const first = client(await testToken('viewer', `${l.prefix}-resume-1`)).subscribe<Event>(EVENT, {
+      area: l.ids.region,
+      kinds: ['PAIRING_CREATED'],
+    });
     await new Promise((r) => setTimeout(r, 300));
     await createPairingAs(s, token);
     const last = (await first.next()).data!.ledgerChanged.position;
@@ -195,7 +199,7 @@ describe('subscriptions: ledgerChanged', () => {
       await createPairingAs(s, token),
       await createPairingAs(other, token),
     ];
-    const resumed = client().subscribe<Event>(EVENT, {
+    const resumed = client(await testToken('viewer', `${l.prefix}-resume-2`)).subscribe<Event>(EVENT, {
       area: l.ids.region,
       kinds: ['PAIRING_CREATED'],
       since: last,
