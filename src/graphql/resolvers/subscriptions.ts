@@ -1,6 +1,7 @@
 import { AppError, badInput } from '../../domain/errors';
 import { ledgerEventKind, type LedgerEventKind } from '../../domain/ledger-events';
 import type { Label } from '../../domain/model';
+import type { LedgerFeed } from '../../store/ledger/ledger-feed';
 import type { LedgerEntry } from '../../store/ledger/ledger.store';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
@@ -37,22 +38,34 @@ const wanted = (e: LedgerEntry, w: Wanted): boolean => {
 /**
  * The entries of a cursor that the subscriber asked for. Before each one is delivered the context
  * gets fresh loaders: an event is resolved like a new request, so it shows the record as it is now,
- * never a value cached for an earlier event.
+ * never a value cached for an earlier event. Not an async generator: a generator's return() waits
+ * for its pending next(), i.e. for the next event; this one ends the cursor at once when the
+ * client completes the subscription.
  */
-async function* matching(
-  cursor: AsyncIterableIterator<LedgerEntry>,
+function matching(
+  cursor: ReturnType<LedgerFeed['cursor']>,
   w: Wanted,
   ctx: Context,
-): AsyncGenerator<LedgerEntry> {
-  try {
-    for await (const e of cursor) {
-      if (!wanted(e, w)) continue;
-      ctx.loaders = new Loaders(ctx.gateway);
-      yield e;
-    }
-  } finally {
-    await cursor.return?.();
-  }
+): AsyncIterableIterator<LedgerEntry> {
+  return {
+    async next() {
+      for (;;) {
+        const r = await cursor.next();
+        if (r.done || wanted(r.value, w)) {
+          if (!r.done) ctx.loaders = new Loaders(ctx.gateway);
+          return r;
+        }
+      }
+    },
+    return: () => cursor.return(),
+    throw: async (e: unknown) => {
+      await cursor.return();
+      throw e;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /** Resolvers of schema/subscriptions.graphql. */
