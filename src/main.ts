@@ -5,6 +5,7 @@ import { REPO_ROOT } from './config/paths';
 import { createAuthenticator } from './server/auth';
 import { createLogger } from './server/create-logger';
 import { createHttpService } from './server/http-service';
+import { loadTrustedDocuments } from './server/trusted-documents';
 import { Metrics } from './server/metrics';
 import { openStore, type Store } from './store/open-store';
 import { seedIfEmpty } from './seed/seed-if-empty';
@@ -67,6 +68,10 @@ export async function main(): Promise<void> {
       cursorSecret: config.cursorSecret,
       hardening: config.hardening,
       metricsConfig: config.metrics,
+      subscriptions: config.subscriptions,
+      trustedDocuments: config.documents.trustedOnly
+        ? loadTrustedDocuments(config.documents.manifestFile)
+        : null,
     });
     const addr = await http.listen(config.port, config.host);
     log.info(`bangfu-graph ${version} ready at http://${addr.address}:${addr.port}/graphql`);

@@ -12,9 +12,15 @@ const positiveInt = (v: string) => {
   return Number(v);
 };
 
-/** Opens the configured store (embedded or NEO4J_URI) for one command and always closes it. */
+/**
+ * Opens the configured store for one command and always closes it: NEO4J_URI, else the embedded
+ * Neo4j the running service recorded under the data directory, else an embedded Neo4j of its own.
+ */
 async function withStore<T>(work: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(loadConfig().neo4j, { log: (m) => process.stderr.write(`${m}\n`) });
+  const store = await openStore(loadConfig().neo4j, {
+    log: (m) => process.stderr.write(`${m}\n`),
+    reuseRunning: true,
+  });
   try {
     return await work(store);
   } finally {

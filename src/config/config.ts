@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { HARDENING_ENV, hardeningConfig, type HardeningConfig } from './hardening-config';
+import { SUBSCRIPTIONS_ENV, subscriptionsConfig, type SubscriptionsConfig } from './subscriptions-config';
+import { DOCUMENTS_ENV, documentsConfig, type DocumentsConfig } from './documents-config';
 import { AUTH_ENV, authConfig, authEnvProblem, piiSalt, type AuthConfig } from './auth-config';
 import { CURSOR_ENV, cursorSecret } from './cursor-config';
 import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
@@ -31,6 +33,10 @@ export interface Config {
   readonly cursorSecret: string;
   /** Who may read /metrics, and the bound on its operation-name label (see metrics-config.ts). */
   readonly metrics: MetricsConfig;
+  /** GraphQL subscriptions over WebSocket: delivery delay and limits (see subscriptions-config.ts). */
+  readonly subscriptions: SubscriptionsConfig;
+  /** Trusted documents (TRUSTED_DOCUMENTS, see documents-config.ts). */
+  readonly documents: DocumentsConfig;
 }
 
 export type Neo4jConfig =
@@ -93,6 +99,8 @@ const schema = z.object({
   ...AUTH_ENV,
   ...CURSOR_ENV,
   ...METRICS_ENV,
+  ...SUBSCRIPTIONS_ENV,
+  ...DOCUMENTS_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -147,5 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     piiSalt: piiSalt(e),
     cursorSecret: cursorSecret(e),
     metrics: metricsConfig(e),
+    subscriptions: subscriptionsConfig(e),
+    documents: documentsConfig(e, cwd),
   });
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Viewer } from '../domain/access-policy';
 import type { Gateway } from '../store/gateway';
 import type { CursorCodec } from './cursors';
+import type { LedgerFeed } from '../store/ledger/ledger-feed';
 import type { Loaders } from './loaders';
 
 /** What the service tells resolvers about itself. */
@@ -26,8 +27,10 @@ export interface Context {
   /** Cypher statements sent so far for this request. */
   queryCount: () => number;
   service: ServiceInfo;
-  /** Who is asking and what writes need (issue 6); absent only outside HTTP (then: anonymous). */
+  /** Who is asking and what writes need; absent only outside HTTP and WebSocket (then: anonymous). */
   access?: RequestAccess;
+  /** The committed audit log as a stream; present on WebSocket connections (subscriptions). */
+  ledger?: LedgerFeed;
 }
 
 /** The verified caller of one request and the settings its writes need. */

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { personalMasks } from './personal-masks';
@@ -12,6 +14,7 @@ import { networkResolvers } from './resolvers/network';
 import { nodeResolvers } from './resolvers/node';
 import { recordsResolvers } from './resolvers/records';
 import { searchResolvers } from './resolvers/search';
+import { subscriptionResolvers } from './resolvers/subscriptions';
 
 /** The SDL files of schema/, base.graphql first (it declares Query and the scalars). */
 export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
@@ -36,9 +39,19 @@ export function resolvers(): Resolvers[] {
     searchResolvers,
     analyticsResolvers,
     mutationResolvers,
+    subscriptionResolvers,
     accessResolvers,
   ];
   const all = [...maps, personalMasks(maps)];
   indexPrefetches(all);
   return all;
+}
+
+/**
+ * The executable schema, built once and shared by the HTTP endpoint (Apollo Server) and the
+ * WebSocket endpoint (graphql-ws), so queries and subscriptions resolve through the same
+ * resolvers and the same access rules.
+ */
+export function executableSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers() });
 }

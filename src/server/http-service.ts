@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Context, ServiceInfo } from '../graphql/context';
 import { CursorCodec } from '../graphql/cursors';
 import { Loaders } from '../graphql/loaders';
-import { loadTypeDefs, resolvers } from '../graphql/schema';
+import { executableSchema } from '../graphql/schema';
 import type { Gateway } from '../store/gateway';
 import { DEV_PII_SALT } from '../config/auth-config';
 import { cursorSecret } from '../config/cursor-config';
@@ -39,6 +39,10 @@ import type { Metrics } from './metrics';
 import { staticPages } from './static-pages';
 import { useObservability } from './plugins/use-observability';
 import { createRateLimiter } from './rate-limit';
+import { attachSubscriptions } from './subscriptions';
+import { clientFiles } from './client-files';
+import { useTrustedDocuments, type TrustedDocuments } from './trusted-documents';
+import { defaultSubscriptions, type SubscriptionsConfig } from '../config/subscriptions-config';
 
 export interface HttpServiceDeps {
   gateway: Gateway;
@@ -57,6 +61,10 @@ export interface HttpServiceDeps {
   hardening?: HardeningConfig;
   /** Who may read /metrics (config.metrics); default: open. */
   metricsConfig?: MetricsConfig;
+  /** GraphQL subscriptions over WebSocket (config.subscriptions); default: the documented defaults. */
+  subscriptions?: SubscriptionsConfig;
+  /** Run only these documents (TRUSTED_DOCUMENTS=on); default null: any document within the limits. */
+  trustedDocuments?: TrustedDocuments | null;
 }
 
 export interface HttpService {
@@ -94,13 +102,28 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   const breaker = new DatabaseBreaker();
   const hardened = apolloHardening(h, breaker);
   const cursors = new CursorCodec(deps.cursorSecret ?? cursorSecret({ PII_HASH_SALT: deps.piiSalt }));
+  const schema = executableSchema();
+  const subscriptions = attachSubscriptions({
+    httpServer,
+    schema,
+    gateway,
+    auth,
+    log,
+    service: deps.service,
+    piiSalt: deps.piiSalt ?? DEV_PII_SALT,
+    hardening: h,
+    config: deps.subscriptions ?? defaultSubscriptions(),
+    trusted: deps.trustedDocuments ?? null,
+    cursors,
+  });
 
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers(),
+    schema,
     ...hardened.options,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),
+      subscriptions.plugin,
+      ...(deps.trustedDocuments ? [useTrustedDocuments(deps.trustedDocuments)] : []),
       useObservability(metrics),
       ...hardened.plugins,
       // Apollo's landing page loads Sandbox from a CDN; browsers get /playground instead.
@@ -143,6 +166,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     },
   );
   app.use(staticPages());
+  app.use(clientFiles());
   app.use(
     '/graphql',
     ...bodyLimits(h),

@@ -1,6 +1,7 @@
 import type { Neo4jConfig } from '../config/config';
 import { createDriver } from './driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded/embedded-neo4j';
+import { forgetRunning, readRunning, recordRunning } from './embedded/running-store';
 import { Gateway, type QueryObserver } from './gateway';
 import { migrate } from './migrations/migrations';
 
@@ -17,21 +18,42 @@ export interface OpenOptions {
   log: (msg: string) => void;
   /** Apply migrations (default true). */
   migrate?: boolean;
+  /**
+   * Embedded mode: when another process (the service) already runs the embedded Neo4j on this
+   * store, connect to it instead of starting one (default false: the service always starts its own,
+   * and Neo4j's store lock refuses a second one on the same store).
+   */
+  reuseRunning?: boolean;
 }
 
 /** Starts the embedded Neo4j when configured, connects, checks connectivity and migrates. */
 export async function openStore(cfg: Neo4jConfig, o: OpenOptions): Promise<Store> {
   let embedded: EmbeddedNeo4j | undefined;
-  if (cfg.mode === 'embedded') {
+  const running = cfg.mode === 'embedded' && o.reuseRunning ? readRunning(cfg.storeDir) : null;
+  if (running) {
+    o.log(
+      `using the embedded Neo4j at ${running.uri} that process ${running.ownerPid} runs on ${running.storeDir}`,
+    );
+  } else if (cfg.mode === 'embedded') {
     embedded = await startEmbeddedNeo4j({ storeDir: cfg.storeDir, boltPort: cfg.boltPort, log: o.log });
+    recordRunning({
+      uri: embedded.uri,
+      ownerPid: process.pid,
+      neo4jPid: embedded.pid,
+      storeDir: cfg.storeDir,
+      startedAt: new Date().toISOString(),
+    });
   }
   const driver =
     cfg.mode === 'external'
       ? createDriver({ uri: cfg.uri, user: cfg.user, password: cfg.password })
-      : createDriver({ uri: embedded!.uri });
+      : createDriver({ uri: running?.uri ?? embedded!.uri });
   const close = async () => {
     await driver.close();
-    await embedded?.stop();
+    if (embedded && cfg.mode === 'embedded') {
+      forgetRunning(cfg.storeDir);
+      await embedded.stop();
+    }
   };
   try {
     await driver.verifyConnectivity({ database: cfg.database });

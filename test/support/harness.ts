@@ -9,6 +9,7 @@ import { createAuthenticator } from '../../src/server/auth';
 import type { AuthConfig } from '../../src/config/auth-config';
 import { TEST_AUTH } from './auth';
 import { defaultMetricsConfig, type MetricsConfig } from '../../src/config/metrics-config';
+import { defaultSubscriptions, type SubscriptionsConfig } from '../../src/config/subscriptions-config';
 
 /** The Neo4j started by test/global-setup.ts. */
 export function testDriver(o: Omit<DriverOptions, 'uri' | 'user' | 'password'> = {}): Driver {
@@ -54,6 +55,10 @@ export interface TestServerOptions {
   auth?: Partial<AuthConfig>;
   /** /metrics access and the operation-label bound (default: open, first 100 names). */
   metrics?: Partial<MetricsConfig>;
+  /** Subscription settings; the delivery delay defaults to 100 ms here, to keep tests short. */
+  subscriptions?: Partial<SubscriptionsConfig>;
+  /** Trusted-documents mode with this manifest (default off). */
+  trustedDocuments?: ReadonlySet<string>;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
@@ -77,6 +82,8 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     auth: createAuthenticator({ ...TEST_AUTH, ...o.auth }),
     piiSalt: 'test-pii-salt-of-the-integration-tests',
     metricsConfig,
+    subscriptions: { ...defaultSubscriptions(), ledgerPollMs: 100, ...o.subscriptions },
+    trustedDocuments: o.trustedDocuments ?? null,
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;

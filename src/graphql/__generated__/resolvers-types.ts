@@ -16,6 +16,7 @@ import type { CentralityModel, ScoredNode, CommunitiesModel, CommunityModel } fr
 import type { ExemplarModel } from '../../store/analytics/exemplars.store';
 import type { AuditRow } from '../../store/writes/history';
 import type { AuditEntryConnectionModel, AuditEntryEdgeModel } from '../resolvers/mutations';
+import type { LedgerEntry } from '../../store/ledger/ledger.store';
 import type { Viewer as ViewerModel } from '../../domain/access-policy';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -73,8 +74,8 @@ export type AdminUnit = Beneficiary & Entity & Node & {
   children: AdminUnitConnection;
   /** The quotes supporting this unit. */
   citations: Array<Citation>;
-  /** Designations such as NEW_COUNTRYSIDE_DEMONSTRATION (新农村建设示范村) or BACKWARD (后进村). */
-  designations: Array<Scalars['String']['output']>;
+  /** Designations (村级称号) such as NEW_COUNTRYSIDE_DEMONSTRATION (新农村建设示范村) or BACKWARD (后进村). */
+  designations: Array<Designation>;
   /** Poor households registered directly in this unit (贫困户). */
   households: HouseholdConnection;
   /** The object's global id (opaque). */
@@ -155,8 +156,8 @@ export type AdminUnitFilter = {
   OR?: InputMaybe<Array<AdminUnitFilter>>;
   /** Lies in this unit or below it, or is it (an AdminUnit id). */
   areaId?: InputMaybe<Scalars['ID']['input']>;
-  /** Has this designation, e.g. NEW_COUNTRYSIDE_DEMONSTRATION. */
-  designation?: InputMaybe<Scalars['String']['input']>;
+  /** Has this designation (村级称号), e.g. NEW_COUNTRYSIDE_DEMONSTRATION. */
+  designation?: InputMaybe<Designation>;
   /** Kind is one of these. */
   kind?: InputMaybe<Array<UnitKind>>;
   /** Name or an alias contains this text. */
@@ -1195,6 +1196,53 @@ export type Inspection = Node & {
   unit?: Maybe<AdminUnit>;
 };
 
+/** One committed change, as the audit log (变更记录) recorded it. */
+export type LedgerEvent = {
+  __typename?: 'LedgerEvent';
+  /** When the change committed. */
+  at: Scalars['DateTime']['output'];
+  /** The audit entry itself: operation, actor, before and after (personal fields masked by your role). */
+  entry: AuditEntry;
+  /** What kind of change this is. */
+  kind: LedgerEventKind;
+  /**
+   * The record as it is now, read like `node(id:)` with your role's masks; null when it is not an
+   * object type of the API or no longer exists.
+   */
+  node?: Maybe<Node>;
+  /** Where this event stands in the ledger; pass it as `since` to resume after it. Opaque; compare only for equality. */
+  position: Scalars['String']['output'];
+  /** The record's global id; null for an IMPORTED event. */
+  recordId?: Maybe<Scalars['ID']['output']>;
+  /** The record's version after the change, when it has one (pass it as expectedVersion to change it again). */
+  version?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What kind of change a ledger event reports. */
+export type LedgerEventKind =
+  /** A citation (出处) was added to a record. */
+  | 'CITATION_ADDED'
+  /** A dispute (矛盾纠纷) was recorded. */
+  | 'DISPUTE_RECORDED'
+  /** A dispute was resolved. */
+  | 'DISPUTE_RESOLVED'
+  /** An admin unit, organization, person, enterprise, household or programme was created. */
+  | 'ENTITY_CREATED'
+  /** An admin unit, organization, person, enterprise, household or programme was changed. */
+  | 'ENTITY_UPDATED'
+  /** A bulk import (导入) ran; reload what you show. */
+  | 'IMPORTED'
+  /** A pairing (结对帮扶) was created. */
+  | 'PAIRING_CREATED'
+  /** A pairing was ended (解除). */
+  | 'PAIRING_ENDED'
+  /** A project (帮扶项目) was recorded. */
+  | 'PROJECT_RECORDED'
+  /** A tenure (任职) was recorded. */
+  | 'TENURE_RECORDED'
+  /** A visit (调研) was recorded. */
+  | 'VISIT_RECORDED';
+
 /** 五级: the level of a helper in the network (帮扶层级). */
 export type Level =
   /** 旗级 (banner, county level). */
@@ -1625,8 +1673,8 @@ export type Organization = Entity & Helper & Node & {
   level?: Maybe<Level>;
   /** The name (名称). */
   name: Scalars['String']['output'];
-  /** Its type: AGENCY, PUBLIC_INSTITUTION, PARTY_ORGANIZATION, LEADING_GROUP or MEDIA. */
-  orgType?: Maybe<Scalars['String']['output']>;
+  /** Its type (组织类型). */
+  orgType?: Maybe<OrgType>;
   /** The pairings in which this organization helps. */
   pairings: PairingConnection;
   /** The organization it is part of (e.g. a group of the leading-group office). */
@@ -2007,8 +2055,8 @@ export type Person = Entity & Helper & Node & {
   provenance: Provenance;
   /** The cadre's rank (职级). */
   rank: Rank;
-  /** Roles such as RESERVE_CADRE (后备干部), COLLEGE_VILLAGE_OFFICIAL (大学生村官), EXEMPLAR (先进典型). */
-  roles: Array<Scalars['String']['output']>;
+  /** Roles (人员身份) such as RESERVE_CADRE (后备干部), COLLEGE_VILLAGE_OFFICIAL (大学生村官), EXEMPLAR (先进典型). */
+  roles: Array<PersonRole>;
   /** The posts this person holds or held (任职), by key. */
   tenures: Array<Tenure>;
   /** The administrative unit the person is recorded in. */
@@ -2088,8 +2136,8 @@ export type Plan = Node & {
   name: Scalars['String']['output'];
   /** Whether the plan is reported, derived or synthetic. */
   provenance: Provenance;
-  /** The sector: ROADS, PREMISES, WATER_POWER, AGRICULTURE, EMPLOYMENT or HOUSING. */
-  sector?: Maybe<Scalars['String']['output']>;
+  /** The sector (项目领域). */
+  sector?: Maybe<ProjectSector>;
   /** The unit it is for. */
   unit?: Maybe<AdminUnit>;
 };
@@ -2113,8 +2161,8 @@ export type Programme = Entity & Node & {
   partOf?: Maybe<Programme>;
   /** Whether the programme is reported, derived or synthetic. */
   provenance: Provenance;
-  /** Who launched it: NATIONAL (中央), REGION (自治区), CITY (市) or BANNER (旗). */
-  scope?: Maybe<Scalars['String']['output']>;
+  /** Who launched it (发起层级): NATIONAL (中央), REGION (自治区), CITY (市) or BANNER (旗). */
+  scope?: Maybe<ProgrammeScope>;
   /** First day it runs; null when not recorded. */
   validFrom?: Maybe<Scalars['Date']['output']>;
   /** The day it ends (exclusive); null while it runs or when not recorded. */
@@ -2961,6 +3009,37 @@ export type StudentEdge = {
 };
 
 /**
+ * Live changes, delivered over WebSocket (the `graphql-transport-ws` protocol of `graphql-ws`) on the
+ * same URL as queries (ws://host:4000/graphql). Send the token in `connection_init` as
+ * `{ "authorization": "Bearer …" }`. See docs/api.md.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Changes to the ledger (台账变更) — pairings created or ended, projects, visits and disputes
+   * recorded, entities created or updated — each delivered after its transaction committed, in
+   * commit order, at most one delivery delay (LEDGER_POLL_MS) later. Writes made through any
+   * instance on the same Neo4j reach every instance's subscribers.
+   *
+   * Pass the `position` of the last event you received as `since` when you reconnect: you get every
+   * event after it, none twice.
+   */
+  ledgerChanged: LedgerEvent;
+};
+
+
+/**
+ * Live changes, delivered over WebSocket (the `graphql-transport-ws` protocol of `graphql-ws`) on the
+ * same URL as queries (ws://host:4000/graphql). Send the token in `connection_init` as
+ * `{ "authorization": "Bearer …" }`. See docs/api.md.
+ */
+export type SubscriptionLedgerChangedArgs = {
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<LedgerEventKind>>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
  * A dated post held by a person (任职): a 两委 post of a college-graduate village official, a
  * village cadre made branch secretary, a secondment to a village (下挂驻村), a promotion.
  */
@@ -2976,8 +3055,8 @@ export type Tenure = Node & {
   key: Scalars['String']['output'];
   /** Where the post is: a village-level unit, or an organization for promotions. */
   place?: Maybe<Node>;
-  /** The post, e.g. VILLAGE_SECRETARY (村党支部书记), COMMITTEE_MEMBER (两委委员), STATIONED_CADRE (下挂驻村干部), DEPUTY_SECTION_CHIEF (副科级). */
-  post: Scalars['String']['output'];
+  /** The post (职务), e.g. VILLAGE_SECRETARY (村党支部书记), COMMITTEE_MEMBER (两委委员), STATIONED_CADRE (下挂驻村干部), DEPUTY_SECTION_CHIEF (副科级). */
+  post: TenurePost;
   /** Whether the tenure is reported, derived or synthetic. */
   provenance: Provenance;
   /** For a secondment: the organization the cadre was seconded from (派出单位). */
@@ -3018,6 +3097,31 @@ export type TenurePayload = {
   /** The tenure. */
   tenure: Tenure;
 };
+
+/** Dated posts (任职): the 两委 posts of `CommitteePost`, and the posts the report records beside them. */
+export type TenurePost =
+  /** 两委委员 (in either). */
+  | 'COMMITTEE_MEMBER'
+  /** 社区副主任 (in a 社区). */
+  | 'COMMUNITY_DEPUTY_DIRECTOR'
+  /** 社区党支部副书记 (in a 社区). */
+  | 'COMMUNITY_DEPUTY_SECRETARY'
+  /** 社区主任 (in a 社区). */
+  | 'COMMUNITY_DIRECTOR'
+  /** 社区党支部书记 (in a 社区). */
+  | 'COMMUNITY_SECRETARY'
+  /** 副科级 (a promotion to deputy section chief). */
+  | 'DEPUTY_SECTION_CHIEF'
+  /** 下挂驻村干部 (a cadre seconded to a village). */
+  | 'STATIONED_CADRE'
+  /** 村副主任 (in a 嘎查村). */
+  | 'VILLAGE_DEPUTY_DIRECTOR'
+  /** 村党支部副书记 (in a 嘎查村). */
+  | 'VILLAGE_DEPUTY_SECRETARY'
+  /** 村主任 (in a 嘎查村). */
+  | 'VILLAGE_DIRECTOR'
+  /** 村党支部书记 (in a 嘎查村). */
+  | 'VILLAGE_SECRETARY';
 
 /** Kinds of administrative unit (行政区划类别). 嘎查村 and 社区 are the village level. */
 export type UnitKind =
@@ -3405,6 +3509,8 @@ export type ResolversTypes = {
   Inspection: ResolverTypeWrapper<NodeRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  LedgerEvent: ResolverTypeWrapper<LedgerEntry>;
+  LedgerEventKind: LedgerEventKind;
   Level: Level;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -3483,10 +3589,12 @@ export type ResolversTypes = {
   Student: ResolverTypeWrapper<NodeRow>;
   StudentConnection: ResolverTypeWrapper<NodeConnection>;
   StudentEdge: ResolverTypeWrapper<NodeEdge>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenure: ResolverTypeWrapper<NodeRow>;
   TenureConnection: ResolverTypeWrapper<NodeConnection>;
   TenureEdge: ResolverTypeWrapper<NodeEdge>;
   TenurePayload: ResolverTypeWrapper<Omit<TenurePayload, 'tenure'> & { tenure: ResolversTypes['Tenure'] }>;
+  TenurePost: TenurePost;
   UnitKind: UnitKind;
   UpdateAdminUnitInput: UpdateAdminUnitInput;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
@@ -3568,6 +3676,7 @@ export type ResolversParentTypes = {
   Inspection: NodeRow;
   Int: Scalars['Int']['output'];
   JSONObject: Scalars['JSONObject']['output'];
+  LedgerEvent: LedgerEntry;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NonNegativeInt: Scalars['NonNegativeInt']['output'];
@@ -3629,6 +3738,7 @@ export type ResolversParentTypes = {
   Student: NodeRow;
   StudentConnection: NodeConnection;
   StudentEdge: NodeEdge;
+  Subscription: Record<PropertyKey, never>;
   Tenure: NodeRow;
   TenureConnection: NodeConnection;
   TenureEdge: NodeEdge;
@@ -3657,7 +3767,7 @@ export type AdminUnitResolvers<ContextType = Context, ParentType extends Resolve
   assistedBy?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<AdminUnitAssistedByArgs, 'orderBy'>>;
   children?: Resolver<ResolversTypes['AdminUnitConnection'], ParentType, ContextType, RequireFields<AdminUnitChildrenArgs, 'orderBy'>>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
-  designations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  designations?: Resolver<Array<ResolversTypes['Designation']>, ParentType, ContextType>;
   households?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, RequireFields<AdminUnitHouseholdsArgs, 'orderBy'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4048,6 +4158,16 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
+export type LedgerEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerEvent'] = ResolversParentTypes['LedgerEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['LedgerEventKind'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addCitation?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'input'>>;
   createAdminUnit?: Resolver<ResolversTypes['AdminUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAdminUnitArgs, 'input'>>;
@@ -4105,7 +4225,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  orgType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orgType?: Resolver<Maybe<ResolversTypes['OrgType']>, ParentType, ContextType>;
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<OrganizationPairingsArgs, 'orderBy'>>;
   partOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
@@ -4230,7 +4350,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<PersonPairingsArgs, 'orderBy'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Rank'], ParentType, ContextType>;
-  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['PersonRole']>, ParentType, ContextType>;
   tenures?: Resolver<Array<ResolversTypes['Tenure']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4263,7 +4383,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
-  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['ProjectSector']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -4281,7 +4401,7 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   pairings?: Resolver<ResolversTypes['PairingConnection'], ParentType, ContextType, RequireFields<ProgrammePairingsArgs, 'orderBy'>>;
   partOf?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
-  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['ProgrammeScope']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4484,13 +4604,17 @@ export type StudentEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Student'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  ledgerChanged?: SubscriptionResolver<ResolversTypes['LedgerEvent'], "ledgerChanged", ParentType, ContextType, Partial<SubscriptionLedgerChangedArgs>>;
+};
+
 export type TenureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tenure'] = ResolversParentTypes['Tenure']> = {
   fullTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   holder?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
-  post?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['TenurePost'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   secondedFrom?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -4601,6 +4725,7 @@ export type Resolvers<ContextType = Context> = {
   IndicatorCheck?: IndicatorCheckResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
+  LedgerEvent?: LedgerEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
@@ -4654,6 +4779,7 @@ export type Resolvers<ContextType = Context> = {
   Student?: StudentResolvers<ContextType>;
   StudentConnection?: StudentConnectionResolvers<ContextType>;
   StudentEdge?: StudentEdgeResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenure?: TenureResolvers<ContextType>;
   TenureConnection?: TenureConnectionResolvers<ContextType>;
   TenureEdge?: TenureEdgeResolvers<ContextType>;

@@ -12,6 +12,7 @@ import {
   validToOf,
 } from '../resolve';
 import { resolveType, rootConnection } from './node';
+import type { Designation, OrgType, PersonRole } from '../../domain/model';
 
 const one = relatedOne;
 const required = requiredOne;
@@ -38,7 +39,7 @@ export const networkResolvers: Resolvers = {
   },
   AdminUnit: {
     ...entityFields,
-    designations: readsProps((row: NodeRow) => strings(row.designations), ['designations']),
+    designations: readsProps((row: NodeRow) => strings(row.designations) as Designation[], ['designations']),
     parent: one('unit'),
     children: relatedConnection('children', 'AdminUnit'),
     households: relatedConnection('households', 'Household'),
@@ -46,7 +47,7 @@ export const networkResolvers: Resolvers = {
   },
   Organization: {
     ...entityFields,
-    orgType: readsProps((row: NodeRow) => (row.type as string | undefined) ?? null, ['type']),
+    orgType: readsProps((row: NodeRow) => (row.type as OrgType | undefined) ?? null, ['type']),
     unit: one('unit'),
     partOf: one('partOf'),
     pairings: helperPairings,
@@ -54,7 +55,7 @@ export const networkResolvers: Resolvers = {
   Person: {
     ...entityFields,
     rank: readsProps((row: NodeRow) => (row.rank as never) ?? 'NONE', ['rank']),
-    roles: readsProps((row: NodeRow) => strings(row.roles), ['roles']),
+    roles: readsProps((row: NodeRow) => strings(row.roles) as PersonRole[], ['roles']),
     memberOf: one('memberOf'),
     unit: one('unit'),
     pairings: helperPairings,

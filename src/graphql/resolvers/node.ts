@@ -51,7 +51,7 @@ export const EXPOSED_LABELS: ReadonlySet<Label> = new Set<Label>([
 export const resolveType = (row: NodeRow) => row.__label as never;
 
 /** A node by global id, with what the selection nests on its type fetched in the same statement. */
-async function loadNode(
+export async function loadNode(
   globalId: string,
   ctx: Context,
   argument: string,

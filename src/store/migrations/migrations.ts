@@ -61,6 +61,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'auditentry_target',
     cypher: 'CREATE INDEX auditentry_target IF NOT EXISTS FOR (a:AuditEntry) ON (a.targetId)',
   },
+  // ledger reads by position (subscriptions: `seq > $after ORDER BY seq`)
+  {
+    name: 'auditentry_seq',
+    cypher: 'CREATE INDEX auditentry_seq IF NOT EXISTS FOR (a:AuditEntry) ON (a.seq)',
+  },
   {
     name: 'entity_names',
     cypher:

@@ -10,7 +10,11 @@ import { auditImport } from './import-write';
 import { checkedLabel, checkedRelType, type WriteMeta } from './write-tx';
 
 /** Operational labels: never exported, never imported (each database keeps its own). */
-export const OPERATIONAL_LABELS: ReadonlySet<string> = new Set(['AuditEntry', 'IdempotencyKey']);
+export const OPERATIONAL_LABELS: ReadonlySet<string> = new Set([
+  'AuditEntry',
+  'IdempotencyKey',
+  'AuditSequence',
+]);
 const GRAPH_LABELS: ReadonlySet<string> = new Set(LABELS.filter((l) => !OPERATIONAL_LABELS.has(l)));
 const REL_SET: ReadonlySet<string> = new Set(REL_TYPES);
 /** Date-time properties written by the service; restored as DateTime values. */

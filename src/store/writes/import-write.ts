@@ -4,6 +4,7 @@ import type { ImportKind } from '../../domain/validation/import-kinds';
 import type { PreparedRow, RecordFacts } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
 import { toNeo4jProps } from '../values';
+import { NEXT_LEDGER_POSITION } from './ledger-position';
 import { stableJson } from './run-mutation';
 import type { ExistingRecord } from './import-lookup';
 import { checkedLabel, checkedRelType, snapshot, type Props, type WriteMeta } from './write-tx';
@@ -176,8 +177,9 @@ export async function auditImport(
   const id = `audit:${randomUUID()}`;
   await gw.write(
     'audit.import',
-    "CREATE (a:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: 'import', " +
-      'targetLabel: $label, targetId: $id, before: null, after: $after, requestId: $requestId})',
+    NEXT_LEDGER_POSITION +
+      "CREATE (a:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: 'import', " +
+      'targetLabel: $label, targetId: $id, before: null, after: $after, requestId: $requestId, seq: ledgerSeq})',
     {
       id,
       actor: meta.actor.subject,

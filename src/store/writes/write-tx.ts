@@ -5,6 +5,7 @@ import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model'
 import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
+import { NEXT_LEDGER_POSITION } from './ledger-position';
 
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
 
@@ -140,7 +141,10 @@ export class WriteTx {
     return n;
   }
 
-  /** Appends one audit entry (never updated or deleted) for a write to `target`. */
+  /**
+   * Appends one audit entry (never updated or deleted) for a write to `target`, at the next ledger
+   * position (see ledger-position.ts).
+   */
   async audit(
     target: NodeRef,
     before: Props | null,
@@ -150,9 +154,10 @@ export class WriteTx {
     const id = `audit:${randomUUID()}`;
     await this.run(
       'audit.append',
-      'CREATE (a:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ' +
+      NEXT_LEDGER_POSITION +
+        'CREATE (a:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ' +
         'targetLabel: $label, targetId: $targetId, before: $before, after: $after, requestId: $requestId, ' +
-        'version: $version, details: $details})',
+        'version: $version, details: $details, seq: ledgerSeq})',
       {
         id,
         actor: this.meta.actor.subject,
