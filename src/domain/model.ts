@@ -31,6 +31,7 @@ export const LABELS = [
   'Observation', // a reported figure with dimensions and comparator
   'AuditEntry', // one recorded write: who, when, which operation, before/after (append-only)
   'IdempotencyKey', // a client's idempotency key and the result of the write it first made
+  'Proposal', // a report's proposed facts awaiting review (never part of the published graph)
 ] as const;
 export type Label = (typeof LABELS)[number];
 

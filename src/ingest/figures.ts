@@ -72,18 +72,34 @@ export function extractFigures(t: string, a: string): Figure[] {
     const y = parseNumber(m[1]);
     const mo = m[2] ? parseNumber(m[2]) : null;
     const d = m[3] ? parseNumber(m[3]) : null;
-    if (y === null || y < 1900 || y > 2100 || (mo !== null && (mo < 1 || mo > 12)) || (d !== null && (d < 1 || d > 31))) continue;
-    const iso = [String(y), mo === null ? null : pad(mo), d === null ? null : pad(d)].filter(Boolean).join('-');
+    if (
+      y === null ||
+      y < 1900 ||
+      y > 2100 ||
+      (mo !== null && (mo < 1 || mo > 12)) ||
+      (d !== null && (d < 1 || d > 31))
+    )
+      continue;
+    const iso = [String(y), mo === null ? null : pad(mo), d === null ? null : pad(d)]
+      .filter(Boolean)
+      .join('-');
     const since = m[4] === '以来' || m[4] === '来';
     covered.push({ start, end });
-    out.push(figure(t, a, { start, end }, {
-      kind: d !== null ? 'DATE' : 'YEAR',
-      value: y,
-      unit: d !== null ? 'date' : mo !== null ? 'month' : 'year',
-      classifier: '年',
-      date: iso,
-      since,
-    }));
+    out.push(
+      figure(
+        t,
+        a,
+        { start, end },
+        {
+          kind: d !== null ? 'DATE' : 'YEAR',
+          value: y,
+          unit: d !== null ? 'date' : mo !== null ? 'month' : 'year',
+          classifier: '年',
+          date: iso,
+          since,
+        },
+      ),
+    );
   }
 
   for (const m of a.matchAll(QUOTED_TERM)) {
@@ -109,7 +125,8 @@ export function extractFigures(t: string, a: string): Figure[] {
     const arabic = /^\d/.test(numText);
     let value = parseNumber(numText);
     if (value === null) continue;
-    if (!arabic && (numText === '一' || /^[一二两三四五六七八九十]是/.test(a.slice(start, numEnd + 1)))) continue;
+    if (!arabic && (numText === '一' || /^[一二两三四五六七八九十]是/.test(a.slice(start, numEnd + 1))))
+      continue;
 
     let pos = numEnd;
     let atLeast = false;
@@ -128,7 +145,8 @@ export function extractFigures(t: string, a: string): Figure[] {
       const c = CLASSIFIERS.find((x) => a.startsWith(x, after));
       if (rest && h !== null && c !== undefined) {
         high = h;
-        if (value < h && /[万亿]$/.test(rest[1]) && !/[万亿]$/.test(numText)) value = parseNumber(`${numText}${rest[1].match(/[千百]?[万亿]+$/)?.[0] ?? ''}`) ?? value;
+        if (value < h && /[万亿]$/.test(rest[1]) && !/[万亿]$/.test(numText))
+          value = parseNumber(`${numText}${rest[1].match(/[千百]?[万亿]+$/)?.[0] ?? ''}`) ?? value;
         pos = after;
         classifier = c;
       }
@@ -173,7 +191,10 @@ export function extractFigures(t: string, a: string): Figure[] {
     let kind: FigureKind = classifier === '元' ? 'AMOUNT' : classifier === '%' ? 'PERCENT' : 'COUNT';
     let since = false;
     if (['年', '个月', '天'].includes(classifier)) {
-      if (YEAR_HORIZON_AFTER.test(a.slice(pos)) || /^(?:多)?(?:以来|来)/.test(a.slice(numEnd + (atLeast ? 1 : 0) + classifier.length))) {
+      if (
+        YEAR_HORIZON_AFTER.test(a.slice(pos)) ||
+        /^(?:多)?(?:以来|来)/.test(a.slice(numEnd + (atLeast ? 1 : 0) + classifier.length))
+      ) {
         kind = 'DURATION';
         since = /^(?:多)?(?:以来|来)/.test(a.slice(pos));
       } else if (/^[级度底初末代]/.test(a.slice(pos))) continue;
@@ -187,25 +208,40 @@ export function extractFigures(t: string, a: string): Figure[] {
 
     const nounAfter = a.slice(pos, pos + 16).split(STOP)[0];
     const nounBefore = clauseBefore.slice(-16).split(STOP).pop() ?? '';
-    let unit: string | null = classifier === '%' ? 'percent' : classifier === '元' ? 'yuan' : unitFromNouns(classifier, nounAfter, nounBefore);
-    if (unit === null && previous && previous.classifier === classifier && sameSentence(a, previous.span.start, spanStart))
+    let unit: string | null =
+      classifier === '%'
+        ? 'percent'
+        : classifier === '元'
+          ? 'yuan'
+          : unitFromNouns(classifier, nounAfter, nounBefore);
+    if (
+      unit === null &&
+      previous &&
+      previous.classifier === classifier &&
+      sameSentence(a, previous.span.start, spanStart)
+    )
       unit = previous.unit;
     unit ??= CLASSIFIER_UNITS[classifier] ?? 'items';
 
-    const f = figure(t, a, { start: spanStart, end: pos }, {
-      kind,
-      value,
-      high,
-      unit,
-      classifier,
-      atLeast,
-      about,
-      cumulative,
-      comparator,
-      per: rate,
-      period,
-      since,
-    });
+    const f = figure(
+      t,
+      a,
+      { start: spanStart, end: pos },
+      {
+        kind,
+        value,
+        high,
+        unit,
+        classifier,
+        atLeast,
+        about,
+        cumulative,
+        comparator,
+        per: rate,
+        period,
+        since,
+      },
+    );
     out.push(f);
     previous = f;
   }
@@ -216,7 +252,12 @@ export function extractFigures(t: string, a: string): Figure[] {
 export const isObservationCandidate = (f: Figure): boolean =>
   f.kind === 'COUNT' || f.kind === 'AMOUNT' || f.kind === 'PERCENT';
 
-function figure(t: string, a: string, span: Span, p: Partial<Figure> & Pick<Figure, 'kind' | 'value' | 'unit' | 'classifier'>): Figure {
+function figure(
+  t: string,
+  a: string,
+  span: Span,
+  p: Partial<Figure> & Pick<Figure, 'kind' | 'value' | 'unit' | 'classifier'>,
+): Figure {
   const q = clauseAt(a, span.start);
   return {
     high: null,
@@ -230,7 +271,11 @@ function figure(t: string, a: string, span: Span, p: Partial<Figure> & Pick<Figu
     since: false,
     ...p,
     span,
-    quote: { start: q.start, end: Math.max(q.end, span.end), text: t.slice(q.start, Math.max(q.end, span.end)) },
+    quote: {
+      start: q.start,
+      end: Math.max(q.end, span.end),
+      text: t.slice(q.start, Math.max(q.end, span.end)),
+    },
   };
 }
 
@@ -255,10 +300,15 @@ const sameSentence = (a: string, x: number, y: number) => !/[。！？!?\n]/.tes
  */
 function rateOf(sentence: string, clauseBefore: string): string | null {
   if (TOTAL_MARKERS.test(clauseBefore)) return null;
-  const all = [...sentence.matchAll(/每(?!年|月|季|天|日|周)([个位名户家人次村]?)([^，,。；;、0-9\s]{0,6})/gu)];
+  const all = [
+    ...sentence.matchAll(/每(?!年|月|季|天|日|周)([个位名户家人次村]?)([^，,。；;、0-9\s]{0,6})/gu),
+  ];
   if (!all.length) return null;
   const last = all[all.length - 1];
-  const per = `${last[1]}${last[2]}`.replace(/(?:至少|不少于|都|均|要|应|帮扶|包扶|联系|投入|补助|补贴).*$/u, '');
+  const per = `${last[1]}${last[2]}`.replace(
+    /(?:至少|不少于|都|均|要|应|帮扶|包扶|联系|投入|补助|补贴).*$/u,
+    '',
+  );
   return per || last[1] || '单位';
 }
 

@@ -35,7 +35,8 @@ export function linkMentions(mentions: readonly Mention[], known: readonly Known
     const label = LABEL_OF[m.type];
     // Organisations and enterprises are one kind of helper to a reader; either label may hold the name.
     const fits = (e: KnownEntity) =>
-      e.label === label || (m.type !== 'ADMIN_UNIT' && m.type !== 'PERSON' && e.label !== 'AdminUnit' && e.label !== 'Person');
+      e.label === label ||
+      (m.type !== 'ADMIN_UNIT' && m.type !== 'PERSON' && e.label !== 'AdminUnit' && e.label !== 'Person');
     const same = (byName.get(m.name) ?? []).filter(fits);
     if (same.length) {
       const under = parentLink ? same.filter((e) => e.parentId === parentLink.key) : [];
@@ -55,7 +56,10 @@ export function linkMentions(mentions: readonly Mention[], known: readonly Known
         (e) => e.label === 'AdminUnit' && e.parentId === parentLink.key && stem(e.name) === stem(m.name),
       );
       if (child) {
-        links.push({ key: child.id, evidence: `admin tree: “${m.name}” under ${parentLink.key} = ${child.id}` });
+        links.push({
+          key: child.id,
+          evidence: `admin tree: “${m.name}” under ${parentLink.key} = ${child.id}`,
+        });
         return;
       }
     }

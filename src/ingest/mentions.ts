@@ -75,7 +75,8 @@ const BREAK_WORDS = new Set(
   ),
 );
 /** Words that end like a name but are not one (干部 ends in 部, 网站 in 站, 新农村 in 村). */
-const NOT_NAMES = /^(?:.*干部|网站|场所|全部|内部|外部|局部|中心|新农村|农村|社会|大局|格局|结构|全村|驻村|进村|到村|下乡|城乡|本部)$/u;
+const NOT_NAMES =
+  /^(?:.*干部|网站|场所|全部|内部|外部|局部|中心|新农村|农村|社会|大局|格局|结构|全村|驻村|进村|到村|下乡|城乡|本部)$/u;
 const BREAK_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'm', 'q', 'r', 'd', 'f', 'x', 'w', 'eng', 'mq']);
 
 /** Words that make a name generic (一个村, 帮扶单位): removed, nothing of at least 2 characters is left. */
@@ -91,11 +92,13 @@ const GENERIC =
  */
 export function extractMentions(a: string, seg: Segmenter, known: ReadonlySet<string>): Mention[] {
   const found: Mention[] = [];
-  for (const sentence of a.split(/(?<=[。！？!?；;\n])/u).reduce<{ text: string; start: number }[]>((acc, s) => {
-    const start = acc.length ? acc[acc.length - 1].start + acc[acc.length - 1].text.length : 0;
-    acc.push({ text: s, start });
-    return acc;
-  }, [])) {
+  for (const sentence of a
+    .split(/(?<=[。！？!?；;\n])/u)
+    .reduce<{ text: string; start: number }[]>((acc, s) => {
+      const start = acc.length ? acc[acc.length - 1].start + acc[acc.length - 1].text.length : 0;
+      acc.push({ text: s, start });
+      return acc;
+    }, [])) {
     const tokens = seg.tokens(sentence.text);
     const base = found.length;
     for (const m of mentionsInSentence(sentence.text, sentence.start, tokens, known))
@@ -104,7 +107,12 @@ export function extractMentions(a: string, seg: Segmenter, known: ReadonlySet<st
   return found;
 }
 
-function mentionsInSentence(s: string, offset: number, tokens: Token[], known: ReadonlySet<string>): Mention[] {
+function mentionsInSentence(
+  s: string,
+  offset: number,
+  tokens: Token[],
+  known: ReadonlySet<string>,
+): Mention[] {
   const out: Mention[] = [];
   let chainParent: number | null = null;
   let chainEnd = -1;
@@ -155,8 +163,23 @@ function mentionsInSentence(s: string, offset: number, tokens: Token[], known: R
     post: m.type === 'PERSON' ? postNear(s, m.span) : null,
   }));
 
-  function push(list: Mention[], type: MentionType, start: number, end: number, unitKind: string | null, parent: number | null = null) {
-    list.push({ type, text: s.slice(start, end), name: s.slice(start, end), span: { start, end }, unitKind, parent, post: null });
+  function push(
+    list: Mention[],
+    type: MentionType,
+    start: number,
+    end: number,
+    unitKind: string | null,
+    parent: number | null = null,
+  ) {
+    list.push({
+      type,
+      text: s.slice(start, end),
+      name: s.slice(start, end),
+      span: { start, end },
+      unitKind,
+      parent,
+      post: null,
+    });
     return list.length - 1;
   }
 }
@@ -164,8 +187,10 @@ function mentionsInSentence(s: string, offset: number, tokens: Token[], known: R
 /** Whether a word before a suffix still belongs to the name. */
 function joins(t: Token, adminOnly: boolean): boolean {
   if (!/^[\u4e00-\u9fa5]+$/.test(t.word) || BREAK_WORDS.has(t.word) || BREAK_TAGS.has(t.tag)) return false;
-  if (t.word.length >= 2 && (t.tag === 'v' || t.tag === 'vn') && !/[旗县镇乡村区市社办局]$/.test(t.word)) return false;
-  if (adminOnly && ADMIN_SUFFIXES.some(([suf]) => t.word.endsWith(suf) && t.word.length > suf.length)) return false;
+  if (t.word.length >= 2 && (t.tag === 'v' || t.tag === 'vn') && !/[旗县镇乡村区市社办局]$/.test(t.word))
+    return false;
+  if (adminOnly && ADMIN_SUFFIXES.some(([suf]) => t.word.endsWith(suf) && t.word.length > suf.length))
+    return false;
   return true;
 }
 
@@ -191,10 +216,14 @@ function dedupe(list: Mention[]): Mention[] {
           k !== i &&
           o.span.start <= m.span.start &&
           m.span.end <= o.span.end &&
-          (o.span.end - o.span.start > m.span.end - m.span.start || (k < i && o.span.end - o.span.start === m.span.end - m.span.start)),
+          (o.span.end - o.span.start > m.span.end - m.span.start ||
+            (k < i && o.span.end - o.span.start === m.span.end - m.span.start)),
       ),
   );
-  return keep.map((m) => ({ ...m, parent: m.parent === null ? null : keep.indexOf(list[m.parent]) < 0 ? null : keep.indexOf(list[m.parent]) }));
+  return keep.map((m) => ({
+    ...m,
+    parent: m.parent === null ? null : keep.indexOf(list[m.parent]) < 0 ? null : keep.indexOf(list[m.parent]),
+  }));
 }
 
 const POSTS =

@@ -38,7 +38,13 @@ const level = (c: Ctx) => {
  * proposed, with a generic indicator and no query, for the reviewer to name.
  */
 const RULES: readonly Rule[] = [
-  { unit: 'pairings', computeKey: 'pairings.count', indicatorId: 'ind:pairings', indicatorName: '帮扶对子数', dims: level },
+  {
+    unit: 'pairings',
+    computeKey: 'pairings.count',
+    indicatorId: 'ind:pairings',
+    indicatorName: '帮扶对子数',
+    dims: level,
+  },
   {
     unit: /^(?:organizations|enterprises|persons)$/,
     cue: /结成|结对/,
@@ -55,19 +61,76 @@ const RULES: readonly Rule[] = [
     indicatorName: '受帮扶嘎查村（社区）数',
     dims: (c) => (c.helperSide ? null : level(c)),
   },
-  { unit: 'households', cue: /结对|帮扶|包扶|包联/, computeKey: 'households.paired', indicatorId: 'ind:households-paired', indicatorName: '结对帮扶贫困户数' },
-  { unit: 'projects', cue: /自治区级|市级|旗级|县级/, cueIn: 'before', computeKey: 'projects.countByLevel', indicatorId: 'ind:projects', indicatorName: '帮扶项目数', dims: level },
-  { unit: 'projects', computeKey: 'projects.count', indicatorId: 'ind:projects', indicatorName: '帮扶项目数' },
-  { unit: 'yuan', cue: /投入|资金|物资|帮扶/, computeKey: 'projects.amountYuan', indicatorId: 'ind:funds', indicatorName: '帮扶资金和物资' },
+  {
+    unit: 'households',
+    cue: /结对|帮扶|包扶|包联/,
+    computeKey: 'households.paired',
+    indicatorId: 'ind:households-paired',
+    indicatorName: '结对帮扶贫困户数',
+  },
+  {
+    unit: 'projects',
+    cue: /自治区级|市级|旗级|县级/,
+    cueIn: 'before',
+    computeKey: 'projects.countByLevel',
+    indicatorId: 'ind:projects',
+    indicatorName: '帮扶项目数',
+    dims: level,
+  },
+  {
+    unit: 'projects',
+    computeKey: 'projects.count',
+    indicatorId: 'ind:projects',
+    indicatorName: '帮扶项目数',
+  },
+  {
+    unit: 'yuan',
+    cue: /投入|资金|物资|帮扶/,
+    computeKey: 'projects.amountYuan',
+    indicatorId: 'ind:funds',
+    indicatorName: '帮扶资金和物资',
+  },
   { unit: 'visits', computeKey: 'visits.count', indicatorId: 'ind:visits', indicatorName: '调研次数' },
-  { unit: 'inspections', computeKey: 'inspections.count', indicatorId: 'ind:inspections', indicatorName: '督查次数' },
+  {
+    unit: 'inspections',
+    computeKey: 'inspections.count',
+    indicatorId: 'ind:inspections',
+    indicatorName: '督查次数',
+  },
   { unit: 'events', computeKey: 'events.count', indicatorId: 'ind:events', indicatorName: '活动场次' },
-  { unit: 'copies', computeKey: 'events.brochures', indicatorId: 'ind:brochures', indicatorName: '发放宣传册份数' },
+  {
+    unit: 'copies',
+    computeKey: 'events.brochures',
+    indicatorId: 'ind:brochures',
+    indicatorName: '发放宣传册份数',
+  },
   { unit: 'plans', computeKey: 'plans.count', indicatorId: 'ind:plans', indicatorName: '发展计划数' },
-  { unit: 'cases', computeKey: 'casework.count', indicatorId: 'ind:casework', indicatorName: '帮助解决的困难件数' },
-  { unit: 'disputes', cue: /化解|调处|解决/, computeKey: 'disputes.resolved', indicatorId: 'ind:disputes-resolved', indicatorName: '化解的矛盾纠纷数' },
-  { unit: 'disputes', computeKey: 'disputes.found', indicatorId: 'ind:disputes-found', indicatorName: '排查出的矛盾纠纷数' },
-  { unit: 'percent', cue: /化解率/, computeKey: 'disputes.resolutionRate', indicatorId: 'ind:dispute-resolution-rate', indicatorName: '矛盾纠纷化解率' },
+  {
+    unit: 'cases',
+    computeKey: 'casework.count',
+    indicatorId: 'ind:casework',
+    indicatorName: '帮助解决的困难件数',
+  },
+  {
+    unit: 'disputes',
+    cue: /化解|调处|解决/,
+    computeKey: 'disputes.resolved',
+    indicatorId: 'ind:disputes-resolved',
+    indicatorName: '化解的矛盾纠纷数',
+  },
+  {
+    unit: 'disputes',
+    computeKey: 'disputes.found',
+    indicatorId: 'ind:disputes-found',
+    indicatorName: '排查出的矛盾纠纷数',
+  },
+  {
+    unit: 'percent',
+    cue: /化解率/,
+    computeKey: 'disputes.resolutionRate',
+    indicatorId: 'ind:dispute-resolution-rate',
+    indicatorName: '矛盾纠纷化解率',
+  },
 ];
 
 /** The observation a figure proposes, in `area` (the report's area unless its clause names one) on `referenceDate`. */
@@ -83,19 +146,35 @@ export function observationOf(
   const before = a.slice(c.start, f.span.start);
   const yu = /与|和|同/.exec(clause);
   const pairingClause = /结成|结对/.test(clause);
-  const ctx: Ctx = { clause, before, pairingClause, helperSide: pairingClause && yu !== null && c.start + yu.index > f.span.start };
+  const ctx: Ctx = {
+    clause,
+    before,
+    pairingClause,
+    helperSide: pairingClause && yu !== null && c.start + yu.index > f.span.start,
+  };
   // A figure in its own sub-clause (其中…2项) takes its level from the words just before it.
   const fits = RULES.find(
-    (r) => (typeof r.unit === 'string' ? r.unit === f.unit : r.unit.test(f.unit)) && (!r.cue || r.cue.test(r.cueIn === 'before' ? before : clause)),
+    (r) =>
+      (typeof r.unit === 'string' ? r.unit === f.unit : r.unit.test(f.unit)) &&
+      (!r.cue || r.cue.test(r.cueIn === 'before' ? before : clause)),
   );
   const dims: Record<string, string> = { ...(fits?.dims?.(ctx) ?? {}) };
   if (fits?.computeKey === 'helpers.count') {
     if (!dims.level) return generic(f, area, referenceDate);
-    dims.category = CATEGORY[f.unit] ?? (/下挂|驻村|选派/.test(a.slice(f.span.end, f.span.end + 8)) ? 'SECONDED_CADRE' : 'LEADING_CADRE');
+    dims.category =
+      CATEGORY[f.unit] ??
+      (/下挂|驻村|选派/.test(a.slice(f.span.end, f.span.end + 8)) ? 'SECONDED_CADRE' : 'LEADING_CADRE');
   }
   if (fits?.computeKey === 'beneficiaryVillages.count' && !dims.level) return generic(f, area, referenceDate);
   if (!fits) return generic(f, area, referenceDate);
-  const local = mentions.find((m) => m.type === 'ADMIN_UNIT' && m.link && m.span.end <= f.span.start && m.span.start >= c.start && /BANNER|CITY/.test(m.unitKind ?? ''));
+  const local = mentions.find(
+    (m) =>
+      m.type === 'ADMIN_UNIT' &&
+      m.link &&
+      m.span.end <= f.span.start &&
+      m.span.start >= c.start &&
+      /BANNER|CITY/.test(m.unitKind ?? ''),
+  );
   return {
     kind: 'OBSERVATION',
     value: f.value,

@@ -6,7 +6,8 @@ import type { Sentence } from './spans';
  * Verbs of assistance, longest first. 驻村/进驻/第一书记 make a STATIONED pairing (a person living
  * in the village); the others ASSIST.
  */
-const VERBS = /结成[^，,。；;]{0,12}?对子|结对帮扶|结成|结对|定点帮扶|对口帮扶|包联|包扶|挂包|帮扶|驻村|进驻|派驻|选派/gu;
+const VERBS =
+  /结成[^，,。；;]{0,12}?对子|结对帮扶|结成|结对|定点帮扶|对口帮扶|包联|包扶|挂包|帮扶|驻村|进驻|派驻|选派/gu;
 const STATIONED = /驻村|进驻|派驻|第一书记|工作队/;
 
 /** Level words of a helper phrase. */
@@ -43,13 +44,17 @@ export function pairingsIn(
     const vs = s.start + v.index;
     const ve = vs + v[0].length;
     const clauseStart = lastIndexOfAny(a, /[；;。]/, s.start, vs);
-    const helpers = inS.filter((m) => m.type !== 'ADMIN_UNIT' && m.span.end <= vs && m.span.start >= clauseStart);
+    const helpers = inS.filter(
+      (m) => m.type !== 'ADMIN_UNIT' && m.span.end <= vs && m.span.start >= clauseStart,
+    );
     if (!helpers.length) continue;
     const lastHelper = Math.max(...helpers.map((h) => h.span.end));
     const yu = a.slice(lastHelper, vs).search(/与|和|同|对/);
     const benefStart = yu >= 0 ? lastHelper + yu : ve;
     const benefEnd = yu >= 0 ? vs : nextIndexOfAny(a, /[，,；;。]/, ve, s.end);
-    const units = inS.filter((m) => m.type === 'ADMIN_UNIT' && m.span.start >= benefStart && m.span.end <= benefEnd);
+    const units = inS.filter(
+      (m) => m.type === 'ADMIN_UNIT' && m.span.start >= benefStart && m.span.end <= benefEnd,
+    );
     const deepest = units.filter((u) => !units.some((o) => o.parent !== null && mentions[o.parent] === u));
     const stationed = STATIONED.test(v[0]) || STATIONED.test(text);
     for (const h of helpers) {
@@ -89,7 +94,9 @@ export function pairingsIn(
 
 /** The pairing's start: a year or date in its sentence (2012年以来 → 2012-01-01), else the report's date. */
 function startOf(figures: readonly Figure[], s: Sentence, source: SourceInfo): string {
-  const f = figures.find((x) => (x.kind === 'YEAR' || x.kind === 'DATE') && x.span.start >= s.start && x.span.end <= s.end);
+  const f = figures.find(
+    (x) => (x.kind === 'YEAR' || x.kind === 'DATE') && x.span.start >= s.start && x.span.end <= s.end,
+  );
   if (!f || f.date === null) return source.published;
   return f.date.length === 4 ? `${f.date}-01-01` : f.date.length === 7 ? `${f.date}-01` : f.date;
 }

@@ -22,7 +22,12 @@ export interface ProposeOptions {
   known?: readonly KnownEntity[];
 }
 
-const LABEL = { ADMIN_UNIT: 'AdminUnit', ORGANIZATION: 'Organization', ENTERPRISE: 'Enterprise', PERSON: 'Person' } as const;
+const LABEL = {
+  ADMIN_UNIT: 'AdminUnit',
+  ORGANIZATION: 'Organization',
+  ENTERPRISE: 'Enterprise',
+  PERSON: 'Person',
+} as const;
 
 /**
  * Turns a report into a proposal for review: the normalised text and its sentences, the figures,
@@ -52,7 +57,12 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
 
   // One ENTITY fact per distinct new name (the first mention quotes it).
   const newByName = new Map<string, string>();
-  const mentions: LinkedMention[] = raw.map((m, i) => ({ ...m, text: text.slice(m.span.start, m.span.end), link: links[i], factId: null }));
+  const mentions: LinkedMention[] = raw.map((m, i) => ({
+    ...m,
+    text: text.slice(m.span.start, m.span.end),
+    link: links[i],
+    factId: null,
+  }));
   mentions.forEach((m) => {
     if (m.link) return;
     const key = `${m.type}:${m.name}`;
@@ -90,7 +100,8 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
   const area = mainArea(mentions);
   const sentences = splitSentences(text);
   for (const s of sentences) {
-    for (const p of pairingsIn(analysis, s, mentions, figures, source)) facts.push({ ...p, id: nextId(), quote: quoteOf(p.quote.start, p.quote.end) });
+    for (const p of pairingsIn(analysis, s, mentions, figures, source))
+      facts.push({ ...p, id: nextId(), quote: quoteOf(p.quote.start, p.quote.end) });
   }
   for (const f of figures) {
     if (!isObservationCandidate(f)) continue;
@@ -114,7 +125,8 @@ function mainArea(mentions: readonly LinkedMention[]): EntityRef | null {
   for (const kind of ['BANNER', 'CITY', 'REGION']) {
     const counts = new Map<string, number>();
     for (const m of mentions)
-      if (m.type === 'ADMIN_UNIT' && m.unitKind === kind && m.link) counts.set(m.link.key, (counts.get(m.link.key) ?? 0) + 1);
+      if (m.type === 'ADMIN_UNIT' && m.unitKind === kind && m.link)
+        counts.set(m.link.key, (counts.get(m.link.key) ?? 0) + 1);
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) return { key: best[0] };
   }

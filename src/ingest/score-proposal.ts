@@ -19,7 +19,16 @@ export interface GoldEntity {
 }
 
 export interface Score {
-  figures: { gold: number; found: number; proposed: number; correct: number; recall: number; precision: number; missed: string[]; wrong: string[] };
+  figures: {
+    gold: number;
+    found: number;
+    proposed: number;
+    correct: number;
+    recall: number;
+    precision: number;
+    missed: string[];
+    wrong: string[];
+  };
   entities: { gold: number; found: number; recall: number; missed: string[] };
   pairingCounts: { gold: number; found: number; missed: string[] };
   quotesVerbatim: boolean;
@@ -33,13 +42,21 @@ const within = (s: Span, o: Span) => o.start <= s.start && s.end <= o.end;
  * figure is correct when it finds some gold figure. Entities: found when a mention's text is one
  * of their names. Pairing counts: a proposed observation with the gold's computeKey, value and level.
  */
-export function scoreProposal(p: Proposal, figures: readonly GoldFigure[], entities: readonly GoldEntity[]): Score {
+export function scoreProposal(
+  p: Proposal,
+  figures: readonly GoldFigure[],
+  entities: readonly GoldEntity[],
+): Score {
   const candidates = p.figures.filter(isObservationCandidate);
   const hits = (g: GoldFigure) =>
-    candidates.filter((f) => f.value === g.value && f.unit === g.unit && g.spans.some((s) => within(f.span, s)));
+    candidates.filter(
+      (f) => f.value === g.value && f.unit === g.unit && g.spans.some((s) => within(f.span, s)),
+    );
   const found = figures.filter((g) => hits(g).length > 0);
   const correct = candidates.filter((f) => figures.some((g) => hits(g).includes(f)));
-  const wrong = candidates.filter((f) => !correct.includes(f)).map((f) => `${p.text.slice(f.span.start, f.span.end)} → ${f.value} ${f.unit}`);
+  const wrong = candidates
+    .filter((f) => !correct.includes(f))
+    .map((f) => `${p.text.slice(f.span.start, f.span.end)} → ${f.value} ${f.unit}`);
   const mentionTexts = new Set(p.mentions.map((m) => m.name));
   const entFound = entities.filter((e) => e.names.some((n) => mentionTexts.has(n)));
   const pairingGold = figures.filter((g) => g.computeKey === 'pairings.count');
@@ -53,10 +70,7 @@ export function scoreProposal(p: Proposal, figures: readonly GoldFigure[], entit
         g.spans.some((s) => within(f.figure, s)),
     ),
   );
-  const quotes = [
-    ...p.facts.map((f) => f.quote),
-    ...p.figures.map((f) => f.quote),
-  ];
+  const quotes = [...p.facts.map((f) => f.quote), ...p.figures.map((f) => f.quote)];
   return {
     figures: {
       gold: figures.length,
@@ -74,7 +88,11 @@ export function scoreProposal(p: Proposal, figures: readonly GoldFigure[], entit
       recall: entities.length ? entFound.length / entities.length : 1,
       missed: entities.filter((e) => !entFound.includes(e)).map((e) => e.id),
     },
-    pairingCounts: { gold: pairingGold.length, found: pairingFound.length, missed: pairingGold.filter((g) => !pairingFound.includes(g)).map((g) => g.id) },
+    pairingCounts: {
+      gold: pairingGold.length,
+      found: pairingFound.length,
+      missed: pairingGold.filter((g) => !pairingFound.includes(g)).map((g) => g.id),
+    },
     quotesVerbatim: quotes.every((q) => p.text.slice(q.start, q.end) === q.text && q.text.length > 0),
   };
 }

@@ -22,7 +22,8 @@ export function splitSentences(text: string): Sentence[] {
       const raw = text.slice(start, end);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      if (trimmed !== '') out.push({ start: start + lead, end: start + lead + trimmed.length, text: trimmed });
+      if (trimmed !== '')
+        out.push({ start: start + lead, end: start + lead + trimmed.length, text: trimmed });
       start = i + 1;
     }
   }
@@ -44,4 +45,5 @@ export function clauseAt(a: string, pos: number): Span {
 
 /** Whether a[i] ends a clause (a comma between digits is a thousands separator, not a clause end). */
 const clauseEndAt = (a: string, i: number) =>
-  CLAUSE_END.test(a[i]) && !(a[i] === ',' && /\d/.test(a[i - 1] ?? '') && /\d{3}/.test(a.slice(i + 1, i + 4)));
+  CLAUSE_END.test(a[i]) &&
+  !(a[i] === ',' && /\d/.test(a[i - 1] ?? '') && /\d{3}/.test(a.slice(i + 1, i + 4)));

@@ -10,12 +10,28 @@ export const SEED_ARTICLE = path.join(ROOT, 'seeds/sources/ordos-daily-2013-04-1
 interface Report {
   source: { title: string; publisher: string; published: string };
   citations: { id: string; quote: string }[];
-  adminUnits: { id: string; name: string; kind: string; aliases: string[]; parentId: string | null; provenance?: string }[];
+  adminUnits: {
+    id: string;
+    name: string;
+    kind: string;
+    aliases: string[];
+    parentId: string | null;
+    provenance?: string;
+  }[];
   organizations: { id: string; name: string; aliases: string[]; provenance?: string }[];
-  observations: { id: string; value: number; unit: string; computeKey: string; dimensions: Record<string, unknown>; citations: string[]; provenance?: string }[];
+  observations: {
+    id: string;
+    value: number;
+    unit: string;
+    computeKey: string;
+    dimensions: Record<string, unknown>;
+    citations: string[];
+    provenance?: string;
+  }[];
 }
 
-export const seedReport = (): Report => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/report.json'), 'utf8')) as Report;
+export const seedReport = (): Report =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/report.json'), 'utf8')) as Report;
 
 /** The admin tree of the curated report, as linking sees the graph (what an empty store plus the tree holds). */
 export function seedAdminTree(): KnownEntity[] {
