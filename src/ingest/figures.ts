@@ -170,19 +170,21 @@ export function extractFigures(t: string, a: string): Figure[] {
     const spanStart = percent ? start - 3 : start;
     const after = a.slice(pos, pos + 4);
     let comparator: FigureComparator = atLeast ? 'MORE_THAN' : 'EXACT';
+    const aboutAfter = /^(?:左右|上下)/.test(after);
     if (/^(?:以上|及以上)/.test(after)) {
       atLeast = true;
       comparator = 'AT_LEAST';
     }
+    const trailing = /^(?:及以上|以上|左右|上下)/.exec(after)?.[0] ?? '';
     const before = a.slice(Math.max(0, spanStart - 6), spanStart);
-    if (/(?:至少|不少于|不低于)$/.test(before)) {
+    if (/(?:至少|不少于|不低于)[^，,。；;\d]{0,4}$/.test(a.slice(Math.max(0, spanStart - 10), spanStart))) {
       atLeast = true;
       comparator = 'AT_LEAST';
     } else if (/(?:超过|逾|超)$/.test(before)) {
       atLeast = true;
       comparator = 'MORE_THAN';
     }
-    const about = /(?:近|约|大约|将近|接近)$/.test(before) || /^(?:左右|上下)/.test(after);
+    const about = /(?:近|约|大约|将近|接近)$/.test(before) || aboutAfter;
     const clause = clauseAt(a, spanStart);
     const clauseBefore = a.slice(clause.start, spanStart);
     const cumulative = /累计/.test(clauseBefore);
@@ -226,7 +228,7 @@ export function extractFigures(t: string, a: string): Figure[] {
     const f = figure(
       t,
       a,
-      { start: spanStart, end: pos },
+      { start: spanStart, end: pos + trailing.length },
       {
         kind,
         value,

@@ -121,7 +121,12 @@ function mentionsInSentence(
     if (known.has(tok.word)) {
       const m = classify(tok.word);
       if (m) {
-        push(out, m.type, tok.start, tok.end, m.unitKind);
+        const chained = m.type === 'ADMIN_UNIT' && chainEnd === tok.start;
+        const idx = push(out, m.type, tok.start, tok.end, m.unitKind, chained ? chainParent : null);
+        if (m.type === 'ADMIN_UNIT') {
+          chainParent = idx;
+          chainEnd = tok.end;
+        }
         continue;
       }
     }
@@ -234,7 +239,9 @@ function postNear(s: string, span: Span): string | null {
   const before = s.slice(Math.max(0, span.start - 12), span.start);
   const after = s.slice(span.end, span.end + 40).split(/[，,。；;]/)[0];
   const b = [...before.matchAll(POSTS)].pop();
-  if (b && b.index + b[0].length === before.length) return b[0];
-  const a = [...after.matchAll(POSTS)][0];
-  return a ? a[0] : null;
+  const a = [...after.matchAll(POSTS)].find((x) => !/^(?:驻村)?干部$/.test(x[0]));
+  const adjacent = b && b.index + b[0].length === before.length ? b[0] : null;
+  // A named post (第一书记, 队长 …) wins over the generic 干部 written before the name.
+  if (adjacent && !/干部$/.test(adjacent)) return adjacent;
+  return a ? a[0] : adjacent;
 }

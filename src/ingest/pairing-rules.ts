@@ -49,7 +49,7 @@ export function pairingsIn(
     );
     if (!helpers.length) continue;
     const lastHelper = Math.max(...helpers.map((h) => h.span.end));
-    const yu = a.slice(lastHelper, vs).search(/与|和|同|对/);
+    const yu = a.slice(lastHelper, vs).search(/与|和|同|对|到|赴|进驻|在/);
     const benefStart = yu >= 0 ? lastHelper + yu : ve;
     const benefEnd = yu >= 0 ? vs : nextIndexOfAny(a, /[，,；;。]/, ve, s.end);
     const units = inS.filter(

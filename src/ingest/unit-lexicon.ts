@@ -66,7 +66,8 @@ const entries: [string[], string, string[]][] = [
   [['耕地', '土地', '草场', '林地', '大棚'], 'mu', ['亩']],
   [['牛', '羊', '肉牛', '肉羊', '基础母牛', '生猪', '牲畜'], 'head', ['头', '只', '口']],
   [['道路', '公路', '水泥路', '硬化路'], 'km', ['公里', '千米']],
-  [['水井', '机井'], 'wells', ['眼', '口']],
+  [['水井', '机井', '电井', '井'], 'wells', ['眼', '口']],
+  [['工作队', '服务队', '小分队'], 'teams', ['个', '支']],
   [['房屋', '危房', '住房'], 'dwellings', ['间', '套', '户', '处']],
 ];
 
@@ -183,6 +184,20 @@ export function unitFromNouns(classifier: string, after: string, before: string)
   for (const e of UNIT_LEXICON) {
     const pos = after.indexOf(e.keyword);
     if (pos >= 0 && fits(e) && (best === null || pos < best.pos)) best = { pos, entry: e };
+  }
+  // Chinese noun phrases are head-final: a fitting keyword that starts where the chosen one ends
+  // (驻村|工作队, 机关|单位) names the head, so it wins.
+  for (let moved = true; best && moved;) {
+    moved = false;
+    const end: number = best.pos + best.entry.keyword.length;
+    for (const e of UNIT_LEXICON) {
+      const pos = after.indexOf(e.keyword, best.pos + 1);
+      if (pos > best.pos && pos <= end && fits(e) && pos + e.keyword.length > end) {
+        best = { pos, entry: e };
+        moved = true;
+        break;
+      }
+    }
   }
   if (best) return best.entry.unit;
   let near: { end: number; entry: UnitEntry } | null = null;
