@@ -30,7 +30,7 @@ export function linkMentions(mentions: readonly Mention[], known: readonly Known
       byName.set(n, list);
     }
   const links: (Link | null)[] = [];
-  mentions.forEach((m, i) => {
+  mentions.forEach((m) => {
     const parentLink = m.parent === null ? null : (links[m.parent] ?? null);
     const label = LABEL_OF[m.type];
     // Organisations and enterprises are one kind of helper to a reader; either label may hold the name.
