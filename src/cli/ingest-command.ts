@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { authorize, type Viewer } from '../domain/access-policy';
+import { extractFigures } from '../ingest/figures';
+import { normaliseReport } from '../ingest/normalise-report';
 import { proposeReport } from '../ingest/propose-report';
 import type { Proposal, ProposedFact, SourceInfo } from '../ingest/proposal';
 import { loadConfig } from '../config/config';
@@ -51,12 +53,9 @@ export async function ingestCommand(
   authorize(viewer, 'proposeReport');
   const input = fs.readFileSync(file, 'utf8');
   const known = await knownEntities(gw);
-  const draft = proposeReport(input, sourceOf(file, o, null), { format: o.format, known });
-  const firstDate = draft.figures.find((f) => f.kind === 'DATE')?.date ?? null;
-  const proposal =
-    o.published || !firstDate
-      ? draft
-      : proposeReport(input, sourceOf(file, o, firstDate), { format: o.format, known });
+  const doc = normaliseReport(input, o.format);
+  const firstDate = extractFigures(doc.text, doc.analysis).find((f) => f.kind === 'DATE')?.date ?? null;
+  const proposal = proposeReport(input, sourceOf(file, o, firstDate), { format: o.format, known });
   let key: string | null = null;
   if (!o.dryRun) key = (await saveProposal(gw, metaOf(viewer, piiSalt), proposal, null)).result.id;
   if (o.json) out.write(`${JSON.stringify({ key, ...proposal }, null, 2)}\n`);

@@ -6,6 +6,7 @@ import { indexPrefetches } from './prefetch';
 import { accessResolvers } from './resolvers/access';
 import { analyticsResolvers } from './resolvers/analytics';
 import { baseResolvers } from './resolvers/base';
+import { ingestResolvers } from './resolvers/ingest';
 import { mutationResolvers } from './resolvers/mutations';
 import { networkResolvers } from './resolvers/network';
 import { nodeResolvers } from './resolvers/node';
@@ -34,6 +35,7 @@ export function resolvers(): Resolvers[] {
     searchResolvers,
     analyticsResolvers,
     mutationResolvers,
+    ingestResolvers,
     accessResolvers,
   ];
   indexPrefetches(maps);

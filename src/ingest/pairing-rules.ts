@@ -10,6 +10,15 @@ const VERBS =
   /结成[^，,。；;]{0,12}?对子|结对帮扶|结成|结对|定点帮扶|对口帮扶|包联|包扶|挂包|帮扶|驻村|进驻|派驻|选派/gu;
 const STATIONED = /驻村|进驻|派驻|第一书记|工作队/;
 
+/** An organisation's level from its name's first unit (自治区… REGION, …市… CITY, …旗/县… BANNER). */
+export function levelOfName(name: string): string | null {
+  if (/^(?:内蒙古|自治区|区直)/.test(name)) return 'REGION';
+  if (/^[\u4e00-\u9fa5]{0,6}?(?:旗|县)(?!级)/.test(name) && !/市/.test(name.slice(0, 4))) return 'BANNER';
+  if (/^[\u4e00-\u9fa5]{0,6}?(?:市|盟)/.test(name)) return 'CITY';
+  if (/^[\u4e00-\u9fa5]{0,8}?(?:镇|乡|苏木)/.test(name)) return 'TOWNSHIP';
+  return null;
+}
+
 /** Level words of a helper phrase. */
 export function levelWord(s: string): string | null {
   if (/自治区级|区直|自治区/.test(s)) return 'REGION';
@@ -78,7 +87,7 @@ export function pairingsIn(
           kind: 'PAIRING',
           helper: hr,
           beneficiary: br,
-          level: levelWord(h.name) ?? levelWord(before),
+          level: levelWord(h.name) ?? levelOfName(h.name) ?? levelWord(before),
           category,
           pairingKind: stationed && h.type === 'PERSON' ? 'STATIONED' : 'ASSIST',
           verb: v[0],

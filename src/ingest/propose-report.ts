@@ -3,7 +3,7 @@ import { linkMentions } from './link-mentions';
 import { extractMentions } from './mentions';
 import { normaliseReport } from './normalise-report';
 import { observationOf } from './observation-rules';
-import { pairingsIn } from './pairing-rules';
+import { levelOfName, pairingsIn } from './pairing-rules';
 import type {
   EntityFact,
   EntityRef,
@@ -72,13 +72,17 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
       return;
     }
     const parentMention = m.parent === null ? null : mentions[m.parent];
-    const parent: EntityRef | null = parentMention
-      ? parentMention.link
-        ? { key: parentMention.link.key }
-        : parentMention.factId
-          ? { fact: parentMention.factId }
-          : null
-      : null;
+    const placeOfName =
+      m.type === 'ORGANIZATION' || m.type === 'ENTERPRISE' ? unitNamedIn(m.name, known) : null;
+    const parent: EntityRef | null = placeOfName
+      ? { key: placeOfName.id }
+      : parentMention
+        ? parentMention.link
+          ? { key: parentMention.link.key }
+          : parentMention.factId
+            ? { fact: parentMention.factId }
+            : null
+        : null;
     const f: EntityFact = {
       id: nextId(),
       kind: 'ENTITY',
@@ -90,14 +94,14 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
       parent,
       post: m.post,
       quote: quoteOf(m.span.start, m.span.end),
-      evidence: `no entity of the graph is named “${m.name}”${parent ? `; written after ${parent.key ?? parent.fact} in one chain` : ''}`,
+      evidence: `no entity of the graph is named “${m.name}”${placeOfName ? `; its name begins with the unit ${placeOfName.name}` : parent ? `; written after ${parent.key ?? parent.fact} in one chain` : ''}`,
     };
     facts.push(f);
     newByName.set(key, f.id);
     m.factId = f.id;
   });
 
-  const area = mainArea(mentions);
+  const area = mainArea(mentions, known);
   const sentences = splitSentences(text);
   for (const s of sentences) {
     for (const p of pairingsIn(analysis, s, mentions, figures, source))
@@ -111,26 +115,44 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
   return { source, text, traditional: doc.traditional, sentences, figures, mentions, facts };
 }
 
-/** An organisation's level from its name's first unit (自治区… REGION, …市… CITY, …旗/县… BANNER). */
-export function levelOfName(name: string): string | null {
-  if (/^(?:内蒙古|自治区|区直)/.test(name)) return 'REGION';
-  if (/^[\u4e00-\u9fa5]{0,6}?(?:旗|县)(?!级)/.test(name) && !/市/.test(name.slice(0, 4))) return 'BANNER';
-  if (/^[\u4e00-\u9fa5]{0,6}?(?:市|盟)/.test(name)) return 'CITY';
-  if (/^[\u4e00-\u9fa5]{0,8}?(?:镇|乡|苏木)/.test(name)) return 'TOWNSHIP';
-  return null;
-}
-
-/** The report's area: the linked banner (else city, else region) mentioned most often. */
-function mainArea(mentions: readonly LinkedMention[]): EntityRef | null {
+/**
+ * The report's area: the banner (else city, else region) its linked units most often are or lie
+ * in — a village written with its banner (准格尔旗城壕村) counts for the banner.
+ */
+function mainArea(mentions: readonly LinkedMention[], known: readonly KnownEntity[]): EntityRef | null {
+  const byId = new Map(known.map((e) => [e.id, e]));
+  const ancestorOfKind = (id: string, kind: string): string | null => {
+    for (
+      let e = byId.get(id), hops = 0;
+      e && hops < 10;
+      e = e.parentId ? byId.get(e.parentId) : undefined, hops++
+    )
+      if (e.kind === kind) return e.id;
+    return null;
+  };
   for (const kind of ['BANNER', 'CITY', 'REGION']) {
     const counts = new Map<string, number>();
-    for (const m of mentions)
-      if (m.type === 'ADMIN_UNIT' && m.unitKind === kind && m.link)
-        counts.set(m.link.key, (counts.get(m.link.key) ?? 0) + 1);
+    for (const m of mentions) {
+      if (m.type !== 'ADMIN_UNIT' || !m.link) continue;
+      const a = ancestorOfKind(m.link.key, kind);
+      if (a) counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
     const best = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (best) return { key: best[0] };
   }
   return null;
+}
+
+/** The unit an organisation's name begins with (鄂尔多斯市财政局 → 鄂尔多斯市), the longest known name. */
+function unitNamedIn(name: string, known: readonly KnownEntity[]): KnownEntity | null {
+  let best: { e: KnownEntity; len: number } | null = null;
+  for (const e of known) {
+    if (e.label !== 'AdminUnit') continue;
+    for (const n of [e.name, ...e.aliases])
+      if (n.length >= 2 && n.length < name.length && name.startsWith(n) && (!best || n.length > best.len))
+        best = { e, len: n.length };
+  }
+  return best?.e ?? null;
 }
 
 export type { Figure };

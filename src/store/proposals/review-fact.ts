@@ -182,7 +182,12 @@ async function writeFact(w: WriteTx, p: StoredProposal, f: ProposedFact): Promis
           fields.orgType = f.orgType ?? 'AGENCY';
           if (f.level) fields.level = f.level;
         }
-        refs.unitId = parent ?? keyOfRef(p, p.proposal.facts.length ? areaOf(p) : null, 'parent');
+        const unit = parent ?? keyOfRef(p, areaOf(p), 'parent');
+        if (unit === null) {
+          issues.add('parent', 'the report does not say where it is; set parent to an AdminUnit key');
+          issues.throwIfAny();
+        }
+        refs.unitId = unit;
       } else if (parent) refs.unitId = parent;
       const prepared = prepareEntity(label, { key: null, fields, refs }, 'create', w.meta.piiSalt, issues);
       issues.throwIfAny();
