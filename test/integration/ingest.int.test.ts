@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import pino from 'pino';
 import { acceptFacts, ingestCommand } from '../../src/cli/ingest-command';
 import { verifyCommand } from '../../src/cli/verify-command';
@@ -71,7 +70,9 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
       log: pino({ level: 'silent' }),
       service: { version: 'test', embedded: false },
       shutdownTimeoutMs: 1_000,
-      hardening: { ...defaultHardening('test'), rateLimitMax: 0 },
+      // A generous request deadline: an accept is one transaction of some twenty statements, and CI
+      // machines are shared.
+      hardening: { ...defaultHardening('test'), rateLimitMax: 0, requestTimeoutMs: 60_000 },
       auth: createAuthenticator(TEST_AUTH),
       piiSalt: SALT,
     });
@@ -322,10 +323,8 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
         'obs:visits',
       ]),
     );
-    fs.writeFileSync(
-      `${process.env.INGEST_ROUNDTRIP_OUT ?? '/dev/null'}`,
-      JSON.stringify({ reproduced: ids.length, gold: gold.length, ids }),
-    );
+    // 25 of the 53 stated figures (measured; docs/ingest.md lists them): keep at least that many.
+    expect(ids.length).toBeGreaterThanOrEqual(25);
     const v = sink();
     await verifyCommand(db.gateway, v);
     process.exitCode = undefined; // verify marks the run failed when computed values differ; this store has no synthetic layer
