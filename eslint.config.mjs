@@ -48,6 +48,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   layer('domain', ['store', 'graphql', 'server', 'main', 'cli', 'seed', 'config']),
+  layer('ingest', ['store', 'graphql', 'server', 'main', 'cli', 'seed', 'config']),
   layer('store', ['graphql', 'server', 'main', 'cli', 'seed']),
   layer('seed', ['graphql', 'server', 'main', 'cli']),
   layer('graphql', ['server', 'main', 'cli', 'seed']),

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config/config';
 import { migrate } from '../store/migrations/migrations';
 import { openStore, type Store } from '../store/open-store';
 import { seed } from '../seed/seed';
+import { registerIngestCommands } from './ingest-command';
 import { registerLedgerCommands } from './ledger-commands';
 import { createProgress } from './progress';
 import { verifyCommand } from './verify-command';
@@ -77,6 +78,7 @@ export function buildCli(): Command {
     .action(() => withStore(async ({ gateway }) => void (await verifyCommand(gateway))));
 
   registerLedgerCommands(cli, withStore);
+  registerIngestCommands(cli, withStore);
 
   return cli;
 }

@@ -47,6 +47,12 @@ export const OPERATION_ROLES = {
   resolveDispute: 'editor',
   recordTenure: 'editor',
   addCitation: 'editor',
+  /** Propose a report's facts for review, and read proposals (stored apart from the graph). */
+  proposeReport: 'analyst',
+  /** Accept a proposed fact (written through the ledger's write paths, with its citation). */
+  acceptProposedFact: 'analyst',
+  /** Reject a proposed fact (it stays in the proposal, marked rejected). */
+  rejectProposedFact: 'analyst',
   /** Bulk import of ledger rows (kinds that create admin units or programmes need importAdmin). */
   import: 'editor',
   /** Bulk import of admin units, programmes or a whole graph dump. */

@@ -32,6 +32,7 @@ export const LABELS = [
   'AuditEntry', // one recorded write: who, when, which operation, before/after (append-only)
   'IdempotencyKey', // a client's idempotency key and the result of the write it first made
   'AuditSequence', // the counter that gives each AuditEntry its ledger position (`seq`), in commit order
+  'Proposal', // a report's proposed facts awaiting review (never part of the published graph)
 ] as const;
 export type Label = (typeof LABELS)[number];
 

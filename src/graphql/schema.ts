@@ -9,6 +9,7 @@ import { indexPrefetches } from './prefetch';
 import { accessResolvers } from './resolvers/access';
 import { analyticsResolvers } from './resolvers/analytics';
 import { baseResolvers } from './resolvers/base';
+import { ingestResolvers } from './resolvers/ingest';
 import { mutationResolvers } from './resolvers/mutations';
 import { networkResolvers } from './resolvers/network';
 import { nodeResolvers } from './resolvers/node';
@@ -40,6 +41,7 @@ export function resolvers(): Resolvers[] {
     analyticsResolvers,
     mutationResolvers,
     subscriptionResolvers,
+    ingestResolvers,
     accessResolvers,
   ];
   const all = [...maps, personalMasks(maps)];

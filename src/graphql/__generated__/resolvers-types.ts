@@ -18,6 +18,8 @@ import type { AuditRow } from '../../store/writes/history';
 import type { AuditEntryConnectionModel, AuditEntryEdgeModel } from '../resolvers/mutations';
 import type { LedgerEntry } from '../../store/ledger/ledger.store';
 import type { Viewer as ViewerModel } from '../../domain/access-policy';
+import type { StoredProposal } from '../../store/proposals/proposals.store';
+import type { ProposedFactModel } from '../resolvers/ingest';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -49,6 +51,19 @@ export type Scalars = {
    * fractions, larger numbers, numeric strings and booleans are refused, never truncated.
    */
   PositiveInt: { input: number; output: number; }
+};
+
+/** What accepting a fact wrote. */
+export type AcceptProposedFactPayload = {
+  __typename?: 'AcceptProposedFactPayload';
+  /** The proposal after the decision. */
+  proposal: ReportProposal;
+  /** True when an earlier call with the same idempotency key wrote it and this call changed nothing. */
+  replayed: Scalars['Boolean']['output'];
+  /** The key of the record written. */
+  writtenKey: Scalars['String']['output'];
+  /** The label of the record written (AdminUnit, Organization, Pairing, Observation …). */
+  writtenLabel: Scalars['String']['output'];
 };
 
 /** A citation of a fact. */
@@ -1266,6 +1281,8 @@ export type Level =
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accepts one proposed fact, optionally edited: written as REPORTED through the ledger's write paths, cited with its quote. Needs analyst. */
+  acceptProposedFact: AcceptProposedFactPayload;
   /** Cites any fact (引文): a verbatim quote of a source supporting it. */
   addCitation: CitationPayload;
   /** Creates an administrative unit (行政区划). Needs admin. */
@@ -1289,6 +1306,8 @@ export type Mutation = {
   createProgramme: ProgrammePayload;
   /** Ends a pairing (解除结对): it gets a validTo and a reason; pairings are never deleted, and `activeOn` still answers for days before the end. */
   endPairing: PairingPayload;
+  /** Proposes the facts of a report (报道) for review; writes nothing to the published graph. Needs analyst. */
+  proposeReport: ReportProposal;
   /** Records a dispute (矛盾纠纷) found in a village- or township-level unit. */
   recordDispute: DisputePayload;
   /** Records a project (帮扶项目) on a pairing, with the funds and materials put in (元). */
@@ -1297,6 +1316,8 @@ export type Mutation = {
   recordTenure: TenurePayload;
   /** Records a research visit (调研) made through a pairing. */
   recordVisit: VisitPayload;
+  /** Rejects one proposed fact; it stays in the proposal, marked rejected. Needs analyst. */
+  rejectProposedFact: ReportProposal;
   /** Records how a dispute was resolved (化解). */
   resolveDispute: DisputePayload;
   /** Updates an administrative unit. */
@@ -1311,6 +1332,22 @@ export type Mutation = {
   updatePerson: PersonPayload;
   /** Updates a programme. */
   updateProgramme: ProgrammePayload;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationAcceptProposedFactArgs = {
+  edits?: InputMaybe<Scalars['JSONObject']['input']>;
+  factId: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  proposalKey: Scalars['String']['input'];
 };
 
 
@@ -1448,6 +1485,22 @@ export type MutationEndPairingArgs = {
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
  * version fails with CONFLICT instead of overwriting someone else's change.
  */
+export type MutationProposeReportArgs = {
+  format?: InputMaybe<ReportFormat>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  source: ReportSourceInput;
+  text: Scalars['String']['input'];
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
 export type MutationRecordDisputeArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RecordDisputeInput;
@@ -1493,6 +1546,22 @@ export type MutationRecordTenureArgs = {
 export type MutationRecordVisitArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RecordVisitInput;
+};
+
+
+/**
+ * Every write to the pairing ledger (帮扶台账). Each mutation is one write transaction (nothing is
+ * half-written) and appends an audit entry (see `history`). Mutations need a bearer token with role
+ * editor or higher (creating administrative units and programmes needs admin). Pass an
+ * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
+ * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
+ * version fails with CONFLICT instead of overwriting someone else's change.
+ */
+export type MutationRejectProposedFactArgs = {
+  factId: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  proposalKey: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2307,6 +2376,56 @@ export type ProjectSector =
   /** 吃水用电 (water and power). */
   | 'WATER_POWER';
 
+/** A verbatim quote of a proposal's normalised text (引文), with its character offsets. */
+export type ProposalQuote = {
+  __typename?: 'ProposalQuote';
+  /** Offset just after the last character. */
+  end: Scalars['NonNegativeInt']['output'];
+  /** Offset of the first character (UTF-16 code units) in the proposal's text. */
+  start: Scalars['NonNegativeInt']['output'];
+  /** The quoted characters; equal to the text between start and end. */
+  text: Scalars['String']['output'];
+};
+
+/** One fact a proposal suggests, with the quote that supports it. */
+export type ProposedFact = {
+  __typename?: 'ProposedFact';
+  /** Why the pipeline proposes it. */
+  evidence: Scalars['String']['output'];
+  /** The fact's fields (entity: label, name, unitKind, parent …; pairing: helper, beneficiary, level, category …; observation: value, unit, comparator, indicatorId, computeKey, area, dimensions …). References are {key} (in the graph) or {fact} (proposed here). */
+  fields: Scalars['JSONObject']['output'];
+  /** The fact's id within its proposal (f1, f2 …). */
+  id: Scalars['String']['output'];
+  /** What kind of fact it is. */
+  kind: ProposedFactKind;
+  /** The quote that supports it. */
+  quote: ProposalQuote;
+  /** The reviewer's edits applied on accept, or the reason given on reject. */
+  review?: Maybe<Scalars['JSONObject']['output']>;
+  /** Where it stands in review. */
+  status: ProposedFactStatus;
+  /** The store key of the record written on accept; null otherwise. */
+  writtenKey?: Maybe<Scalars['String']['output']>;
+};
+
+/** Kinds of proposed facts. */
+export type ProposedFactKind =
+  /** A unit, organisation, enterprise or person the graph does not hold yet (新实体). */
+  | 'ENTITY'
+  /** A reported figure (观测值) of an indicator. */
+  | 'OBSERVATION'
+  /** A pairing (帮扶对子) of a helper with a beneficiary. */
+  | 'PAIRING';
+
+/** Where a proposed fact stands in review. */
+export type ProposedFactStatus =
+  /** Accepted: written to the graph as REPORTED, with its citation. */
+  | 'ACCEPTED'
+  /** Not reviewed yet. */
+  | 'PENDING'
+  /** Rejected: kept in the proposal, not written. */
+  | 'REJECTED';
+
 /** Where a fact comes from (来源类型), in the manner of Wikidata's references. */
 export type Provenance =
   /** Computed from reported facts (推导). */
@@ -2381,6 +2500,10 @@ export type Query = {
   programmes: ProgrammeConnection;
   /** Assistance projects (帮扶项目). */
   projects: ProjectConnection;
+  /** One proposal by key; null when there is none. Needs analyst. */
+  proposal?: Maybe<ReportProposal>;
+  /** Proposals, newest first. Needs analyst. */
+  proposals: Array<ReportProposal>;
   /**
    * Every helper that falls short of the report's quotas on the day, with what is missing. Rules
    * are data (see quotaRules); the seeded graph meets every one of them.
@@ -2608,6 +2731,18 @@ export type QueryProjectsArgs = {
 
 
 /** The root of every read. Each domain schema file extends it. */
+export type QueryProposalArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryProposalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
 export type QueryQuotaComplianceArgs = {
   activeOn?: InputMaybe<Scalars['Date']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2828,6 +2963,57 @@ export type RecordVisitInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** The pairing it was made through (a Pairing id). */
   pairingId: Scalars['ID']['input'];
+};
+
+/** How the text of a report is written. */
+export type ReportFormat =
+  /** HTML when it looks like HTML, else plain text. */
+  | 'AUTO'
+  /** HTML: tags and scripts removed, entities decoded. */
+  | 'HTML'
+  /** Plain text. */
+  | 'TEXT';
+
+/**
+ * A report's proposed facts (提议), stored apart from the published graph: no other query returns
+ * them. Analysts accept, edit or reject each fact.
+ */
+export type ReportProposal = {
+  __typename?: 'ReportProposal';
+  /** When it was proposed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who proposed it. */
+  createdBy: Scalars['String']['output'];
+  /** The facts, in text order within each kind. */
+  facts: Array<ProposedFact>;
+  /** Every figure the text states (counts, amounts, percentages, rates, ranges, dates), with unit and qualifiers. */
+  figures: Array<Scalars['JSONObject']['output']>;
+  /** The proposal's key. */
+  key: Scalars['String']['output'];
+  /** How many facts are still pending. */
+  pendingCount: Scalars['NonNegativeInt']['output'];
+  /** The report as described when proposed. */
+  source: Scalars['JSONObject']['output'];
+  /** The Source created when the first fact was accepted; null before. */
+  sourceKey?: Maybe<Scalars['String']['output']>;
+  /** The normalised text every quote points into. */
+  text: Scalars['String']['output'];
+  /** The report's title. */
+  title: Scalars['String']['output'];
+  /** Whether the input was in traditional script. */
+  traditional: Scalars['Boolean']['output'];
+};
+
+/** The report a proposal comes from (来源): as the analyst describes it. */
+export type ReportSourceInput = {
+  /** Publication date; figures are observed on this date. */
+  published: Scalars['Date']['input'];
+  /** Who published it (a daily, a government site …). */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** The report's title. */
+  title: Scalars['String']['input'];
+  /** Where it was published. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A dispute's resolution. */
@@ -3434,6 +3620,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AcceptProposedFactPayload: ResolverTypeWrapper<Omit<AcceptProposedFactPayload, 'proposal'> & { proposal: ResolversTypes['ReportProposal'] }>;
   AddCitationInput: AddCitationInput;
   AdminUnit: ResolverTypeWrapper<NodeRow>;
   AdminUnitConnection: ResolverTypeWrapper<NodeConnection>;
@@ -3560,6 +3747,10 @@ export type ResolversTypes = {
   ProjectFilter: ProjectFilter;
   ProjectPayload: ResolverTypeWrapper<Omit<ProjectPayload, 'project'> & { project: ResolversTypes['Project'] }>;
   ProjectSector: ProjectSector;
+  ProposalQuote: ResolverTypeWrapper<ProposalQuote>;
+  ProposedFact: ResolverTypeWrapper<ProposedFactModel>;
+  ProposedFactKind: ProposedFactKind;
+  ProposedFactStatus: ProposedFactStatus;
   Provenance: Provenance;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QuotaRequirement: ResolverTypeWrapper<QuotaRequirementModel>;
@@ -3576,6 +3767,9 @@ export type ResolversTypes = {
   RecordProjectInput: RecordProjectInput;
   RecordTenureInput: RecordTenureInput;
   RecordVisitInput: RecordVisitInput;
+  ReportFormat: ReportFormat;
+  ReportProposal: ResolverTypeWrapper<StoredProposal>;
+  ReportSourceInput: ReportSourceInput;
   ResolveDisputeInput: ResolveDisputeInput;
   Role: Role;
   SearchConnection: ResolverTypeWrapper<SearchConnectionModel>;
@@ -3611,6 +3805,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AcceptProposedFactPayload: Omit<AcceptProposedFactPayload, 'proposal'> & { proposal: ResolversParentTypes['ReportProposal'] };
   AddCitationInput: AddCitationInput;
   AdminUnit: NodeRow;
   AdminUnitConnection: NodeConnection;
@@ -3714,6 +3909,8 @@ export type ResolversParentTypes = {
   ProjectEdge: NodeEdge;
   ProjectFilter: ProjectFilter;
   ProjectPayload: Omit<ProjectPayload, 'project'> & { project: ResolversParentTypes['Project'] };
+  ProposalQuote: ProposalQuote;
+  ProposedFact: ProposedFactModel;
   Query: Record<PropertyKey, never>;
   QuotaRequirement: QuotaRequirementModel;
   QuotaRule: QuotaRuleModel;
@@ -3727,6 +3924,8 @@ export type ResolversParentTypes = {
   RecordProjectInput: RecordProjectInput;
   RecordTenureInput: RecordTenureInput;
   RecordVisitInput: RecordVisitInput;
+  ReportProposal: StoredProposal;
+  ReportSourceInput: ReportSourceInput;
   ResolveDisputeInput: ResolveDisputeInput;
   SearchConnection: SearchConnectionModel;
   SearchEdge: SearchEdgeModel;
@@ -3761,6 +3960,13 @@ export type PersonalDirectiveArgs = {
 };
 
 export type PersonalDirectiveResolver<Result, Parent, ContextType = Context, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AcceptProposedFactPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcceptProposedFactPayload'] = ResolversParentTypes['AcceptProposedFactPayload']> = {
+  proposal?: Resolver<ResolversTypes['ReportProposal'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  writtenKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type AdminUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdminUnit'] = ResolversParentTypes['AdminUnit']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4169,6 +4375,7 @@ export type LedgerEventResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptProposedFact?: Resolver<ResolversTypes['AcceptProposedFactPayload'], ParentType, ContextType, RequireFields<MutationAcceptProposedFactArgs, 'factId' | 'proposalKey'>>;
   addCitation?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'input'>>;
   createAdminUnit?: Resolver<ResolversTypes['AdminUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAdminUnitArgs, 'input'>>;
   createEnterprise?: Resolver<ResolversTypes['EnterprisePayload'], ParentType, ContextType, RequireFields<MutationCreateEnterpriseArgs, 'input'>>;
@@ -4178,10 +4385,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
   createProgramme?: Resolver<ResolversTypes['ProgrammePayload'], ParentType, ContextType, RequireFields<MutationCreateProgrammeArgs, 'input'>>;
   endPairing?: Resolver<ResolversTypes['PairingPayload'], ParentType, ContextType, RequireFields<MutationEndPairingArgs, 'input'>>;
+  proposeReport?: Resolver<ResolversTypes['ReportProposal'], ParentType, ContextType, RequireFields<MutationProposeReportArgs, 'format' | 'source' | 'text'>>;
   recordDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationRecordDisputeArgs, 'input'>>;
   recordProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationRecordProjectArgs, 'input'>>;
   recordTenure?: Resolver<ResolversTypes['TenurePayload'], ParentType, ContextType, RequireFields<MutationRecordTenureArgs, 'input'>>;
   recordVisit?: Resolver<ResolversTypes['VisitPayload'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
+  rejectProposedFact?: Resolver<ResolversTypes['ReportProposal'], ParentType, ContextType, RequireFields<MutationRejectProposedFactArgs, 'factId' | 'proposalKey'>>;
   resolveDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'input'>>;
   updateAdminUnit?: Resolver<ResolversTypes['AdminUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAdminUnitArgs, 'input'>>;
   updateEnterprise?: Resolver<ResolversTypes['EnterprisePayload'], ParentType, ContextType, RequireFields<MutationUpdateEnterpriseArgs, 'input'>>;
@@ -4453,6 +4662,23 @@ export type ProjectPayloadResolvers<ContextType = Context, ParentType extends Re
   replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ProposalQuoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalQuote'] = ResolversParentTypes['ProposalQuote']> = {
+  end?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposedFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposedFact'] = ResolversParentTypes['ProposedFact']> = {
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fields?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProposedFactKind'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['ProposalQuote'], ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProposedFactStatus'], ParentType, ContextType>;
+  writtenKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   adminUnits?: Resolver<ResolversTypes['AdminUnitConnection'], ParentType, ContextType, RequireFields<QueryAdminUnitsArgs, 'orderBy'>>;
   centrality?: Resolver<ResolversTypes['Centrality'], ParentType, ContextType, RequireFields<QueryCentralityArgs, 'measure' | 'top'>>;
@@ -4475,6 +4701,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'orderBy'>>;
   programmes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesArgs, 'orderBy'>>;
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'orderBy'>>;
+  proposal?: Resolver<Maybe<ResolversTypes['ReportProposal']>, ParentType, ContextType, RequireFields<QueryProposalArgs, 'key'>>;
+  proposals?: Resolver<Array<ResolversTypes['ReportProposal']>, ParentType, ContextType, RequireFields<QueryProposalsArgs, 'first'>>;
   quotaCompliance?: Resolver<ResolversTypes['QuotaViolationConnection'], ParentType, ContextType, Partial<QueryQuotaComplianceArgs>>;
   quotaRules?: Resolver<Array<ResolversTypes['QuotaRule']>, ParentType, ContextType>;
   search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
@@ -4537,6 +4765,20 @@ export type RecognitionResolvers<ContextType = Context, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReportProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportProposal'] = ResolversParentTypes['ReportProposal']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['ProposedFact']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  sourceKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  traditional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
@@ -4675,6 +4917,7 @@ export type VisitPayloadResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type Resolvers<ContextType = Context> = {
+  AcceptProposedFactPayload?: AcceptProposedFactPayloadResolvers<ContextType>;
   AdminUnit?: AdminUnitResolvers<ContextType>;
   AdminUnitConnection?: AdminUnitConnectionResolvers<ContextType>;
   AdminUnitEdge?: AdminUnitEdgeResolvers<ContextType>;
@@ -4761,6 +5004,8 @@ export type Resolvers<ContextType = Context> = {
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   ProjectPayload?: ProjectPayloadResolvers<ContextType>;
+  ProposalQuote?: ProposalQuoteResolvers<ContextType>;
+  ProposedFact?: ProposedFactResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QuotaRequirement?: QuotaRequirementResolvers<ContextType>;
   QuotaRule?: QuotaRuleResolvers<ContextType>;
@@ -4770,6 +5015,7 @@ export type Resolvers<ContextType = Context> = {
   QuotaViolationConnection?: QuotaViolationConnectionResolvers<ContextType>;
   QuotaViolationEdge?: QuotaViolationEdgeResolvers<ContextType>;
   Recognition?: RecognitionResolvers<ContextType>;
+  ReportProposal?: ReportProposalResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   ServerInfo?: ServerInfoResolvers<ContextType>;

@@ -1,0 +1,82 @@
+import { decodeHTML } from 'entities';
+import { createRequire } from 'node:module';
+
+// opencc-js ships as an ES module with a CommonJS (UMD) build; this package compiles to CommonJS,
+// so it loads the UMD build. Only the one function used here is typed.
+const OpenCC = createRequire(__filename)('opencc-js') as {
+  Converter(o: { from: string; to: string }): (s: string) => string;
+};
+
+/**
+ * A report as the pipeline reads it. `text` is the normalised text in the report's own script:
+ * every offset of a proposal points into it and every quote is a verbatim substring of it.
+ * `analysis` has exactly the same length, character for character: simplified script, ASCII
+ * digits, `%` and punctuation, so patterns are written once (for simplified Chinese) and still
+ * report offsets that are valid in `text`.
+ */
+export interface NormalisedReport {
+  readonly text: string;
+  readonly analysis: string;
+  /** Whether the input read as traditional script (some character changed on conversion). */
+  readonly traditional: boolean;
+}
+
+const BLOCK_TAGS = /<\/?(?:p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|dd|dt|blockquote)\b[^>]*>/gi;
+
+/** HTML → text: scripts and styles dropped, block elements become line breaks, entities decoded. */
+export function htmlToText(html: string): string {
+  return decodeHTML(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(BLOCK_TAGS, '\n')
+      .replace(/<[^>]+>/g, ''),
+  );
+}
+
+/** Whether the input looks like HTML (a tag near the start, or several tags). */
+export const looksLikeHtml = (s: string): boolean =>
+  /^\s*(?:<!doctype html|<html|<\?xml)/i.test(s) || (s.match(/<\/?[a-z][a-z0-9]*[\s>]/gi)?.length ?? 0) >= 3;
+
+// One converter for the process: building it parses OpenCC's dictionaries (≈ 50 ms).
+let toSimplified: ((s: string) => string) | null = null;
+const t2s = (s: string) => (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }))(s);
+
+/**
+ * Normalises a report: HTML to text, line ends to `\n`, runs of spaces (including U+3000 and
+ * no-break spaces) to one, blank lines collapsed, lines trimmed. Then the analysis copy: OpenCC
+ * (traditional → mainland simplified) over the whole text, which keeps phrase context; when a
+ * phrase changes length the conversion is redone character by character so offsets stay aligned.
+ * Full-width digits, letters and signs become ASCII by Unicode NFKC, one character at a time.
+ */
+export function normaliseReport(input: string, format: 'text' | 'html' | 'auto' = 'auto'): NormalisedReport {
+  const html = format === 'html' || (format === 'auto' && looksLikeHtml(input));
+  const raw = html ? htmlToText(input) : input;
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0\u3000\u2002-\u200b]+/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  let simplified = t2s(text);
+  if (simplified.length !== text.length) simplified = alignedConvert(text);
+  const analysis = [...simplified]
+    .map((c) => {
+      const k = c.normalize('NFKC');
+      return k.length === c.length ? k : c;
+    })
+    .join('');
+  return { text, analysis, traditional: simplified !== text };
+}
+
+/** Character-by-character conversion; a character whose conversion changes length stays as it is. */
+function alignedConvert(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const s = t2s(c);
+    out += s.length === c.length ? s : c;
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../domain/errors';
+import { Issues } from '../../domain/validation/issues';
+import { checkText, MAX_TEXT } from '../../domain/validation/text';
+import { checkDate } from '../../domain/validation/dates';
+import { COMPARATORS } from '../../domain/model';
+import { snapshot, type NodeRef, type Props, type WriteTx } from '../writes/write-tx';
+
+/**
+ * The two writes an accepted proposal needs that the ledger's mutations do not offer: the report
+ * as a Source, and a reported figure as an Observation OF an Indicator. Both run inside the
+ * caller's WriteTx (one transaction with the idempotency key) and append an audit entry, like
+ * every ledger write.
+ */
+
+export interface NewSource {
+  title: string;
+  publisher: string | null;
+  published: string;
+  url: string | null;
+  /** The normalised text every citation offset points into. */
+  text: string;
+}
+
+/** Creates the Source of a proposal (REPORTED, version 1); returns its key. */
+export async function createSource(w: WriteTx, s: NewSource): Promise<NodeRef> {
+  const issues = new Issues('source');
+  const title = checkText(issues, 'title', s.title, MAX_TEXT);
+  checkDate(issues, 'published', s.published);
+  issues.throwIfAny();
+  const id = `src:${randomUUID()}`;
+  const props: Props = { title, publisher: s.publisher, published: s.published, url: s.url, text: s.text };
+  await w.run(
+    'proposal.createSource',
+    "CREATE (s:Source {id: $id}) SET s += $props, s.provenance = 'REPORTED', s.version = 1, s.createdAt = datetime()",
+    { id, props },
+  );
+  const ref: NodeRef = { label: 'Source', id };
+  await w.audit(ref, null, snapshot({ ...props, text: `${s.text.length} characters` }));
+  return ref;
+}
+
+export interface NewObservation {
+  value: number;
+  unit: string;
+  comparator: string;
+  indicatorId: string;
+  indicatorName: string;
+  computeKey: string | null;
+  areaKey: string;
+  referenceDate: string;
+  dimensions: Record<string, string | number>;
+}
+
+const DIMENSION_KEY = /^[a-z][A-Za-z]{0,30}$/;
+const INDICATOR_KEY = /^ind:[a-z0-9][a-z0-9:._-]{0,100}$/;
+
+/**
+ * Records a reported figure: an Observation (REPORTED) OF its Indicator (created with the given
+ * name when the graph has none of that key) and ABOUT its area, dimensions as plain properties
+ * listed in `dimensionKeys` (as the seed stores them).
+ */
+export async function recordObservation(w: WriteTx, o: NewObservation): Promise<NodeRef> {
+  const issues = new Issues('input');
+  if (!Number.isFinite(o.value)) issues.add('value', `must be a finite number, got ${o.value}`);
+  checkText(issues, 'unit', o.unit);
+  if (!(COMPARATORS as readonly string[]).includes(o.comparator))
+    issues.add('comparator', `must be one of ${COMPARATORS.join(', ')}, got ${o.comparator}`);
+  if (!INDICATOR_KEY.test(o.indicatorId))
+    issues.add('indicatorId', 'must be ind: followed by a–z 0–9 : . _ -');
+  checkText(issues, 'indicatorName', o.indicatorName);
+  checkDate(issues, 'referenceDate', o.referenceDate);
+  for (const [k, v] of Object.entries(o.dimensions)) {
+    if (
+      !DIMENSION_KEY.test(k) ||
+      [
+        'id',
+        'value',
+        'unit',
+        'comparator',
+        'computeKey',
+        'areaId',
+        'referenceDate',
+        'provenance',
+        'version',
+      ].includes(k)
+    )
+      issues.add(`dimensions.${k}`, 'is not a dimension name');
+    if (typeof v !== 'string' && typeof v !== 'number')
+      issues.add(`dimensions.${k}`, 'must be a string or a number');
+  }
+  issues.throwIfAny();
+  await w.mustFind({ label: 'AdminUnit', id: o.areaKey }, 'input.areaId');
+  const id = `obs:${randomUUID()}`;
+  const props: Props = {
+    ...o.dimensions,
+    value: o.value,
+    unit: o.unit,
+    comparator: o.comparator,
+    computeKey: o.computeKey ?? '',
+    areaId: o.areaKey,
+    referenceDate: o.referenceDate,
+    dimensionKeys: Object.keys(o.dimensions),
+  };
+  const rows = await w.run(
+    'proposal.recordObservation',
+    "MERGE (i:Indicator {id: $indicatorId}) ON CREATE SET i.name = $indicatorName, i.provenance = 'REPORTED' " +
+      'WITH i MATCH (a:AdminUnit {id: $area}) ' +
+      "CREATE (o:Observation {id: $id})-[:OF]->(i) SET o += $props, o.provenance = 'REPORTED', o.version = 1, o.createdAt = datetime() " +
+      'CREATE (o)-[:ABOUT]->(a) RETURN o.id AS id',
+    { id, indicatorId: o.indicatorId, indicatorName: o.indicatorName, area: o.areaKey, props },
+  );
+  if (!rows.length)
+    throw new AppError('NOT_FOUND', `input.areaId: no AdminUnit has key ${JSON.stringify(o.areaKey)}`);
+  const ref: NodeRef = { label: 'Observation', id };
+  await w.audit(ref, null, snapshot({ ...props, indicatorKey: o.indicatorId }));
+  return ref;
+}
