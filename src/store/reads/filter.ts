@@ -53,7 +53,7 @@ export function compileFilter(
   params: Params,
   depth = 0,
 ): string {
-  if (!filter) return 'true';
+  if (!filter) return always(params, true);
   if (depth > FILTER_DEPTH_CEILING)
     throw badInput(`filters nest at most ${FILTER_DEPTH_CEILING} levels deep`, { argument: 'filter' });
   const parts: string[] = [];
@@ -62,7 +62,7 @@ export function compileFilter(
     if (field === 'AND' || field === 'OR') {
       const subs = (value as FilterInput[]).map((f) => `(${compileFilter(f, spec, v, params, depth + 1)})`);
       if (subs.length) parts.push(`(${subs.join(field === 'AND' ? ' AND ' : ' OR ')})`);
-      else if (field === 'OR') parts.push('false');
+      else if (field === 'OR') parts.push(always(params, false));
       continue;
     }
     if (field === 'NOT') {
@@ -74,8 +74,16 @@ export function compileFilter(
     if (!predicate) throw new TypeError(`unknown filter field ${field}`);
     parts.push(predicate(v, params.add(value)));
   }
-  return parts.length ? parts.join(' AND ') : 'true';
+  return parts.length ? parts.join(' AND ') : always(params, true);
 }
+
+/**
+ * A constant predicate (an empty filter matches all, an empty OR nothing) as a parameter, not a
+ * literal: the planner folds a literal `false` or `NOT true` away with the predicates around it,
+ * and an index hint on the list (the analytics' level/category index) then has no predicate left
+ * to serve and fails the statement. A parameter is never folded.
+ */
+const always = (params: Params, value: boolean) => `$${params.add(value)}`;
 
 /** Reusable predicates. */
 export const P = {
