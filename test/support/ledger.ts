@@ -190,8 +190,14 @@ export async function createLedger(s: TestServer, name: string): Promise<Ledger>
         'MATCH (n)-[:SUPPORTED_BY]->(c:Citation) WHERE n.id STARTS WITH $p DETACH DELETE c',
         { p: prefix },
       );
-      // Records with generated keys that hang off the test's records (a project on its pairing, a
-      // dispute in its village) go with them: left behind, they would be orphans no import accepts.
+      // Records with generated keys that hang off the test's records (a pairing of its helper and
+      // that pairing's projects and visits, a dispute in its village) go with them: left behind,
+      // they would be orphans that break other tests' lists and that no import accepts.
+      await s.gateway.write(
+        'test.cleanup.pairings',
+        'MATCH (n)--(q:Pairing) WHERE n.id STARTS WITH $p OPTIONAL MATCH (q)-[:HAS_PROJECT|HAS_VISIT]->(x) DETACH DELETE x, q',
+        { p: prefix },
+      );
       await s.gateway.write(
         'test.cleanup.dependents',
         'MATCH (n)--(m) WHERE n.id STARTS WITH $p AND (m:Project OR m:Visit OR m:Dispute OR m:Tenure) DETACH DELETE m',
