@@ -15,6 +15,7 @@ export const LEDGER_EVENT_KINDS = [
   'ENTITY_UPDATED',
   'CITATION_ADDED', // 出处
   'IMPORTED', // a bulk import run (one event for the whole run)
+  'REPORT_FACT_ACCEPTED', // a reviewed fact of a report (报道) written to the graph
 ] as const;
 export type LedgerEventKind = (typeof LEDGER_EVENT_KINDS)[number];
 
@@ -28,10 +29,18 @@ const BY_OPERATION: Readonly<Record<string, LedgerEventKind>> = {
   recordTenure: 'TENURE_RECORDED',
   addCitation: 'CITATION_ADDED',
   import: 'IMPORTED',
+  acceptProposedFact: 'REPORT_FACT_ACCEPTED',
 };
+
+/**
+ * Audited operations that never change the published graph, so no front end hears of them:
+ * proposals of a report and their rejection stay apart from the graph until a fact is accepted.
+ */
+export const UNANNOUNCED_OPERATIONS: ReadonlySet<string> = new Set(['proposeReport', 'rejectProposedFact']);
 
 /** The event kind of an audit entry's operation; null for an operation this version does not know. */
 export function ledgerEventKind(operation: string): LedgerEventKind | null {
+  if (UNANNOUNCED_OPERATIONS.has(operation)) return null;
   const known = BY_OPERATION[operation];
   if (known) return known;
   if (/^create[A-Z]/.test(operation)) return 'ENTITY_CREATED';

@@ -1,5 +1,5 @@
 import { OPERATIONS } from '../../src/domain/access-policy';
-import { LEDGER_EVENT_KINDS, ledgerEventKind } from '../../src/domain/ledger-events';
+import { LEDGER_EVENT_KINDS, ledgerEventKind, UNANNOUNCED_OPERATIONS } from '../../src/domain/ledger-events';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { buildASTSchema, parse, type GraphQLEnumType } from 'graphql';
 
@@ -7,8 +7,15 @@ const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 
 describe('ledger event kinds', () => {
   const writes = OPERATIONS.filter(
-    (op) => !['read', 'readPersonal', 'export', 'exportSecrets', 'importAdmin'].includes(op),
+    (op) =>
+      !['read', 'readPersonal', 'export', 'exportSecrets', 'importAdmin'].includes(op) &&
+      !UNANNOUNCED_OPERATIONS.has(op),
   );
+
+  it('leaves unannounced only the report-review operations that do not touch the graph', () => {
+    expect([...UNANNOUNCED_OPERATIONS].sort()).toEqual(['proposeReport', 'rejectProposedFact']);
+    for (const op of UNANNOUNCED_OPERATIONS) expect(ledgerEventKind(op)).toBeNull();
+  });
 
   it.each(writes)('the audited operation %s is announced as some kind of ledger event', (op) => {
     expect(ledgerEventKind(op)).not.toBeNull();

@@ -1253,6 +1253,8 @@ export type LedgerEventKind =
   | 'PAIRING_ENDED'
   /** A project (帮扶项目) was recorded. */
   | 'PROJECT_RECORDED'
+  /** A reviewed fact of a report (报道) was accepted into the graph (an entity, pairing, source or observation). */
+  | 'REPORT_FACT_ACCEPTED'
   /** A tenure (任职) was recorded. */
   | 'TENURE_RECORDED'
   /** A visit (调研) was recorded. */
