@@ -178,7 +178,7 @@ describe('personal data canary: nothing personal reaches a caller below analyst'
     ]) {
       await must('mutation($i: CreatePairingInput!) { createPairing(input: $i) { pairing { id } } }', {
         i: {
-          key: `${l.prefix}:pairing-${kind}`,
+          key: `${l.prefix}:pairing-${kind.toLowerCase()}`,
           helperId: l.ids.agency,
           beneficiaryId,
           level: 'BANNER',
