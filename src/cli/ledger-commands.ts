@@ -22,7 +22,7 @@ const identity = (c: Command) =>
     .addOption(new Option('--role <role>', 'act with this role when no token is given').argParser(roleOption))
     .option('--sub <name>', 'the name recorded in the audit log (default: cli:$USER)');
 
-/** `bangfu token`, `bangfu import`, `bangfu export` (issue 6; see docs/import-export.md). */
+/** `bangfu token`, `bangfu import`, `bangfu export` (see docs/import-export.md). */
 export function registerLedgerCommands(cli: Command, withStore: WithStore): void {
   cli
     .command('token')

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FILTER_DEPTH_CEILING } from '../domain/filter-limits';
 
 /**
- * Abuse limits, timeouts and production-mode switches (issue 7). Read from the environment by
+ * Abuse limits, timeouts and production-mode switches. Read from the environment by
  * `loadConfig` together with the rest of the configuration; defaults are documented in
  * `.env.example` and docs/security.md.
  */

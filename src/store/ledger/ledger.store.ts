@@ -1,5 +1,5 @@
 import type { Gateway } from '../gateway';
-import type { AuditRow } from '../writes/history';
+import { toAuditRow, type AuditRow } from '../writes/history';
 import type { Props } from '../writes/write-tx';
 import { LEDGER_AFTER, LEDGER_HEAD } from './ledger.cypher';
 
@@ -24,22 +24,5 @@ export async function ledgerAfter(gw: Gateway, after: number, limit: number): Pr
 }
 
 function toLedgerEntry(a: Props, areas: string[]): LedgerEntry {
-  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Props) : null);
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return {
-    id: String(a.id),
-    at: String(a.at),
-    actor: String(a.actor),
-    role: String(a.role),
-    operation: String(a.operation),
-    targetLabel: String(a.targetLabel),
-    targetId: String(a.targetId),
-    before: json(a.before),
-    after: json(a.after),
-    details: json(a.details),
-    requestId: str(a.requestId),
-    version: typeof a.version === 'number' ? a.version : null,
-    position: Number(a.seq),
-    areas,
-  };
+  return { ...toAuditRow(a), position: Number(a.seq), areas };
 }

@@ -88,7 +88,8 @@ export async function countHistory(gw: Gateway, target: NodeRef): Promise<number
   return Number(r.n);
 }
 
-function toAuditRow(a: Props): AuditRow {
+/** An audit entry as stored (JSON text in before/after/details) → the record history and the ledger read. */
+export function toAuditRow(a: Props): AuditRow {
   const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Props) : null);
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
