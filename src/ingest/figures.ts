@@ -133,6 +133,12 @@ export function extractFigures(t: string, a: string): Figure[] {
     if (MORE_THAN_AFTER.test(a.slice(pos))) {
       atLeast = true;
       pos += 1;
+      // 2500多万元, 3200余万名: the qualifier sits between the digits and their magnitude.
+      const mag = /^[千百]?[万亿]+/.exec(a.slice(pos))?.[0];
+      if (mag) {
+        value = parseNumber(`${numText}${mag}`) ?? value;
+        pos += mag.length;
+      }
     }
     let classifier = CLASSIFIERS.find((c) => a.startsWith(c, pos)) ?? null;
     if (a.startsWith('万元', pos) || a.startsWith('亿元', pos)) classifier = null; // 万 was not read as part of the number

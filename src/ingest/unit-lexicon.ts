@@ -108,6 +108,9 @@ export const CLASSIFIER_UNITS: Readonly<Record<string, string>> = {
   份: 'copies',
   册: 'copies',
   本: 'copies',
+  // Donated goods are counted by the box and the bag (434箱, 200袋).
+  箱: 'boxes',
+  袋: 'bags',
   头: 'head',
   只: 'head',
   级: 'levels',
@@ -148,6 +151,8 @@ export const CLASSIFIERS: readonly string[] = [
   '册',
   '本',
   '张',
+  '箱',
+  '袋',
   '所',
   '座',
   '条',
