@@ -1,6 +1,7 @@
 import { buildSchema, type GraphQLSchema, Kind, parse, validate } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { PAIRING, SEARCH, VIEW } from '../../web/explorer/queries';
+import { dayAtMonth, monthIndex, placeInData, stepDay } from '../../web/explorer/time-steps';
 import { pairingFilter, readState, writeState } from '../../web/explorer/view-state';
 import { AUDIENCES, EXAMPLES } from '../../web/playground/examples';
 
@@ -66,6 +67,8 @@ describe('explorer view state in the URL', () => {
       activeOn: '2013-04-16',
       depth: 2,
       hideSynthetic: true,
+      hideOutOfNetwork: true,
+      step: 'month' as const,
       colourBy: 'category' as const,
       maxNodes: 2000,
     };
@@ -73,12 +76,14 @@ describe('explorer view state in the URL', () => {
   });
 
   it('falls back to defaults for malformed values', () => {
-    expect(readState('?on=16.04.2013&depth=9&maxNodes=-1&colour=pink')).toEqual({
+    expect(readState('?on=16.04.2013&depth=9&maxNodes=-1&colour=pink&step=week&others=maybe')).toEqual({
       roots: [],
       focus: null,
       activeOn: '',
       depth: 1,
       hideSynthetic: false,
+      hideOutOfNetwork: false,
+      step: 'year',
       colourBy: 'level',
       maxNodes: 500,
     });
@@ -91,5 +96,34 @@ describe('explorer view state in the URL', () => {
       activeOn: '2013-04-16',
       provenance: ['REPORTED', 'DERIVED'],
     });
+    expect(pairingFilter({ ...base, hideOutOfNetwork: true })).toEqual({ kind: ['ASSIST', 'STATIONED'] });
+  });
+});
+
+describe('the time control steps through the calendar', () => {
+  it('steps by year and by month, keeping or clamping the day of the month', () => {
+    expect(stepDay('2013-04-16', 'year', 1)).toBe('2014-04-16');
+    expect(stepDay('2013-04-16', 'year', -22)).toBe('1991-04-16');
+    expect(stepDay('2013-04-16', 'month', -4)).toBe('2012-12-16');
+    expect(stepDay('2013-01-31', 'month', 1)).toBe('2013-02-28');
+    expect(stepDay('2012-02-29', 'year', 1)).toBe('2013-02-28');
+    expect(stepDay('2012-12-31', 'month', 1)).toBe('2013-01-31');
+  });
+
+  it('maps slider positions (months) to days and back', () => {
+    for (const day of ['1991-09-01', '2013-04-16', '2000-02-29', '2026-12-31'])
+      expect(dayAtMonth(monthIndex(day), Number(day.slice(8)))).toBe(day);
+    expect(monthIndex('2013-05-01') - monthIndex('2012-05-31')).toBe(12);
+    expect(dayAtMonth(monthIndex('2013-02-01'), 31)).toBe('2013-02-28');
+  });
+
+  it('says whether a day lies before, within or after the data', () => {
+    const range = { first: '1991-09-01', last: '2013-07-01' };
+    expect(
+      ['1991-08-31', '1991-09-01', '2013-04-16', '2013-07-01', '2013-07-02'].map((d) =>
+        placeInData(d, range),
+      ),
+    ).toEqual(['before', 'within', 'within', 'within', 'after']);
+    expect(placeInData('1900-01-01', null)).toBe('within');
   });
 });

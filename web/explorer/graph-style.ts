@@ -65,6 +65,11 @@ export function graphStyle(by: ColourBy, large: boolean): StylesheetJson {
       selector: 'edge[provenance = "SYNTHETIC"]',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
     },
+    // Pairings outside the 五级四类 network (助学 SPONSOR, 联系 LIAISON): dotted, in their kind's colour.
+    {
+      selector: 'edge[?outOfNetwork]',
+      style: { 'line-style': 'dotted', width: large ? 1 : 2.5 },
+    },
     {
       selector: ':selected',
       style: { 'overlay-color': '#ffd54f', 'overlay-opacity': 0.45, 'overlay-padding': 6 },

@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type Layouts } from 'cyto
 import fcose from 'cytoscape-fcose';
 import { forceLayout, ringAround, ringsByDegree } from './graph-layout';
 import { graphStyle, LARGE_GRAPH } from './graph-style';
-import { CATEGORIES, type ColourBy, KINDS, LEVELS, NEUTRAL } from './palette';
+import { CATEGORIES, type ColourBy, KINDS, LEVELS, NEUTRAL, OUT_OF_NETWORK } from './palette';
 import type { GraphEdge, GraphNode, PairingGraph } from './queries';
 
 cytoscape.use(fcose);
@@ -40,10 +40,17 @@ function nodeElement(n: GraphNode): ElementDefinition {
   };
 }
 
+/** An out-of-network pairing (no level, no category) takes its kind's colour in both schemes. */
 function edgeElement(e: GraphEdge): ElementDefinition {
+  const own = OUT_OF_NETWORK.find((k) => k.value === e.kind)?.colour;
   return {
     group: 'edges',
-    data: { ...e, levelColour: colourOf(LEVELS, e.level), categoryColour: colourOf(CATEGORIES, e.category) },
+    data: {
+      ...e,
+      outOfNetwork: own !== undefined,
+      levelColour: e.level ? colourOf(LEVELS, e.level) : (own ?? NEUTRAL),
+      categoryColour: e.category ? colourOf(CATEGORIES, e.category) : (own ?? NEUTRAL),
+    },
   };
 }
 
@@ -140,7 +147,8 @@ export class GraphView {
   private colourHelpersByTheirPairings(): void {
     this.core.batch(() => {
       this.core.nodes('[!level]').forEach((n) => {
-        const levels = new Set(n.outgoers('edge').map((e) => String(e.data('level'))));
+        const drawn = n.outgoers('edge').filter((e) => Boolean(e.data('level')));
+        const levels = new Set(drawn.map((e) => String(e.data('level'))));
         if (levels.size === 1) n.data('levelColour', colourOf(LEVELS, [...levels][0]));
       });
     });

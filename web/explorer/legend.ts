@@ -1,5 +1,5 @@
 import { h } from './dom';
-import { type ColourBy, KINDS, swatchesFor } from './palette';
+import { type ColourBy, KINDS, OUT_OF_NETWORK, swatchesFor } from './palette';
 
 /** The legend for the current colour scheme: colours, shapes and the synthetic-layer mark. */
 export function legend(by: ColourBy): HTMLElement {
@@ -15,6 +15,19 @@ export function legend(by: ColourBy): HTMLElement {
         h('li', {}, h('span', { class: 'swatch', 'data-colour': s.colour }), `${s.zh} ${s.en}`),
       ),
       h('li', {}, h('span', { class: 'swatch neutral' }), '受助方/无 Beneficiary / none'),
+    ),
+    h('h4', {}, '五级四类以外 Outside the network'),
+    h(
+      'ul',
+      {},
+      OUT_OF_NETWORK.map((k) =>
+        h(
+          'li',
+          { id: `legend-kind-${k.value.toLowerCase()}` },
+          h('span', { class: 'swatch dotted', 'data-colour': k.colour }),
+          `${k.zh} ${k.value}（点线 dotted）`,
+        ),
+      ),
     ),
     h('h4', {}, '形状 Shape'),
     h(
@@ -44,6 +57,8 @@ export function legend(by: ColourBy): HTMLElement {
  */
 export function paintSwatches(root: HTMLElement): void {
   root.querySelectorAll<HTMLElement>('[data-colour]').forEach((el) => {
-    el.style.backgroundColor = el.dataset.colour ?? '';
+    // A dotted swatch draws a line (its border) in the colour, not a filled square.
+    if (el.classList.contains('dotted')) el.style.color = el.dataset.colour ?? '';
+    else el.style.backgroundColor = el.dataset.colour ?? '';
   });
 }

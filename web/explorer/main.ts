@@ -12,6 +12,10 @@ import { legend, paintSwatches } from './legend';
 import { entityPanel, messagePanel, pairingPanel } from './panel';
 import { type ColourBy, KINDS, PROVENANCE } from './palette';
 import { PAIRING, type PairingResult, SEARCH, type SearchResult, VIEW, type ViewResult } from './queries';
+import { type Period, type Term, termsChart, timelineChart } from './charts';
+import { timeControl } from './time-control';
+import type { DataRange } from './time-steps';
+import { TIME, type TimeResult } from './time-queries';
 import { pairingFilter, readState, writeState } from './view-state';
 
 interface LastView extends RenderStats {
@@ -103,6 +107,7 @@ async function loadView(near?: string) {
       data.focus ? entityPanel(data.focus, (id) => void expand(id)) : messagePanel('未找到 Not found'),
     );
     finish({ ...stats, requestMs, truncated: g.truncated });
+    if (data.focus) void showTime(data.focus.id, data.focus.__typename);
   } catch (e) {
     fail(e);
   }
@@ -113,6 +118,82 @@ async function expand(id: string) {
   if (!state.roots.includes(id)) state.roots.push(id);
   state.focus = id;
   await loadView(id);
+}
+
+interface FocusTime {
+  id: string;
+  periods: Period[];
+  terms: Term[];
+}
+/** The focused entity through time (fetched once per focus; redrawn at each date). */
+let focusTime: FocusTime | null = null;
+const HELPER_TYPES = ['Organization', 'Person', 'Enterprise'];
+
+/** The first and last day the focused entity's data knows of: its terms, else its timeline. */
+function rangeOf(t: FocusTime): DataRange | null {
+  if (t.terms.length) {
+    const days = t.terms.flatMap((x) => (x.to ? [x.from, x.to] : [x.from]));
+    return { first: days.reduce((a, b) => (a < b ? a : b)), last: days.reduce((a, b) => (a > b ? a : b)) };
+  }
+  const moving = t.periods.filter((p) => p.started > 0 || p.ended > 0);
+  if (!moving.length) return null;
+  return { first: moving[0].start, last: `${moving.at(-1)?.start.slice(0, 4)}-12-31` };
+}
+
+/** Adds the timeline and terms charts of the focused entity to the panel. */
+function drawTime(t: FocusTime) {
+  const article = panel.querySelector(`article.entity[data-id="${CSS.escape(t.id)}"]`);
+  if (!article) return;
+  article.querySelectorAll('.chart').forEach((c) => c.remove());
+  const today = new Date().toISOString().slice(0, 10);
+  const charts: HTMLElement[] = [];
+  if (t.periods.length) charts.push(timelineChart(t.periods, state.activeOn, (day) => setDay(day)));
+  if (t.terms.length) charts.push(termsChart(t.terms, state.activeOn, today));
+  article.querySelector('h2')?.after(...charts);
+}
+
+/** Fetches the focused area's or helper's timeline and terms (once per focus), then draws them. */
+async function showTime(id: string, typename: string) {
+  const area = typename === 'AdminUnit';
+  if (!area && !HELPER_TYPES.includes(typename)) {
+    time.setRange(null);
+    return;
+  }
+  if (focusTime?.id !== id) {
+    try {
+      const data = await gql<TimeResult>(TIME, {
+        areaId: area ? id : null,
+        helperId: area ? null : id,
+        from: '1980-01-01',
+        to: `${new Date().getUTCFullYear()}-12-31`,
+        id,
+      });
+      focusTime = {
+        id,
+        periods: data.timeline.periods,
+        terms: (data.terms?.sponsorships?.edges ?? []).map(({ node }) => ({
+          id: node.id,
+          name: node.beneficiary.name,
+          from: node.validFrom,
+          to: node.validTo,
+        })),
+      };
+    } catch (e) {
+      fail(e);
+      return;
+    }
+  }
+  if (!focusTime) return;
+  time.setRange(rangeOf(focusTime));
+  drawTime(focusTime);
+  document.body.dataset.timeFor = id;
+}
+
+/** Moves the view to `day` ('' = any time). */
+function setDay(day: string) {
+  state.activeOn = day;
+  time.show(day);
+  if (state.roots.length) void loadView();
 }
 
 async function showPairing(id: string) {
@@ -175,14 +256,14 @@ function showLegend() {
 function wireControls() {
   const form = byId<HTMLFormElement>('search-form');
   const input = byId<HTMLInputElement>('search-input');
-  const date = byId<HTMLInputElement>('active-on');
   const depth = byId<HTMLSelectElement>('depth');
   const colour = byId<HTMLSelectElement>('colour-by');
   const hide = byId<HTMLInputElement>('hide-synthetic');
-  date.value = state.activeOn;
+  const others = byId<HTMLInputElement>('hide-out-of-network');
   depth.value = String(state.depth);
   colour.value = state.colourBy;
   hide.checked = state.hideSynthetic;
+  others.checked = state.hideOutOfNetwork;
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -192,10 +273,6 @@ function wireControls() {
   const reload = () => {
     if (state.roots.length) void loadView();
   };
-  date.addEventListener('change', () => {
-    state.activeOn = date.value;
-    reload();
-  });
   depth.addEventListener('change', () => {
     state.depth = Number(depth.value);
     reload();
@@ -204,18 +281,22 @@ function wireControls() {
     state.hideSynthetic = hide.checked;
     reload();
   });
+  others.addEventListener('change', () => {
+    state.hideOutOfNetwork = others.checked;
+    reload();
+  });
   colour.addEventListener('change', () => {
     state.colourBy = colour.value as ColourBy;
     graph.setColourBy(state.colourBy);
     showLegend();
     history.replaceState(null, '', writeState(state) || window.location.pathname);
   });
-  byId('report-date').addEventListener('click', () => {
-    date.value = '2013-04-16';
-    date.dispatchEvent(new Event('change'));
-  });
 }
 
+const time = timeControl({ day: state.activeOn, step: state.step }, setDay, (step) => {
+  state.step = step;
+  history.replaceState(null, '', writeState(state) || window.location.pathname);
+});
 wireControls();
 showLegend();
 if (state.roots.length) void loadView();

@@ -48,6 +48,18 @@ export const PROVENANCE: Readonly<Record<string, { zh: string; en: string }>> = 
   SYNTHETIC: { zh: '合成', en: 'SYNTHETIC' },
 };
 
+/**
+ * Pairings outside the 五级四类 network (they have no level or category): drawn dotted in their
+ * kind's own colour, whatever the colour scheme, and shown or hidden together.
+ */
+export const OUT_OF_NETWORK: readonly Swatch[] = [
+  { value: 'SPONSOR', zh: '助学', en: 'Sponsorship', colour: '#00897b' },
+  { value: 'LIAISON', zh: '联系', en: 'Liaison', colour: '#8d6e63' },
+];
+
+/** The kinds of the 五级四类 network (what the view keeps when out-of-network kinds are hidden). */
+export const NETWORK_KINDS: readonly string[] = ['ASSIST', 'STATIONED'];
+
 export const PAIRING_KINDS: Readonly<Record<string, string>> = {
   ASSIST: '帮扶 assist',
   LIAISON: '联系 liaison',

@@ -60,6 +60,7 @@ function pairingTable(title: string, list: PairingList | undefined, otherLabel: 
       h('td', {}, labelOf(LEVELS, p.level).split(' ')[0]),
       h('td', {}, labelOf(CATEGORIES, p.category).split(' ')[0]),
       h('td', {}, (PAIRING_KINDS[p.kind] ?? p.kind).split(' ')[0]),
+      h('td', { class: 'programme' }, p.programme?.name ?? '—'),
       h('td', {}, period(p.validFrom, p.validTo)),
     ),
   );
@@ -70,7 +71,11 @@ function pairingTable(title: string, list: PairingList | undefined, otherLabel: 
       h(
         'thead',
         {},
-        h('tr', {}, ...[otherLabel, '层级', '类别', '类型', '有效期'].map((t) => h('th', {}, t))),
+        h(
+          'tr',
+          {},
+          ...[otherLabel, '层级', '类别', '类型', '活动 Programme', '有效期'].map((t) => h('th', {}, t)),
+        ),
       ),
       h('tbody', {}, rows),
     ),

@@ -13,6 +13,7 @@ export const SEARCH = `query ExplorerSearch($text: String!) {
 
 const PAIRING_ROW = `fragment ExplorerPairingRow on Pairing {
   id level category kind mode validFrom validTo provenance
+  programme { name }
 }`;
 
 /**
@@ -98,8 +99,9 @@ export interface GraphEdge {
   source: string;
   target: string;
   kind: string;
-  level: string;
-  category: string;
+  /** Null for pairings outside the 五级四类 network (SPONSOR, LIAISON). */
+  level: string | null;
+  category: string | null;
   provenance: string;
   validFrom: string;
   validTo: string | null;
@@ -125,6 +127,8 @@ export interface PairingRow {
   validFrom: string;
   validTo: string | null;
   provenance: string;
+  /** The programme (活动) it belongs to: what tells apart two pairings of the same helper and beneficiary. */
+  programme: { name: string } | null;
   other: { id: string; name: string };
 }
 
@@ -164,7 +168,6 @@ export interface PairingDetails extends Omit<PairingRow, 'other'> {
   key: string;
   helper: { id: string; name: string };
   beneficiary: { id: string; name: string };
-  programme: { name: string } | null;
   citations: Citation[];
   projects: {
     totalCount: number;

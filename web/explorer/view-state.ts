@@ -1,4 +1,5 @@
-import type { ColourBy } from './palette';
+import { NETWORK_KINDS, type ColourBy } from './palette';
+import type { Step } from './time-steps';
 
 /** Everything that defines a view; kept in the URL so a view can be bookmarked and shared. */
 export interface ViewState {
@@ -10,6 +11,10 @@ export interface ViewState {
   activeOn: string;
   depth: number;
   hideSynthetic: boolean;
+  /** Hide pairings outside the 五级四类 network (助学 SPONSOR, 联系 LIAISON). */
+  hideOutOfNetwork: boolean;
+  /** What the time control's ◀ ▶ buttons step by. */
+  step: Step;
   colourBy: ColourBy;
   /** The most nodes one request may return (the API's `maxNodes`, 1–2000). */
   maxNodes: number;
@@ -32,6 +37,8 @@ export function readState(search: string): ViewState {
     activeOn: DATE.test(on) ? on : '',
     depth: clampInt(q.get('depth'), 1, 3, 1),
     hideSynthetic: q.get('synthetic') === 'hide',
+    hideOutOfNetwork: q.get('others') === 'hide',
+    step: q.get('step') === 'month' ? 'month' : 'year',
     colourBy: q.get('colour') === 'category' ? 'category' : 'level',
     maxNodes: clampInt(q.get('maxNodes'), 1, 2000, 500),
   };
@@ -45,16 +52,22 @@ export function writeState(s: ViewState): string {
   if (s.activeOn) q.set('on', s.activeOn);
   if (s.depth !== 1) q.set('depth', String(s.depth));
   if (s.hideSynthetic) q.set('synthetic', 'hide');
+  if (s.hideOutOfNetwork) q.set('others', 'hide');
+  if (s.step !== 'year') q.set('step', s.step);
   if (s.colourBy !== 'level') q.set('colour', s.colourBy);
   if (s.maxNodes !== 500) q.set('maxNodes', String(s.maxNodes));
   const text = q.toString();
   return text ? `?${text}` : '';
 }
 
-/** The PairingFilter of a view: the date and, when the synthetic layer is hidden, the layers. */
+/**
+ * The PairingFilter of a view: the date and, when hidden, without the synthetic layer or the
+ * pairings outside the 五级四类 network.
+ */
 export function pairingFilter(s: ViewState): Record<string, unknown> {
   const f: Record<string, unknown> = {};
   if (s.activeOn) f.activeOn = s.activeOn;
   if (s.hideSynthetic) f.provenance = ['REPORTED', 'DERIVED'];
+  if (s.hideOutOfNetwork) f.kind = [...NETWORK_KINDS];
   return f;
 }
