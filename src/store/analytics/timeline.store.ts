@@ -91,7 +91,8 @@ export function timelineCypher(anchor: 'AREA' | 'HELPER' | 'ALL', grp: string, w
         ? 'MATCH (:AdminUnit {id: $areaId})<-[:LOCATED_IN*0..6]-(b)<-[:BENEFICIARY]-(p:Pairing)'
         : 'MATCH (p:Pairing)-[:BENEFICIARY]->(b)';
   // floor index of a date d: periods since $base (year, or month counted from year 0)
-  const fi = (d: string) => `(CASE WHEN $monthly THEN ${d}.year * 12 + ${d}.month - 1 ELSE ${d}.year END - $base)`;
+  const fi = (d: string) =>
+    `(CASE WHEN $monthly THEN ${d}.year * 12 + ${d}.month - 1 ELSE ${d}.year END - $base)`;
   // ceil index: the first period starting on or after d
   const ci = (d: string) =>
     `(${fi(d)} + CASE WHEN ${d}.day = 1 AND ($monthly OR ${d}.month = 1) THEN 0 ELSE 1 END)`;
