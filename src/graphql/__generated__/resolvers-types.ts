@@ -10,10 +10,11 @@ import type { MatrixCellModel } from '../../store/analytics/matrix.store';
 import type { CoverageModel, BeneficiaryCoverageModel, HelpersPerVillageModel } from '../../store/analytics/coverage.store';
 import type { QuotaRule as QuotaRuleModel, QuotaRequirement as QuotaRequirementModel, QuotaShortfall as QuotaShortfallModel } from '../../domain/quota-rules';
 import type { ViolationModel, RuleSummary } from '../../store/analytics/quota.store';
-import type { QuotaViolationConnectionModel, QuotaViolationEdgeModel, ExemplarConnectionModel, ExemplarEdgeModel } from '../resolvers/analytics';
+import type { QuotaViolationConnectionModel, QuotaViolationEdgeModel, ExemplarConnectionModel, ExemplarEdgeModel, TimelineModel } from '../resolvers/analytics';
 import type { ObservationCheck } from '../../store/indicators/indicators.store';
 import type { CentralityModel, ScoredNode, CommunitiesModel, CommunityModel } from '../../store/analytics/network.store';
 import type { ExemplarModel } from '../../store/analytics/exemplars.store';
+import type { TimelinePeriodModel } from '../../store/analytics/timeline.store';
 import type { AuditRow } from '../../store/writes/history';
 import type { AuditEntryConnectionModel, AuditEntryEdgeModel } from '../resolvers/mutations';
 import type { LedgerEntry } from '../../store/ledger/ledger.store';
@@ -873,7 +874,7 @@ export type Exemplar = {
   __typename?: 'Exemplar';
   /** The person or organization. */
   entity: Entity;
-  /** Its pairing graph (五级四类 pairings), around it and, for an organization in a village, that village. */
+  /** Its pairing graph (every kind of pairing, 刘显亮's SPONSOR pairings included), around it and, for an organization in a village, that village. */
   network: PairingGraph;
   /** Every pairing in which it helps, of any kind (刘显亮's 助学 included). */
   pairings: PairingConnection;
@@ -961,14 +962,14 @@ export type GraphDirection =
 /** A pairing in a pairing graph (图边), drawn from its helper to its beneficiary. */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
-  /** The helper's category (四类). */
-  category: Category;
+  /** The helper's category (四类); null for pairings outside the 五级四类 network. */
+  category?: Maybe<Category>;
   /** The pairing's global id (the same as `pairing.id`). */
   id: Scalars['ID']['output'];
-  /** What the pairing does. */
+  /** What the pairing does (帮扶类型): ASSIST, STATIONED, LIAISON or SPONSOR; a front end styles edges by it. */
   kind: PairingKind;
-  /** The helper's level (五级). */
-  level: Level;
+  /** The helper's level (五级); null for pairings outside the 五级四类 network (e.g. 刘显亮's SPONSOR pairings). */
+  level?: Maybe<Level>;
   /** The pairing itself, for projects, visits, citations … */
   pairing: Pairing;
   /** Whether the pairing is reported, derived or synthetic. */
@@ -1938,8 +1939,10 @@ export type PairingFilter = {
 
 /**
  * A pairing subgraph ready for a front-end graph library (帮扶关系图): entities as nodes, pairings as
- * edges from helper to beneficiary. Only pairings of the 五级四类 network are drawn (they have a level
- * and a category; 刘显亮's SPONSOR pairings have neither — see Exemplar.pairings).
+ * edges from helper to beneficiary. Every kind of pairing is drawn — the 五级四类 network (ASSIST,
+ * STATIONED) and the pairings outside it (LIAISON, SPONSOR: 刘显亮's 38 students) alike; each edge
+ * carries its `kind`, so a front end styles and filters them (`filter: {kind: [...]}` includes kinds,
+ * `filter: {NOT: {kind: [SPONSOR]}}` excludes them).
  */
 export type PairingGraph = {
   __typename?: 'PairingGraph';
@@ -2528,6 +2531,13 @@ export type Query = {
   students: StudentConnection;
   /** Dated posts (任职). */
   tenures: TenureConnection;
+  /**
+   * Pairings active, started and ended, and beneficiaries covered, per year or month (时间线) — for
+   * an area, a helper (刘显亮 and his students over 22 years), or the whole graph, optionally by level,
+   * category or kind. ONE Cypher statement whatever the number of periods: its cost is linear in the
+   * pairings in scope; at most 600 periods (50 years by month) — more is QUERY_TOO_COMPLEX.
+   */
+  timeline: Timeline;
   /** Who is asking: the verified token's subject and role, and what it may do. */
   viewer: Viewer;
 };
@@ -2789,6 +2799,18 @@ export type QueryTenuresArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of every read. Each domain schema file extends it. */
+export type QueryTimelineArgs = {
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<PairingFilter>;
+  from: Scalars['Date']['input'];
+  groupBy?: InputMaybe<TimelineGroupBy>;
+  helperId?: InputMaybe<Scalars['ID']['input']>;
+  interval?: InputMaybe<TimelineInterval>;
+  to: Scalars['Date']['input'];
 };
 
 /** One requirement of a quota rule. */
@@ -3311,6 +3333,68 @@ export type TenurePost =
   /** 村党支部书记 (in a 嘎查村). */
   | 'VILLAGE_SECRETARY';
 
+/** How a pairing network grew and shrank through time (时间线): counts per period, in one scope. */
+export type Timeline = {
+  __typename?: 'Timeline';
+  /** The area asked for (null: the whole graph or one helper). */
+  area?: Maybe<AdminUnit>;
+  /** The first period's first day (`from` rounded down to its period). */
+  from: Scalars['Date']['output'];
+  /** The breakdown, if any. */
+  groupBy?: Maybe<TimelineGroupBy>;
+  /** The helper asked for, if any. */
+  helper?: Maybe<Helper>;
+  /** The period length. */
+  interval: TimelineInterval;
+  /**
+   * The periods in time order; when grouped, each period once per group (groups in enum order, the
+   * null group last). A group appears when any pairing of it is in scope, so every series has every
+   * period, zeros included; periods beyond the data are zeros, not errors.
+   */
+  periods: Array<TimelinePeriod>;
+  /** The last period's end (exclusive): the period holding `to` is the last one. */
+  to: Scalars['Date']['output'];
+};
+
+/** What a timeline's counts are broken down by (分组). */
+export type TimelineGroupBy =
+  /** The helper's category (四类); pairings outside the 五级四类 network form the group with a null category. */
+  | 'CATEGORY'
+  /** The pairing's kind (ASSIST, STATIONED, LIAISON, SPONSOR). */
+  | 'KIND'
+  /** The helper's level (五级); pairings outside the 五级四类 network form the group with a null level. */
+  | 'LEVEL';
+
+/** The length of a timeline's periods (时间粒度). */
+export type TimelineInterval =
+  /** Calendar months (月): periods start on the 1st. */
+  | 'MONTH'
+  /** Calendar years (年): periods start on 1 January. */
+  | 'YEAR';
+
+/** One period of a timeline (时间段), for one group when the timeline is grouped. */
+export type TimelinePeriod = {
+  __typename?: 'TimelinePeriod';
+  /** Pairings valid on the period's first day (在帮): what `pairings(filter: {activeOn: start})` counts in the same scope. */
+  active: Scalars['Int']['output'];
+  /** Distinct beneficiaries of the pairings valid on the period's first day (覆盖帮扶对象). */
+  beneficiaries: Scalars['Int']['output'];
+  /** The group's category when grouped by CATEGORY (null for the group without one, and otherwise). */
+  category?: Maybe<Category>;
+  /** The day after the period's last day (exclusive, like validTo). */
+  end: Scalars['Date']['output'];
+  /** Pairings whose validTo (the first day they are no longer valid) falls in the period (结束); open pairings never end. */
+  ended: Scalars['Int']['output'];
+  /** The group's kind when grouped by KIND; null otherwise. */
+  kind?: Maybe<PairingKind>;
+  /** The group's level when grouped by LEVEL (null for the group of pairings without one, and otherwise). */
+  level?: Maybe<Level>;
+  /** The period's first day. */
+  start: Scalars['Date']['output'];
+  /** Pairings whose validFrom falls in the period (新增). */
+  started: Scalars['Int']['output'];
+};
+
 /** Kinds of administrative unit (行政区划类别). 嘎查村 and 社区 are the village level. */
 export type UnitKind =
   /** 旗 (banner). */
@@ -3791,6 +3875,10 @@ export type ResolversTypes = {
   TenureEdge: ResolverTypeWrapper<NodeEdge>;
   TenurePayload: ResolverTypeWrapper<Omit<TenurePayload, 'tenure'> & { tenure: ResolversTypes['Tenure'] }>;
   TenurePost: TenurePost;
+  Timeline: ResolverTypeWrapper<TimelineModel>;
+  TimelineGroupBy: TimelineGroupBy;
+  TimelineInterval: TimelineInterval;
+  TimelinePeriod: ResolverTypeWrapper<TimelinePeriodModel>;
   UnitKind: UnitKind;
   UpdateAdminUnitInput: UpdateAdminUnitInput;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
@@ -3944,6 +4032,8 @@ export type ResolversParentTypes = {
   TenureConnection: NodeConnection;
   TenureEdge: NodeEdge;
   TenurePayload: Omit<TenurePayload, 'tenure'> & { tenure: ResolversParentTypes['Tenure'] };
+  Timeline: TimelineModel;
+  TimelinePeriod: TimelinePeriodModel;
   UpdateAdminUnitInput: UpdateAdminUnitInput;
   UpdateEnterpriseInput: UpdateEnterpriseInput;
   UpdateHouseholdInput: UpdateHouseholdInput;
@@ -4256,10 +4346,10 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type GraphEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
-  category?: Resolver<ResolversTypes['Category'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PairingKind'], ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['Level'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
   pairing?: Resolver<ResolversTypes['Pairing'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4712,6 +4802,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
   students?: Resolver<ResolversTypes['StudentConnection'], ParentType, ContextType, RequireFields<QueryStudentsArgs, 'orderBy'>>;
   tenures?: Resolver<ResolversTypes['TenureConnection'], ParentType, ContextType, Partial<QueryTenuresArgs>>;
+  timeline?: Resolver<ResolversTypes['Timeline'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'from' | 'interval' | 'to'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -4883,6 +4974,28 @@ export type TenurePayloadResolvers<ContextType = Context, ParentType extends Res
   tenure?: Resolver<ResolversTypes['Tenure'], ParentType, ContextType>;
 };
 
+export type TimelineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = {
+  area?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  groupBy?: Resolver<Maybe<ResolversTypes['TimelineGroupBy']>, ParentType, ContextType>;
+  helper?: Resolver<Maybe<ResolversTypes['Helper']>, ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['TimelineInterval'], ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['TimelinePeriod']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type TimelinePeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelinePeriod'] = ResolversParentTypes['TimelinePeriod']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  beneficiaries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  ended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['PairingKind']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['Level']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  started?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   anonymous?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5032,6 +5145,8 @@ export type Resolvers<ContextType = Context> = {
   TenureConnection?: TenureConnectionResolvers<ContextType>;
   TenureEdge?: TenureEdgeResolvers<ContextType>;
   TenurePayload?: TenurePayloadResolvers<ContextType>;
+  Timeline?: TimelineResolvers<ContextType>;
+  TimelinePeriod?: TimelinePeriodResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;

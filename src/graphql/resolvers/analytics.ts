@@ -17,6 +17,17 @@ import {
   type ViolationModel,
 } from '../../store/analytics/quota.store';
 import { scopeFilter, type PairingScope } from '../../store/analytics/specs';
+import {
+  floorToPeriod,
+  MAX_TIMELINE_PERIODS,
+  periodCount,
+  periodStart,
+  timeline,
+  type Interval,
+  type TimelineGroupBy,
+  type TimelinePeriodModel,
+  type TimelineScope,
+} from '../../store/analytics/timeline.store';
 import { checkObservations } from '../../store/indicators/indicators.store';
 import type { ListAnchor } from '../../store/analytics/lists';
 import type { Resolvers } from '../__generated__/resolvers-types';
@@ -46,8 +57,20 @@ export type QuotaViolationConnectionModel = Connection<ViolationModel> & {
 export type QuotaViolationEdgeModel = Edge<ViolationModel>;
 export type ExemplarConnectionModel = Connection<ExemplarModel>;
 export type ExemplarEdgeModel = Edge<ExemplarModel>;
+export interface TimelineModel {
+  scope: TimelineScope;
+  /** The helper asked for (label and id), if any. */
+  helper: { label: Label; id: string } | null;
+  from: string;
+  /** The last period's end (exclusive). */
+  to: string;
+  interval: Interval;
+  groupBy: TimelineGroupBy | null;
+  periods: TimelinePeriodModel[];
+}
 
 const MAX_ROOTS = 100;
+const HELPER_LABELS: Label[] = ['Organization', 'Person', 'Enterprise'];
 const MAX_GRAPH_NODES = 2000;
 
 const area = (s: { areaId: string | null }, _a: unknown, ctx: Context) =>
@@ -63,7 +86,11 @@ interface GraphArgs {
   categories: boolean;
 }
 
-/** Validates pairingGraph/egoNetwork arguments into store options (五级四类 pairings only). */
+/**
+ * Validates pairingGraph/egoNetwork arguments into store options. Every kind of pairing is drawn
+ * (SPONSOR and LIAISON too: edges carry their kind, level/category are null outside 五级四类);
+ * the client's filter narrows kinds.
+ */
 function graphOptions(a: GraphArgs): GraphOptions {
   const scope: PairingScope = {
     areaId: null,
@@ -73,7 +100,7 @@ function graphOptions(a: GraphArgs): GraphOptions {
   return {
     depth: a.depth,
     direction: a.direction,
-    filter: scopeFilter(scope, { classified: true }),
+    filter: scopeFilter(scope, {}),
     maxNodes: intIn(a.maxNodes, 500, 'maxNodes', 1, MAX_GRAPH_NODES),
     categories: a.categories,
   };
@@ -191,6 +218,41 @@ export const analyticsResolvers: Resolvers = {
         on: a.activeOn ?? today(),
         filter: decodeFilter(a.filter),
       }),
+    timeline: async (_r, a, ctx): Promise<TimelineModel> => {
+      if (a.from > a.to) {
+        throw badInput(`from (${a.from}) must not be after to (${a.to})`, { argument: 'from' });
+      }
+      const interval = a.interval ?? 'YEAR';
+      const periods = periodCount(a.from, a.to, interval);
+      if (periods > MAX_TIMELINE_PERIODS) {
+        throw new AppError(
+          'QUERY_TOO_COMPLEX',
+          `timeline is limited to ${MAX_TIMELINE_PERIODS} periods; ${a.from} to ${a.to} by ${interval} has ${periods}: narrow from/to or use YEAR`,
+          { argument: 'to', periods },
+        );
+      }
+      const helper = a.helperId ? fromGlobalIdOf(a.helperId, HELPER_LABELS, 'helperId') : null;
+      if (helper && !(await ctx.loaders.node(helper))) {
+        throw new AppError('NOT_FOUND', 'helperId names no helper', { argument: 'helperId' });
+      }
+      const scope: TimelineScope = {
+        areaId: await areaOf(a.areaId, ctx),
+        helperId: helper?.id ?? null,
+        on: null,
+        filter: decodeFilter(a.filter),
+      };
+      const from = floorToPeriod(a.from, interval);
+      const groupBy = a.groupBy ?? null;
+      return {
+        scope,
+        helper,
+        from,
+        to: periodStart(from, interval, periods),
+        interval,
+        groupBy,
+        periods: await timeline(ctx.gateway, { scope, from, interval, periods, groupBy }),
+      };
+    },
     exemplars: async (_r, a, ctx) => {
       const areaId = await areaOf(a.areaId, ctx);
       const cursors = ctx.cursors.scope('exemplars', { areaId });
@@ -226,8 +288,8 @@ export const analyticsResolvers: Resolvers = {
     source: (e) => gid(e.source),
     target: (e) => gid(e.target),
     kind: (e) => e.pairing.kind as never,
-    level: (e) => e.pairing.level as never,
-    category: (e) => e.pairing.category as never,
+    level: (e) => (e.pairing.level as never) ?? null,
+    category: (e) => (e.pairing.category as never) ?? null,
     provenance: (e) => e.pairing.provenance as never,
     validFrom: (e) => String(e.pairing.validFrom),
     validTo: (e) => validToOf(e.pairing),
@@ -347,6 +409,10 @@ export const analyticsResolvers: Resolvers = {
     beneficiaries: (c) => c.members.length - c.helpers,
     members: (c, a, ctx) =>
       Promise.all(c.members.slice(0, intIn(a.first, 20, 'first', 0, 100)).map((k) => requiredNode(ctx, k))),
+  },
+  Timeline: {
+    area: (t, _a, ctx) => area(t.scope, _a, ctx),
+    helper: (t, _a, ctx) => (t.helper === null ? null : ctx.loaders.node(t.helper)),
   },
   Exemplar: {
     entity: (e) => e.row,
