@@ -1840,7 +1840,12 @@ export type Pairing = Node & {
   level?: Maybe<Level>;
   /** 一对一 or 一对多. */
   mode?: Maybe<PairingMode>;
-  /** The programme it is carried out under, if known. */
+  /**
+   * The programme it is carried out under (所属工程/活动), if known. It is what tells apart pairings
+   * of one helper with one beneficiary: 城壕村's three pairings with 内蒙古自治区人民政府金融工作办公室
+   * share helper, level, category, kind and dates and differ by programme (固本工程, 万名党员干部下基层,
+   * 三到) — and by `key`.
+   */
   programme?: Maybe<Programme>;
   /** Projects carried out through this pairing (帮扶项目). */
   projects: ProjectConnection;
