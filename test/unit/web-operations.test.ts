@@ -1,6 +1,7 @@
 import { buildSchema, type GraphQLSchema, Kind, parse, validate } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { PAIRING, SEARCH, VIEW } from '../../web/explorer/queries';
+import { TIME } from '../../web/explorer/time-queries';
 import { dayAtMonth, monthIndex, placeInData, stepDay } from '../../web/explorer/time-steps';
 import { pairingFilter, readState, writeState } from '../../web/explorer/view-state';
 import { AUDIENCES, EXAMPLES } from '../../web/playground/examples';
@@ -54,6 +55,7 @@ describe('explorer operations', () => {
     ['search', SEARCH],
     ['view', VIEW],
     ['pairing', PAIRING],
+    ['time', TIME],
   ])('the %s operation is valid against the schema', (_name, query) => {
     expect(problems(query)).toEqual([]);
   });
