@@ -1,6 +1,6 @@
 import { buildSchema, type GraphQLSchema, Kind, parse, validate } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/schema';
-import { PAIRING, SEARCH, VIEW } from '../../web/explorer/queries';
+import { LIVE, PAIRING, SEARCH, VIEW } from '../../web/explorer/queries';
 import { pairingFilter, readState, writeState } from '../../web/explorer/view-state';
 import { AUDIENCES, EXAMPLES } from '../../web/playground/examples';
 
@@ -53,8 +53,9 @@ describe('explorer operations', () => {
     ['search', SEARCH],
     ['view', VIEW],
     ['pairing', PAIRING],
+    ['live', LIVE],
   ])('the %s operation is valid against the schema', (_name, query) => {
-    expect(problems(query)).toEqual([]);
+    expect(problems(query.toString())).toEqual([]);
   });
 });
 

@@ -65,6 +65,11 @@ export function graphStyle(by: ColourBy, large: boolean): StylesheetJson {
       selector: 'edge[provenance = "SYNTHETIC"]',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
     },
+    // An ended pairing (解除) in a view of any time: still drawn, faded.
+    {
+      selector: 'edge[?ended]',
+      style: { opacity: 0.3 },
+    },
     {
       selector: ':selected',
       style: { 'overlay-color': '#ffd54f', 'overlay-opacity': 0.45, 'overlay-padding': 6 },
