@@ -59,13 +59,13 @@ export class LiveFeed {
       },
     });
     this.client = client;
-    const feed = this;
+    const lastPosition = () => this.since;
     client.subscribe<{ ledgerChanged: LiveEvent }>(
       {
         query: LIVE.toString(),
         variables: {
           get since() {
-            return feed.since;
+            return lastPosition();
           },
         },
       },
