@@ -26,6 +26,7 @@ export default tseslint.config(
       'node_modules/**',
       'neo4j/target/**',
       'src/graphql/__generated__/**',
+      'web/explorer/__generated__/**',
       'coverage/**',
       'test-artifacts/**',
       'static/**',

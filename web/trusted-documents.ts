@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PAIRING, SEARCH, VIEW } from './explorer/queries';
+import { LIVE, PAIRING, SEARCH, VIEW } from './explorer/queries';
 import { EXAMPLES } from './playground/examples';
 import { sha256 } from '../src/server/trusted-documents';
 
@@ -20,9 +20,7 @@ function readmeOperations(readme: string): string[] {
  */
 export function trustedDocuments(root: string): Record<string, string> {
   const docs = [
-    SEARCH,
-    VIEW,
-    PAIRING,
+    ...[SEARCH, VIEW, PAIRING, LIVE].map(String),
     ...EXAMPLES.map((e) => e.query),
     ...readmeOperations(path.join(root, 'README.md')),
   ];

@@ -215,10 +215,10 @@ describe('personal data canary: nothing personal reaches a caller below analyst'
     async (role) => {
       for (const ex of readmeExamples()) await ask(role, `README ${ex.name}`, ex.query, ex.variables);
       for (const ex of EXAMPLES) await ask(role, `playground ${ex.id}`, ex.query, ex.variables);
-      await ask(role, 'explorer search', SEARCH, { q: CANARY.householdName });
+      await ask(role, 'explorer search', String(SEARCH), { q: CANARY.householdName });
       const view = { rootIds: [ids.household, ids.student, ids.agency], depth: 2, id: ids.household };
-      await ask(role, 'explorer view', VIEW, view);
-      await ask(role, 'explorer pairing', PAIRING, { id: ids.household });
+      await ask(role, 'explorer view', String(VIEW), view);
+      await ask(role, 'explorer pairing', String(PAIRING), { id: ids.household });
       expect(leaks).toEqual([]);
     },
     300_000,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SCHEMA_DIR } from '../../src/config/paths';
 import { loadTrustedDocuments, sha256 } from '../../src/server/trusted-documents';
-import { PAIRING, SEARCH, VIEW } from '../../web/explorer/queries';
+import { LIVE, PAIRING, SEARCH, VIEW } from '../../web/explorer/queries';
 import { EXAMPLES } from '../../web/playground/examples';
 import { trustedDocuments } from '../../web/trusted-documents';
 import { readmeExamples } from '../support/readme-examples';
@@ -18,9 +18,7 @@ describe('the trusted-documents manifest (schema/trusted-documents.json)', () =>
   it("holds every operation of the explorer, the playground's examples and the README", () => {
     const trusted = loadTrustedDocuments(FILE);
     const ours = [
-      SEARCH,
-      VIEW,
-      PAIRING,
+      ...[SEARCH, VIEW, PAIRING, LIVE].map(String),
       ...EXAMPLES.map((e) => e.query),
       ...readmeExamples().map((e) => e.query),
     ];

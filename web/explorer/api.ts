@@ -1,10 +1,23 @@
-/**
- * The explorer's only door to the service: one POST to the public GraphQL endpoint per call.
- * The endpoint is resolved relative to the page (/explorer/ → /graphql), so the page also works
- * behind a path prefix.
- */
+import type { TypedDocumentString } from './__generated__/graphql';
 
-const ENDPOINT = new URL('../graphql', window.location.href).href;
+/**
+ * The explorer's door to the service: one POST to the public GraphQL endpoint per call (and the
+ * live feed's WebSocket on the same URL, live.ts). The endpoint is resolved relative to the page
+ * (/explorer/ → /graphql), so the page also works behind a path prefix.
+ */
+export const ENDPOINT = new URL('../graphql', window.location.href).href;
+
+/** Where a signed-in front end keeps its token (docs/clients.md); the explorer itself reads only. */
+export const TOKEN_KEY = 'bangfu-token';
+
+/** The token of this tab, if a sign-in left one; requests are anonymous without it. */
+export function token(): string | null {
+  try {
+    return window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null; // storage disabled: anonymous
+  }
+}
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -22,19 +35,24 @@ export class ApiError extends Error {
   }
 }
 
-/** Runs one operation; resolves with its data, or rejects with an ApiError naming what failed. */
-export async function gql<T>(
-  query: string,
-  variables: Record<string, unknown>,
+/**
+ * Runs one typed document (queries.ts); resolves with its data, typed by the document, or
+ * rejects with an ApiError naming what failed.
+ */
+export async function gql<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: V,
   signal?: AbortSignal,
 ): Promise<T> {
+  const bearer = token();
   const res = await fetch(ENDPOINT, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: document.toString(), variables }),
     signal,
   });
   let body: GraphQLResponse<T>;

@@ -70,6 +70,11 @@ export function graphStyle(by: ColourBy, large: boolean): StylesheetJson {
       selector: 'edge[?outOfNetwork]',
       style: { 'line-style': 'dotted', width: large ? 1 : 2.5 },
     },
+    // An ended pairing (解除) in a view of any time: still drawn, faded.
+    {
+      selector: 'edge[?ended]',
+      style: { opacity: 0.3 },
+    },
     {
       selector: ':selected',
       style: { 'overlay-color': '#ffd54f', 'overlay-opacity': 0.45, 'overlay-padding': 6 },

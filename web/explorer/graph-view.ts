@@ -40,7 +40,17 @@ function nodeElement(n: GraphNode): ElementDefinition {
   };
 }
 
-/** An out-of-network pairing (no level, no category) takes its kind's colour in both schemes. */
+/** Today in the browser's calendar (YYYY-MM-DD), the day `ended` is judged on. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A pairing edge. `ended`: its (exclusive) end day has come — a view of any time draws it faded;
+ * a view of one day never receives it once it no longer holds on that day. An out-of-network
+ * pairing (no level, no category) takes its kind's colour in both schemes.
+ */
 function edgeElement(e: GraphEdge): ElementDefinition {
   const own = OUT_OF_NETWORK.find((k) => k.value === e.kind)?.colour;
   return {
@@ -48,6 +58,7 @@ function edgeElement(e: GraphEdge): ElementDefinition {
     data: {
       ...e,
       outOfNetwork: own !== undefined,
+      ended: e.validTo !== null && e.validTo <= today(),
       levelColour: e.level ? colourOf(LEVELS, e.level) : (own ?? NEUTRAL),
       categoryColour: e.category ? colourOf(CATEGORIES, e.category) : (own ?? NEUTRAL),
     },
@@ -125,6 +136,63 @@ export class GraphView {
       await ran(added.layout(ringAround(added.length, at)));
       layout = 'ring';
     } else if (added.nonempty()) {
+      await ran(this.core.layout(forceLayout(false, false)));
+      layout = 'fcose';
+    }
+    return this.finish(t0, added.length, layout);
+  }
+
+  /**
+   * Makes the canvas show exactly `graph` (a fresh answer for the same view) while keeping what
+   * stays where it is: gone edges and nodes are removed, changed ones restyled in place (an ended
+   * pairing), new nodes placed beside a drawn neighbour and the layout refined from there.
+   */
+  async sync(graph: PairingGraph): Promise<RenderStats> {
+    const t0 = performance.now();
+    const nodeIds = new Set(graph.nodes.map((n) => n.id));
+    const edgeIds = new Set(graph.edges.map((e) => e.id));
+    const fresh = graph.nodes.filter((n) => this.core.getElementById(n.id).empty());
+    this.sizeFor(graph.nodes.length + graph.edges.length);
+    const added = this.core.collection();
+    this.core.batch(() => {
+      this.core
+        .edges()
+        .filter((e) => !edgeIds.has(e.id()))
+        .remove();
+      this.core
+        .nodes()
+        .filter((n) => !nodeIds.has(n.id()))
+        .remove();
+      for (const n of graph.nodes) {
+        const old = this.core.getElementById(n.id);
+        if (old.nonempty()) old.data(nodeElement(n).data);
+      }
+      for (const e of graph.edges) {
+        const old = this.core.getElementById(e.id);
+        if (old.nonempty()) old.data(edgeElement(e).data);
+      }
+      const beside = (id: string) => {
+        for (const e of graph.edges) {
+          const other = e.source === id ? e.target : e.target === id ? e.source : null;
+          const at = other ? this.core.getElementById(other) : null;
+          if (at?.nonempty()) return { ...at.position() };
+        }
+        return { x: 0, y: 0 };
+      };
+      const jitter = (d: number) => d + (Math.random() - 0.5) * 60;
+      added.merge(
+        this.core.add(
+          fresh.map((n) => {
+            const at = beside(n.id);
+            return { ...nodeElement(n), position: { x: jitter(at.x), y: jitter(at.y) } };
+          }),
+        ),
+      );
+      this.core.add(graph.edges.filter((e) => this.core.getElementById(e.id).empty()).map(edgeElement));
+    });
+    // A large graph keeps its rings: new nodes stay beside their neighbour, unlaid.
+    let layout = 'none';
+    if (added.nonempty() && !this.isLarge) {
       await ran(this.core.layout(forceLayout(false, false)));
       layout = 'fcose';
     }

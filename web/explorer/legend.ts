@@ -47,6 +47,7 @@ export function legend(by: ColourBy): HTMLElement {
       ),
       h('li', {}, h('span', { class: 'swatch reported' }), '报道/推导 REPORTED / DERIVED'),
       h('li', {}, h('span', { class: 'swatch expanded' }), '已展开 expanded'),
+      h('li', { id: 'legend-ended' }, h('span', { class: 'swatch ended' }), '已解除 ended（淡 faded）'),
     ),
   );
 }

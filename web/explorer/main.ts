@@ -1,8 +1,11 @@
 /**
  * The graph explorer (GET /explorer): search an entity, see its pairing graph, click to expand.
- * Every view is one request to the public GraphQL API (see queries.ts). For tests and for power
- * users' consoles the page exposes `window.bangfuExplorer` ({ cy, graph, state, last, expand }) and counts
- * finished views in `<body data-views>`.
+ * Every view is one request to the public GraphQL API (see queries.ts). The view stays current:
+ * a live feed (live.ts) hears of every pairing created or ended, and when one touches a drawn node
+ * the view is read again and the canvas synced in place (no reload). For tests and for power
+ * users' consoles the page exposes `window.bangfuExplorer` ({ cy, graph, state, last, expand }),
+ * counts finished views in `<body data-views>` and live updates in `<body data-live-updates>`, and
+ * shows the feed's state in `#live[data-state]`.
  */
 import './explorer.css';
 import { ApiError, gql } from './api';
@@ -11,11 +14,12 @@ import { GraphView, type RenderStats } from './graph-view';
 import { legend, paintSwatches } from './legend';
 import { entityPanel, messagePanel, pairingPanel } from './panel';
 import { type ColourBy, KINDS, PROVENANCE } from './palette';
-import { PAIRING, type PairingResult, SEARCH, type SearchResult, VIEW, type ViewResult } from './queries';
 import { type Period, type Term, termsChart, timelineChart } from './charts';
+import { type LiveState, LiveFeed } from './live';
+import { isPairing, type LiveEvent, PAIRING, SEARCH, VIEW } from './queries';
 import { timeControl } from './time-control';
 import type { DataRange } from './time-steps';
-import { TIME, type TimeResult } from './time-queries';
+import { TIME } from './time-queries';
 import { pairingFilter, readState, writeState } from './view-state';
 
 interface LastView extends RenderStats {
@@ -28,6 +32,7 @@ const panel = byId<HTMLElement>('panel');
 const status = byId<HTMLElement>('status');
 const results = byId<HTMLUListElement>('search-results');
 const legendBox = byId<HTMLElement>('legend-body');
+const liveBadge = byId<HTMLElement>('live');
 const graph = new GraphView(byId('graph'), {
   nodeTap: (id) => void expand(id),
   edgeTap: (id) => void showPairing(id),
@@ -46,10 +51,18 @@ Object.assign(window, { bangfuExplorer: debug });
 
 let inflight: AbortController | null = null;
 let views = 0;
+/** Bumped by every view, search or pairing request: a live refresh older than one is dropped. */
+let generation = 0;
+/** Relevant live events heard so far: a view that heard one while it was read reads again. */
+let heard = 0;
+let liveUpdates = 0;
+/** Whether the panel shows the focused entity (a live update redraws it) or something else. */
+let panelShowsFocus = false;
 
-function setPanel(el: HTMLElement) {
+function setPanel(el: HTMLElement, focus = false) {
   panel.replaceChildren(el);
   panel.scrollTop = 0;
+  panelShowsFocus = focus;
 }
 
 function fail(e: unknown) {
@@ -62,6 +75,7 @@ function fail(e: unknown) {
 
 /** Starts a request, cancelling the one before it: only the latest view may draw. */
 function begin(label: string): AbortSignal {
+  generation++;
   inflight?.abort();
   inflight = new AbortController();
   document.body.dataset.busy = 'true';
@@ -81,37 +95,127 @@ function finish(last: LastView) {
   history.replaceState(null, '', writeState(state) || window.location.pathname);
 }
 
+/** The variables of the view of `state`: all roots, or only `near` (an expansion). */
+const viewVariables = (near?: string) => ({
+  rootIds: near ? [near] : state.roots,
+  depth: state.depth,
+  activeOn: state.activeOn || null,
+  filter: pairingFilter(state),
+  maxNodes: state.maxNodes,
+  focus: state.focus ?? near ?? state.roots[0],
+});
+
 /** Loads the view of `state`: all roots afresh (`near` unset), or one root merged in. */
 async function loadView(near?: string) {
+  live.start();
   const signal = begin(near ? '展开 Expanding' : '加载 Loading');
   const t0 = performance.now();
+  const heardBefore = heard;
   try {
-    const data = await gql<ViewResult>(
-      VIEW,
-      {
-        rootIds: near ? [near] : state.roots,
-        depth: state.depth,
-        activeOn: state.activeOn || null,
-        filter: pairingFilter(state),
-        maxNodes: state.maxNodes,
-        focus: state.focus ?? near ?? state.roots[0],
-      },
-      signal,
-    );
+    const data = await gql(VIEW, viewVariables(near), signal);
     const requestMs = Math.round(performance.now() - t0);
     const g = data.pairingGraph;
     const stats = near ? await graph.merge(g, near) : await graph.replace(g);
     for (const r of state.roots) graph.markExpanded(r);
     if (state.focus) graph.select(state.focus);
-    setPanel(
-      data.focus ? entityPanel(data.focus, (id) => void expand(id)) : messagePanel('未找到 Not found'),
-    );
+    if (data.focus)
+      setPanel(
+        entityPanel(data.focus, (id) => void expand(id)),
+        true,
+      );
+    else setPanel(messagePanel('未找到 Not found'));
     finish({ ...stats, requestMs, truncated: g.truncated });
+    // A change heard while this view was read may have committed after the read.
+    if (heard !== heardBefore) scheduleRefresh();
     if (data.focus) void showTime(data.focus.id, data.focus.__typename);
   } catch (e) {
     fail(e);
   }
 }
+
+/** Ids a pairing event concerns: the pairing and, while it exists, its two ends. */
+function idsOf(e: LiveEvent): string[] {
+  const ids = [e.recordId ?? ''];
+  if (e.node && 'helper' in e.node) ids.push(e.node.helper.id, e.node.beneficiary.id);
+  return ids.filter(Boolean);
+}
+
+/**
+ * A pairing created or ended changes what is shown exactly when it touches a drawn node (a new
+ * pairing joins the graph through one of its ends; an ended one is a drawn edge). Others are
+ * ignored; a relevant one schedules a refresh.
+ */
+function onLiveEvent(e: LiveEvent) {
+  if (!state.roots.length) return;
+  if (!idsOf(e).some((id) => graph.cy.getElementById(id).nonempty())) return;
+  heard++;
+  scheduleRefresh();
+}
+
+let refreshTimer: number | undefined;
+let refreshing = false;
+let refreshAgain = false;
+
+/** Refreshes soon, once for a burst of events. */
+function scheduleRefresh() {
+  if (!state.roots.length) return;
+  window.clearTimeout(refreshTimer);
+  refreshTimer = window.setTimeout(() => void refresh(), 100);
+}
+
+/**
+ * Reads the whole view again and syncs the canvas (and the focused entity's panel) with it, in
+ * place. A user's request started meanwhile wins: this answer is dropped (the user's read began
+ * after the change was heard, so it shows it).
+ */
+async function refresh() {
+  if (refreshing) {
+    refreshAgain = true;
+    return;
+  }
+  refreshing = true;
+  const gen = generation;
+  try {
+    const data = await gql(VIEW, viewVariables());
+    if (gen === generation && document.body.dataset.busy !== 'true') {
+      await graph.sync(data.pairingGraph);
+      if (panelShowsFocus && data.focus) {
+        const top = panel.scrollTop;
+        setPanel(
+          entityPanel(data.focus, (id) => void expand(id)),
+          true,
+        );
+        panel.scrollTop = top;
+      }
+      document.body.dataset.liveUpdates = String(++liveUpdates);
+    }
+  } catch (e) {
+    status.textContent = `实时更新失败 Live update failed: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    refreshing = false;
+    if (refreshAgain) {
+      refreshAgain = false;
+      scheduleRefresh();
+    }
+  }
+}
+
+const LIVE_TEXT: Record<LiveState, string> = {
+  connecting: '连接中 connecting',
+  live: '实时 live',
+  offline: '离线 offline',
+};
+
+function showLive(s: LiveState) {
+  liveBadge.dataset.state = s;
+  liveBadge.textContent = LIVE_TEXT[s];
+  liveBadge.title =
+    s === 'live'
+      ? '新建或解除的对子会自动显示 Pairings created or ended show up by themselves'
+      : '未连接实时更新，正在重试 Not receiving live updates; retrying';
+}
+
+const live = new LiveFeed({ event: onLiveEvent, state: showLive, resync: scheduleRefresh });
 
 /** Click on a node (or a name in the panel): expand it and show its details, in one request. */
 async function expand(id: string) {
@@ -161,7 +265,7 @@ async function showTime(id: string, typename: string) {
   }
   if (focusTime?.id !== id) {
     try {
-      const data = await gql<TimeResult>(TIME, {
+      const data = await gql(TIME, {
         areaId: area ? id : null,
         helperId: area ? null : id,
         from: '1980-01-01',
@@ -199,9 +303,13 @@ function setDay(day: string) {
 async function showPairing(id: string) {
   const signal = begin('对子 Pairing');
   try {
-    const { pairing } = await gql<PairingResult>(PAIRING, { id }, signal);
+    const { pairing } = await gql(PAIRING, { id }, signal);
     graph.select(id);
-    setPanel(pairing ? pairingPanel(pairing, (x) => void expand(x)) : messagePanel('未找到 Not found'));
+    setPanel(
+      pairing && isPairing(pairing)
+        ? pairingPanel(pairing, (x) => void expand(x))
+        : messagePanel('未找到 Not found'),
+    );
     document.body.dataset.busy = 'false';
     status.textContent = '对子详情 Pairing details';
   } catch (e) {
@@ -212,7 +320,7 @@ async function showPairing(id: string) {
 async function search(text: string) {
   const signal = begin('搜索 Searching');
   try {
-    const { search } = await gql<SearchResult>(SEARCH, { text }, signal);
+    const { search } = await gql(SEARCH, { text }, signal);
     results.replaceChildren(
       ...search.edges.map(({ kind, node }) => {
         const b = h(
