@@ -38,12 +38,20 @@ export function buildCli(): Command {
 
   cli
     .command('migrate')
-    .description('apply the Neo4j constraints and indexes (idempotent)')
+    .description(
+      'apply the Neo4j constraints and indexes and convert integer properties stored as FLOAT (idempotent; also run at every start)',
+    )
     .action(() =>
       withStore(async ({ gateway }) => {
         const r = await migrate(gateway);
         process.stdout.write(
           `created ${r.created.length}: ${r.created.join(', ') || '—'}\nalready present ${r.existing.length}\n`,
+        );
+        const show = (xs: { label: string; prop: string; count: number }[]) =>
+          xs.map((c) => `${c.label}.${c.prop} ${c.count}`).join(', ') || '—';
+        process.stdout.write(
+          `integer properties converted from FLOAT: ${show(r.integers.converted)}\n` +
+            `left as FLOAT (not whole, or beyond ±(2^53 − 1)): ${show(r.integers.refused)}\n`,
         );
       }),
     );

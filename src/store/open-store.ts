@@ -58,7 +58,14 @@ export async function openStore(cfg: Neo4jConfig, o: OpenOptions): Promise<Store
   try {
     await driver.verifyConnectivity({ database: cfg.database });
     const gateway = new Gateway(driver, cfg.database, o.observers ?? []);
-    if (o.migrate ?? true) await migrate(gateway);
+    if (o.migrate ?? true) {
+      const { integers } = await migrate(gateway);
+      for (const c of integers.converted) o.log(`migrate: ${c.count} ${c.label}.${c.prop} FLOAT → INTEGER`);
+      for (const c of integers.refused)
+        o.log(
+          `migrate: ${c.count} ${c.label}.${c.prop} left as FLOAT: not a whole number within ±(2^53 − 1)`,
+        );
+    }
     return { gateway, embedded: embedded !== undefined, close };
   } catch (e) {
     await close();

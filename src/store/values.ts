@@ -7,6 +7,7 @@ import neo4j, {
   isNode,
   isRelationship,
 } from 'neo4j-driver';
+import { AppError } from '../domain/errors';
 import { DATE_KEYS, type PropValue } from '../domain/records';
 
 /** A Neo4j value turned into plain JSON-friendly JavaScript. */
@@ -20,8 +21,13 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
 export function toPlain(v: unknown): Plain {
   if (v === null || v === undefined) return null;
   if (isInt(v)) {
-    if (!v.inSafeRange())
-      throw new RangeError(`Neo4j integer ${v.toString()} exceeds JavaScript's safe range`);
+    if (!v.inSafeRange()) {
+      // refused, not rounded: the API's integers are JSON numbers, exact up to 2^53 − 1 only
+      throw new AppError(
+        'INTERNAL_SERVER_ERROR',
+        `a stored integer (${v.toString()}) is beyond ±(2^53 − 1), the largest the API returns exactly; it is refused rather than rounded`,
+      );
+    }
     return v.toNumber();
   }
   if (typeof v === 'bigint') return Number(v);
@@ -58,10 +64,17 @@ export function toNeo4jProps(props: Record<string, PropValue>): Record<string, u
 
 /**
  * JavaScript numbers travel to Neo4j as floats; integral ones are sent as Neo4j integers instead,
- * so `LIMIT $n` works and counts and yuan amounts are stored as INTEGER, not FLOAT.
+ * so `LIMIT $n` works and counts and yuan amounts are stored as INTEGER, not FLOAT (every write
+ * goes through here: seed, import, mutations, accepted proposals). A whole number beyond the safe
+ * range is refused (the schema's integer scalars refuse it before this).
  */
 export function toNeo4jParams(v: unknown): unknown {
-  if (typeof v === 'number') return Number.isSafeInteger(v) ? neo4j.int(v) : v;
+  if (typeof v === 'number') {
+    if (Number.isSafeInteger(v)) return neo4j.int(v);
+    // a whole number beyond 2^53 is already rounded: storing it would keep the rounded value
+    if (Number.isInteger(v)) throw new RangeError(`${v} is beyond ±(2^53 − 1): not stored, it is not exact`);
+    return v;
+  }
   if (Array.isArray(v)) return v.map(toNeo4jParams);
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};

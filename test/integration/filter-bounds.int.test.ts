@@ -28,6 +28,7 @@ describe('filter bounds', () => {
   const extra: Record<string, string> = {
     'Query.pairingGraph': 'rootIds: ["x"]',
     'Query.egoNetwork': 'id: "x"',
+    'Query.timeline': 'from: "2013-01-01", to: "2013-12-31"',
   };
   const level = '{level: [CITY]}';
   /** Filter text over each bound (defaults 5 / 32 / 20), with what the refusal must name. */

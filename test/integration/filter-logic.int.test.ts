@@ -36,6 +36,7 @@ describe('filter logic (two-valued AND/OR/NOT) on the seeded graph', () => {
     'Query.pairingMatrix': 'activeOn: "2013-04-16"',
     'Query.centrality': `areaId: ${JSON.stringify(ZHUNGEER)}, activeOn: "2013-04-16", top: 5`,
     'Query.communities': `areaId: ${JSON.stringify(ZHUNGEER)}, activeOn: "2013-04-16"`,
+    'Query.timeline': `areaId: ${JSON.stringify(ZHUNGEER)}, from: "2011-06-01", to: "2014-12-31"`,
   };
 
   async function one(label: Label, cypher: string): Promise<string> {

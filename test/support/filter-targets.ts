@@ -108,6 +108,15 @@ export function measureOf(f: GraphQLField<unknown, unknown>): Measure {
         additive: null,
         empty: () => false,
       };
+    case 'Timeline':
+      // pairing counts (active at each start, started, ended) add up over disjoint filters
+      return {
+        selection: '{ periods { start active started ended beneficiaries } }',
+        additive: (r) =>
+          sum(deepValues(r, 'active')) + sum(deepValues(r, 'started')) + sum(deepValues(r, 'ended')),
+        empty: (r) =>
+          sum(deepValues(r, 'active')) + sum(deepValues(r, 'started')) + sum(deepValues(r, 'ended')) === 0,
+      };
     case 'Path':
       return { selection: '{ length nodes { id } }', additive: null, empty: (r) => !r };
     case 'Boolean':

@@ -211,10 +211,10 @@ query EntityCitations($name: String!) {
 query Matrix($area: ID!, $on: Date!) {
   pairingMatrix(areaId: $area, activeOn: $on) {
     total { pairs helpers beneficiaries }
-    levels { level pairs helpers }
-    cells {
+    cells { level category pairs helpers }
+    # drill-down: the pairings behind a row
+    levels {
       level
-      category
       pairs
       helpers
       pairings(first: 3) { totalCount edges { node { key helper { name } beneficiary { name } } } }

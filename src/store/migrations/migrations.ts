@@ -1,5 +1,6 @@
 import { LABELS } from '../../domain/model';
 import type { Gateway } from '../gateway';
+import { integersFromFloats, type IntegerMigrationReport } from './integer-properties';
 
 /** One idempotent schema statement, identified by the constraint or index name it creates. */
 export interface Migration {
@@ -77,16 +78,23 @@ export const MIGRATIONS: readonly Migration[] = [
 export interface MigrationReport {
   created: string[];
   existing: string[];
+  /** Integer properties found stored as FLOAT and converted (or left, when not whole). */
+  integers: IntegerMigrationReport;
 }
 
-/** Applies every migration; running it again creates nothing. Waits until indexes are online. */
-export async function migrate(gw: Gateway): Promise<MigrationReport> {
+/**
+ * Applies every migration; running it again creates nothing. Waits until indexes are online.
+ * Then converts integer properties stored as FLOAT by older versions (integersFromFloats) — at
+ * every start, so no store keeps them: on a converted store that is one count per property.
+ */
+export async function migrate(gw: Gateway, o: { batchSize?: number } = {}): Promise<MigrationReport> {
   const before = new Set(await schemaNames(gw));
   for (const m of MIGRATIONS) await gw.write(`migrate.${m.name}`, m.cypher);
   await gw.write('migrate.awaitIndexes', 'CALL db.awaitIndexes(300)');
   return {
     created: MIGRATIONS.filter((m) => !before.has(m.name)).map((m) => m.name),
     existing: MIGRATIONS.filter((m) => before.has(m.name)).map((m) => m.name),
+    integers: await integersFromFloats(gw, o.batchSize),
   };
 }
 
