@@ -178,7 +178,6 @@ async function refresh() {
   try {
     const data = await gql(VIEW, viewVariables());
     if (gen === generation && document.body.dataset.busy !== 'true') {
-      await graph.sync(data.pairingGraph);
       if (panelShowsFocus && data.focus) {
         const top = panel.scrollTop;
         setPanel(
@@ -187,6 +186,7 @@ async function refresh() {
         );
         panel.scrollTop = top;
       }
+      await graph.sync(data.pairingGraph);
       document.body.dataset.liveUpdates = String(++liveUpdates);
     }
   } catch (e) {
