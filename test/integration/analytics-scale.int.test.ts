@@ -43,15 +43,19 @@ describe('analytics worker pool behind the API', () => {
   it('a computation still waiting at the deadline answers TIMEOUT, and /healthz answers meanwhile', async () => {
     s = await startTestServer({
       // long enough for the projection (one read) on a loaded machine; the computation waits
-      hardening: { requestTimeoutMs: 10_000 },
+      hardening: { requestTimeoutMs: 20_000 },
       analytics: { threads: 1, queue: 1 },
     });
     // the only worker is busy for minutes with a whole-network betweenness of 80,000 nodes
     const village = await aVillage(s);
-    const blocker = codeOf(s.analytics.pool.run(SLOW_TASK, Date.now() + 20_000));
+    // the same question on another day first: Neo4j plans the projection once (planning on a
+    // loaded machine can take seconds), and that answer is cached under its own key
+    const warm = await s.gql(VILLAGE_BETWEENNESS, { a: village, on: '2013-04-17' });
+    expect(warm.body.errors).toBeUndefined();
+    const blocker = codeOf(s.analytics.pool.run(SLOW_TASK, Date.now() + 35_000));
     const t0 = Date.now();
     const r = await s.gql(VILLAGE_BETWEENNESS, { a: village, on: REPORT_DATE });
-    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(Date.now() - t0).toBeLessThan(30_000);
     expect(r.status).toBe(200);
     expect(r.body.errors?.map((e) => e.extensions?.code)).toEqual(['TIMEOUT']);
     expect(r.body.errors?.[0].message).toBe("the computation did not finish within the request's time limit");
