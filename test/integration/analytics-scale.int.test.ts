@@ -101,8 +101,12 @@ describe('cached measures and the scope of writes', () => {
     l = await createLedger(s, 'analytics-cache');
   });
   afterAll(async () => {
-    await l.cleanup();
-    await s.close();
+    // the server closes (and its worker threads end) even when the fixture could not be made
+    try {
+      await l?.cleanup();
+    } finally {
+      await s?.close();
+    }
   });
 
   const pair = (key: string, helperId: string, beneficiaryId: string) =>
