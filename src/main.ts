@@ -9,6 +9,7 @@ import { loadTrustedDocuments } from './server/trusted-documents';
 import { Metrics } from './server/metrics';
 import { openStore, type Store } from './store/open-store';
 import { seedIfEmpty } from './seed/seed-if-empty';
+import { AnalyticsEngine } from './store/analytics/analytics-engine';
 
 /**
  * The composition root: config → Neo4j (embedded or external) → migrations → seed → HTTP.
@@ -69,6 +70,7 @@ export async function main(): Promise<void> {
       hardening: config.hardening,
       metricsConfig: config.metrics,
       subscriptions: config.subscriptions,
+      analytics: new AnalyticsEngine(config.analytics),
       trustedDocuments: config.documents.trustedOnly
         ? loadTrustedDocuments(config.documents.manifestFile)
         : null,

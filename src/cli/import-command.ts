@@ -85,6 +85,7 @@ export async function importCommand(
       return notWritten(issues.length === 0, raw.length, issues);
     }
     progress?.phase('loading the graph');
+    progress?.expect(batch.nodes.length + batch.rels.length);
     const r = await importGraph(gw, meta, batch, { onProgress: progress?.tick, source });
     progress?.stop();
     out.write(`imported ${r.nodes} nodes and ${r.rels} relationships (audit ${r.auditId})\n`);
@@ -98,6 +99,7 @@ export async function importCommand(
     };
   }
 
+  progress?.expect(raw.length);
   const report = await importRows(gw, meta, kind, raw, {
     dryRun: o.dryRun,
     skipInvalid: o.skipInvalid,

@@ -65,7 +65,12 @@ export function buildCli(): Command {
     .action((o: { scale: number; reset: boolean; reportedOnly: boolean }) =>
       withStore(async ({ gateway }) => {
         const progress = createProgress();
-        const s = await seed(gateway, { ...o, onProgress: progress.tick, onPhase: progress.phase });
+        const s = await seed(gateway, {
+          ...o,
+          onProgress: progress.tick,
+          onPhase: progress.phase,
+          onEstimate: progress.expect,
+        });
         progress.stop();
         const counts = await gateway.read(
           'cli.seed.counts',

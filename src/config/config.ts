@@ -5,6 +5,8 @@ import { SUBSCRIPTIONS_ENV, subscriptionsConfig, type SubscriptionsConfig } from
 import { DOCUMENTS_ENV, documentsConfig, type DocumentsConfig } from './documents-config';
 import { AUTH_ENV, authConfig, authEnvProblem, piiSalt, type AuthConfig } from './auth-config';
 import { CURSOR_ENV, cursorSecret } from './cursor-config';
+import { NEO4J_MEMORY_ENV, neo4jMemoryConfig, type Neo4jMemoryConfig } from './neo4j-memory-config';
+import { ANALYTICS_ENV, analyticsConfig, type AnalyticsConfig } from './analytics-config';
 import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
 
 /**
@@ -37,6 +39,8 @@ export interface Config {
   readonly subscriptions: SubscriptionsConfig;
   /** Trusted documents (TRUSTED_DOCUMENTS, see documents-config.ts). */
   readonly documents: DocumentsConfig;
+  /** The analytics worker pool, result cache and network bounds (see analytics-config.ts). */
+  readonly analytics: AnalyticsConfig;
 }
 
 export type Neo4jConfig =
@@ -53,6 +57,8 @@ export type Neo4jConfig =
       readonly boltPort: number;
       readonly storeDir: string;
       readonly database: string;
+      /** Heap and page cache overrides (NEO4J_HEAP_SIZE, NEO4J_PAGECACHE_SIZE); unset: sized from the machine. */
+      readonly memory: Neo4jMemoryConfig;
     };
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
@@ -101,6 +107,8 @@ const schema = z.object({
   ...METRICS_ENV,
   ...SUBSCRIPTIONS_ENV,
   ...DOCUMENTS_ENV,
+  ...ANALYTICS_ENV,
+  ...NEO4J_MEMORY_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -140,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         boltPort: e.NEO4J_EMBEDDED_PORT,
         storeDir: path.join(dataDir, 'neo4j'),
         database: 'neo4j',
+        memory: neo4jMemoryConfig(e),
       };
   return Object.freeze({
     env: e.NODE_ENV,
@@ -157,5 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metrics: metricsConfig(e),
     subscriptions: subscriptionsConfig(e),
     documents: documentsConfig(e, cwd),
+    analytics: analyticsConfig(e),
   });
 }

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   'SERVICE_UNAVAILABLE',
   'TIMEOUT',
+  /** The analytics worker pool and its queue are full: retry after `retryAfterSeconds` (HTTP 503). */
+  'ANALYTICS_BUSY',
   /** TRUSTED_DOCUMENTS=on and the document is not in the manifest of trusted documents. */
   'PERSISTED_QUERY_NOT_IN_LIST',
   'INTERNAL_SERVER_ERROR',

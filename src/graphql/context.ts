@@ -4,6 +4,7 @@ import type { Gateway } from '../store/gateway';
 import type { CursorCodec } from './cursors';
 import type { LedgerFeed } from '../store/ledger/ledger-feed';
 import type { Loaders } from './loaders';
+import type { AnalyticsEngine } from '../store/analytics/analytics-engine';
 
 /** What the service tells resolvers about itself. */
 export interface ServiceInfo {
@@ -27,6 +28,8 @@ export interface Context {
   /** Cypher statements sent so far for this request. */
   queryCount: () => number;
   service: ServiceInfo;
+  /** Network measures' worker pool and result cache (one per process). */
+  analytics: AnalyticsEngine;
   /** Who is asking and what writes need; absent only outside HTTP and WebSocket (then: anonymous). */
   access?: RequestAccess;
   /** The committed audit log as a stream; present on WebSocket connections (subscriptions). */

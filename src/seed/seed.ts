@@ -14,6 +14,8 @@ export interface SeedOptions {
   onProgress?: (records: number) => void;
   /** Called before each phase. */
   onPhase?: (phase: string) => void;
+  /** Called once the size of the whole load can be estimated (after the first synthetic banner). */
+  onEstimate?: (records: number) => void;
 }
 
 export interface SeedSummary {
@@ -36,7 +38,12 @@ export async function seed(gw: Gateway, o: SeedOptions): Promise<SeedSummary> {
   const total = await loadBatch(gw, reportedBatch(), { onProgress: o.onProgress });
   if (!o.reportedOnly) {
     o.onPhase?.(`synthetic layer, scale ${o.scale}`);
+    let first = true;
     for (const batch of generateSyntheticBanners(o.scale)) {
+      // banners are generated alike, so the first one times the scale estimates the whole layer
+      if (first)
+        o.onEstimate?.(total.nodes + total.rels + (batch.nodes.length + batch.rels.length) * o.scale);
+      first = false;
       const c = await loadBatch(gw, batch, { onProgress: o.onProgress });
       total.nodes += c.nodes;
       total.rels += c.rels;

@@ -43,6 +43,8 @@ import { attachSubscriptions } from './subscriptions';
 import { clientFiles } from './client-files';
 import { useTrustedDocuments, type TrustedDocuments } from './trusted-documents';
 import { defaultSubscriptions, type SubscriptionsConfig } from '../config/subscriptions-config';
+import { analyticsConfig } from '../config/analytics-config';
+import { AnalyticsEngine } from '../store/analytics/analytics-engine';
 
 export interface HttpServiceDeps {
   gateway: Gateway;
@@ -65,6 +67,8 @@ export interface HttpServiceDeps {
   subscriptions?: SubscriptionsConfig;
   /** Run only these documents (TRUSTED_DOCUMENTS=on); default null: any document within the limits. */
   trustedDocuments?: TrustedDocuments | null;
+  /** Network measures' worker pool and cache (config.analytics); default: the documented defaults. Closed with the service. */
+  analytics?: AnalyticsEngine;
 }
 
 export interface HttpService {
@@ -103,6 +107,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   const hardened = apolloHardening(h, breaker);
   const cursors = new CursorCodec(deps.cursorSecret ?? cursorSecret({ PII_HASH_SALT: deps.piiSalt }));
   const schema = executableSchema();
+  const analytics = deps.analytics ?? new AnalyticsEngine(analyticsConfig());
   const subscriptions = attachSubscriptions({
     httpServer,
     schema,
@@ -115,6 +120,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     config: deps.subscriptions ?? defaultSubscriptions(),
     trusted: deps.trustedDocuments ?? null,
     cursors,
+    analytics,
   });
 
   const apollo = new ApolloServer<Context>({
@@ -190,6 +196,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
           cursors,
           queryCount: () => count,
           service: deps.service,
+          analytics,
           access: {
             viewer: (req as AuthenticatedRequest).viewer ?? ANONYMOUS,
             idempotencyKey: req.get('idempotency-key') ?? null,
@@ -208,7 +215,10 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo));
       }),
-    close: () => apollo.stop(),
+    close: async () => {
+      await apollo.stop();
+      await analytics.close();
+    },
   };
 }
 

@@ -23,6 +23,7 @@ import { ANONYMOUS, type Viewer } from '../domain/access-policy';
 import { AppError } from '../domain/errors';
 import type { Context, ServiceInfo } from '../graphql/context';
 import type { CursorCodec } from '../graphql/cursors';
+import type { AnalyticsEngine } from '../store/analytics/analytics-engine';
 import { Loaders } from '../graphql/loaders';
 import type { Gateway } from '../store/gateway';
 import { LedgerFeed } from '../store/ledger/ledger-feed';
@@ -46,6 +47,8 @@ export interface SubscriptionDeps {
   trusted: TrustedDocuments | null;
   /** Seals page cursors, as for HTTP requests (one codec per process). */
   cursors: CursorCodec;
+  /** Network measures' worker pool and cache, shared with HTTP requests. */
+  analytics: AnalyticsEngine;
 }
 
 /** What graphql-ws keeps per connection, besides the socket. */
@@ -223,6 +226,7 @@ function contextOf(d: SubscriptionDeps, feed: LedgerFeed, viewer: Viewer): Conte
     cursors: d.cursors,
     queryCount: () => count,
     service: d.service,
+    analytics: d.analytics,
     access: { viewer, idempotencyKey: null, piiSalt: d.piiSalt },
     ledger: feed,
   };

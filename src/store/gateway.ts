@@ -39,6 +39,11 @@ export class Gateway {
     private readonly defaults: RunOptions = {},
   ) {}
 
+  /** When this view's caller needs its answer by (epoch ms), if it has a deadline. */
+  get deadline(): number | undefined {
+    return this.defaults.deadline;
+  }
+
   /** A view of the same driver that also reports to `observer` (e.g. one request's counter). */
   withObserver(observer: QueryObserver, defaults: RunOptions = this.defaults): Gateway {
     return new Gateway(this.driver, this.database, [...this.observers, observer], defaults);

@@ -35,7 +35,12 @@ export async function openStore(cfg: Neo4jConfig, o: OpenOptions): Promise<Store
       `using the embedded Neo4j at ${running.uri} that process ${running.ownerPid} runs on ${running.storeDir}`,
     );
   } else if (cfg.mode === 'embedded') {
-    embedded = await startEmbeddedNeo4j({ storeDir: cfg.storeDir, boltPort: cfg.boltPort, log: o.log });
+    embedded = await startEmbeddedNeo4j({
+      storeDir: cfg.storeDir,
+      boltPort: cfg.boltPort,
+      log: o.log,
+      memory: cfg.memory,
+    });
     recordRunning({
       uri: embedded.uri,
       ownerPid: process.pid,

@@ -10,6 +10,8 @@ import type { AuthConfig } from '../../src/config/auth-config';
 import { TEST_AUTH } from './auth';
 import { defaultMetricsConfig, type MetricsConfig } from '../../src/config/metrics-config';
 import { defaultSubscriptions, type SubscriptionsConfig } from '../../src/config/subscriptions-config';
+import { analyticsConfig, type AnalyticsConfig } from '../../src/config/analytics-config';
+import { AnalyticsEngine } from '../../src/store/analytics/analytics-engine';
 
 /** The Neo4j started by test/global-setup.ts. */
 export function testDriver(o: Omit<DriverOptions, 'uri' | 'user' | 'password'> = {}): Driver {
@@ -25,6 +27,8 @@ export interface TestServer {
   url: string;
   gateway: Gateway;
   metrics: Metrics;
+  /** The service's analytics worker pool and result cache. */
+  analytics: AnalyticsEngine;
   /** POSTs a GraphQL operation and returns the parsed body and HTTP status. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -59,6 +63,8 @@ export interface TestServerOptions {
   subscriptions?: Partial<SubscriptionsConfig>;
   /** Trusted-documents mode with this manifest (default off). */
   trustedDocuments?: ReadonlySet<string>;
+  /** Analytics pool, cache and bounds (default: the documented defaults). */
+  analytics?: Partial<AnalyticsConfig>;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
@@ -71,7 +77,9 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     maxOperationNames: metricsConfig.maxOperationNames,
   });
   const gateway = new Gateway(driver, o.database ?? process.env.TEST_NEO4J_DATABASE ?? 'neo4j', [metrics]);
+  const analytics = new AnalyticsEngine({ ...analyticsConfig(), ...o.analytics });
   const http: HttpService = await createHttpService({
+    analytics,
     gateway,
     metrics,
     log: o.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
@@ -91,6 +99,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     url,
     gateway,
     metrics,
+    analytics,
     async gql(query, variables, headers) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

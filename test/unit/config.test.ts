@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       boltPort: 7687,
       storeDir: path.join('/srv/app/.data/neo4j'),
       database: 'neo4j',
+      memory: { heapBytes: null, pageCacheBytes: null },
     });
     expect(Object.isFrozen(c)).toBe(true);
   });

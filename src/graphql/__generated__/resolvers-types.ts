@@ -377,14 +377,26 @@ export type Centrality = {
   __typename?: 'Centrality';
   /** The day pairings must be valid on. */
   activeOn: Scalars['Date']['output'];
+  /** Whether the scores are estimates (估算) rather than exact values. Only BETWEENNESS is ever estimated. */
+  approximate: Scalars['Boolean']['output'];
   /** The area (null = the whole graph). */
   area?: Maybe<AdminUnit>;
+  /** Probability that every score is within `errorBound` of the exact value (置信度); null when exact. */
+  confidence?: Maybe<Scalars['Float']['output']>;
   /** Links in the projected network. */
   edgeCount: Scalars['Int']['output'];
+  /**
+   * The largest error of any score, in score units, at `confidence` (误差上界); null when exact.
+   * Normalised (divided by the number of node pairs (n−1)(n−2)/2) it is n/(n−1)·√(ln(2n/δ)/(2k)),
+   * for n nodes, k samples and δ = 1 − confidence.
+   */
+  errorBound?: Maybe<Scalars['Float']['output']>;
   /** The measure. */
   measure: CentralityMeasure;
   /** Nodes in the projected network. */
   nodeCount: Scalars['Int']['output'];
+  /** Sources sampled for the estimate (抽样源点数); null when exact. */
+  samples?: Maybe<Scalars['Int']['output']>;
   /** The best-scoring nodes, by descending score then key. */
   scores: Array<CentralityScore>;
 };
@@ -2451,12 +2463,14 @@ export type Query = {
   /** Administrative units (行政区划). */
   adminUnits: AdminUnitConnection;
   /**
-   * A centrality measure over the projected pairing network of an area, computed by graphology
-   * (graphology-metrics). Refused with QUERY_TOO_COMPLEX beyond 60,000 links, or 10,000 nodes for
-   * BETWEENNESS (O(nodes × links)).
+   * A centrality measure (中心性) over the projected pairing network of an area, computed in a worker
+   * thread and cached until a write touches the area. Degree and PageRank are exact; betweenness is
+   * exact on small networks and estimated from sampled sources beyond (see `approximate`). Refused
+   * with QUERY_TOO_COMPLEX beyond ANALYTICS_MAX_LINKS links (2,000,000 by default), ANALYTICS_BUSY
+   * when the analytics workers are saturated, TIMEOUT at the request deadline.
    */
   centrality: Centrality;
-  /** Louvain communities (graphology-communities-louvain) of the projected pairing network of an area; same bounds as centrality. */
+  /** Louvain communities (帮扶社群, graphology-communities-louvain, exact) of the projected pairing network of an area; same bounds, worker pool and cache as centrality. */
   communities: Communities;
   /** Coverage of an area (覆盖情况): unassisted beneficiaries, helpers per village, households paired vs. registered. */
   coverage: Coverage;
@@ -4168,10 +4182,14 @@ export type CaseworkResolvers<ContextType = Context, ParentType extends Resolver
 
 export type CentralityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Centrality'] = ResolversParentTypes['Centrality']> = {
   activeOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   area?: Resolver<Maybe<ResolversTypes['AdminUnit']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errorBound?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['CentralityMeasure'], ParentType, ContextType>;
   nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  samples?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   scores?: Resolver<Array<ResolversTypes['CentralityScore']>, ParentType, ContextType>;
 };
 

@@ -210,10 +210,11 @@ export const analyticsResolvers: Resolvers = {
         on: a.activeOn ?? today(),
         filter: decodeFilter(a.filter),
       };
-      return centrality(ctx.gateway, scope, a.measure ?? 'DEGREE', intIn(a.top, 20, 'top', 1, 100));
+      const top = intIn(a.top, 20, 'top', 1, 100);
+      return centrality(ctx.gateway, ctx.analytics, scope, a.measure ?? 'DEGREE', top);
     },
     communities: async (_r, a, ctx) =>
-      communityPartition(ctx.gateway, {
+      communityPartition(ctx.gateway, ctx.analytics, {
         areaId: await areaOf(a.areaId, ctx),
         on: a.activeOn ?? today(),
         filter: decodeFilter(a.filter),
@@ -401,12 +402,10 @@ export const analyticsResolvers: Resolvers = {
   Communities: {
     area: (m, _a, ctx) => area(m.scope, _a, ctx),
     activeOn: (m) => m.scope.on ?? today(),
-    count: (m) => m.communities.length,
     communities: (m, a) => m.communities.slice(0, intIn(a.first, 20, 'first', 0, 100)),
   },
   Community: {
-    size: (c) => c.members.length,
-    beneficiaries: (c) => c.members.length - c.helpers,
+    beneficiaries: (c) => c.size - c.helpers,
     members: (c, a, ctx) =>
       Promise.all(c.members.slice(0, intIn(a.first, 20, 'first', 0, 100)).map((k) => requiredNode(ctx, k))),
   },

@@ -23,11 +23,27 @@ export const parseNodeKey = (key: string): ParentKey => {
   return { label: key.slice(0, i) as Label, id: key.slice(i + 1) };
 };
 
+/** A projected network as parallel arrays of node keys (`Label:id`) — cheap to send to a worker. */
+export interface NetworkEdges {
+  helpers: string[];
+  beneficiaries: string[];
+  /** Pairings per link. */
+  weights: number[];
+}
+
+export const toNetworkEdges = (p: Projection): NetworkEdges => ({
+  helpers: p.edges.map((e) => nodeKey(e.helper)),
+  beneficiaries: p.edges.map((e) => nodeKey(e.beneficiary)),
+  weights: p.edges.map((e) => e.weight),
+});
+
 /** Builds the graph with nodes and edges in key order, so every measure is deterministic. */
-export function toGraph(p: Projection): UndirectedGraph {
+export const toGraph = (p: Projection): UndirectedGraph => graphOfEdges(toNetworkEdges(p));
+
+export function graphOfEdges(n: NetworkEdges): UndirectedGraph {
   const g = new UndirectedGraph();
-  const edges = p.edges
-    .map((e) => [nodeKey(e.helper), nodeKey(e.beneficiary), e.weight] as const)
+  const edges = n.helpers
+    .map((h, i) => [h, n.beneficiaries[i], n.weights[i]] as const)
     .sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
   const keys = [...new Set(edges.flatMap(([a, b]) => [a, b]))].sort();
   for (const k of keys) g.addNode(k);
@@ -37,7 +53,7 @@ export function toGraph(p: Projection): UndirectedGraph {
 
 /** Scores are rounded to this many decimals, so that structurally tied nodes tie exactly. */
 const DECIMALS = 9;
-const round = (x: number) => Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
+export const round = (x: number) => Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
 
 /**
  * Scores of every node:

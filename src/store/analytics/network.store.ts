@@ -1,18 +1,18 @@
-import { AppError } from '../../domain/errors';
 import type { Gateway } from '../gateway';
 import type { ParentKey } from '../reads/reads';
-import { communities, parseNodeKey, rankTop, scores, toGraph, type Measure } from './measures';
+import type { AnalyticsEngine } from './analytics-engine';
+import { MAX_LISTED } from './analytics-task';
+import { parseNodeKey, toNetworkEdges, type Measure } from './measures';
 import { projectPairingNetwork } from './projection.store';
 import type { PairingScope } from './specs';
 
 /**
  * Centrality and communities: project the pairing network of a scope (one Cypher statement),
- * then compute in the service with graphology. Bounds keep the work predictable:
- * the projection stops at MAX_LINKS links; BETWEENNESS (Brandes, O(nodes × links)) is refused
- * above MAX_BETWEENNESS_NODES nodes.
+ * then compute in a worker thread (AnalyticsPool) and keep the result (AnalyticsCache). The
+ * projection stops at `maxLinks` links (ANALYTICS_MAX_LINKS); degree, PageRank and Louvain are
+ * exact at any size within it, betweenness is exact while nodes × links stays small enough and
+ * estimated from sampled sources beyond (betweenness.ts states the method and its error bound).
  */
-export const MAX_LINKS = 60_000;
-export const MAX_BETWEENNESS_NODES = 10_000;
 
 export interface ScoredNode {
   key: ParentKey;
@@ -26,40 +26,58 @@ export interface CentralityModel {
   nodeCount: number;
   edgeCount: number;
   scores: ScoredNode[];
+  /** Whether the scores are estimates (sampled betweenness). */
+  approximate: boolean;
+  samples: number | null;
+  errorBound: number | null;
+  confidence: number | null;
 }
+
+/** The cache key of a computation: its kind, parameters and scope. */
+const keyOf = (kind: string, scope: PairingScope, extra: object = {}) =>
+  JSON.stringify([kind, scope.areaId, scope.on, scope.filter ?? null, extra]);
 
 export async function centrality(
   gw: Gateway,
+  engine: AnalyticsEngine,
   scope: PairingScope,
   measure: Measure,
   top: number,
 ): Promise<CentralityModel> {
-  const g = toGraph(await projectPairingNetwork(gw, scope, MAX_LINKS));
-  if (measure === 'BETWEENNESS' && g.order > MAX_BETWEENNESS_NODES) {
-    throw new AppError(
-      'QUERY_TOO_COMPLEX',
-      `BETWEENNESS is limited to ${MAX_BETWEENNESS_NODES} nodes; the pairing network in scope has ${g.order}: narrow it with areaId or filter`,
-      { argument: 'areaId', nodes: g.order },
-    );
-  }
+  const c = engine.config;
+  const r = await engine.cache.get(gw, keyOf('centrality', scope, { measure }), scope.areaId, async () =>
+    engine.pool.run(
+      {
+        kind: 'centrality',
+        measure,
+        edges: toNetworkEdges(await projectPairingNetwork(gw, scope, c.maxLinks)),
+        samples: c.betweennessSamples,
+        exactWork: c.betweennessExactWork,
+      },
+      gw.deadline,
+    ),
+  );
   return {
     measure,
     scope,
-    nodeCount: g.order,
-    edgeCount: g.size,
-    scores: rankTop(scores(g, measure), top).map((r) => ({
-      key: parseNodeKey(r.key),
-      score: r.score,
-      rank: r.rank,
+    nodeCount: r.nodeCount,
+    edgeCount: r.edgeCount,
+    scores: r.ranked.slice(0, Math.min(top, MAX_LISTED)).map((s) => ({
+      key: parseNodeKey(s.key),
+      score: s.score,
+      rank: s.rank,
     })),
+    approximate: r.approximate,
+    samples: r.samples,
+    errorBound: r.errorBound,
+    confidence: r.confidence,
   };
 }
 
-const HELPER_LABELS: ReadonlySet<string> = new Set(['Organization', 'Person', 'Enterprise']);
-
 export interface CommunityModel {
   index: number;
-  /** Members, most partners first. */
+  size: number;
+  /** The first members, most partners first. */
   members: ParentKey[];
   helpers: number;
 }
@@ -69,20 +87,35 @@ export interface CommunitiesModel {
   nodeCount: number;
   edgeCount: number;
   modularity: number;
+  count: number;
   communities: CommunityModel[];
 }
 
-export async function communityPartition(gw: Gateway, scope: PairingScope): Promise<CommunitiesModel> {
-  const g = toGraph(await projectPairingNetwork(gw, scope, MAX_LINKS));
-  const p = communities(g);
+export async function communityPartition(
+  gw: Gateway,
+  engine: AnalyticsEngine,
+  scope: PairingScope,
+): Promise<CommunitiesModel> {
+  const r = await engine.cache.get(gw, keyOf('communities', scope), scope.areaId, async () =>
+    engine.pool.run(
+      {
+        kind: 'communities',
+        edges: toNetworkEdges(await projectPairingNetwork(gw, scope, engine.config.maxLinks)),
+      },
+      gw.deadline,
+    ),
+  );
   return {
     scope,
-    nodeCount: g.order,
-    edgeCount: g.size,
-    modularity: p.modularity,
-    communities: p.communities.map((c, index) => {
-      const members = c.members.map(parseNodeKey);
-      return { index, members, helpers: members.filter((m) => HELPER_LABELS.has(m.label)).length };
-    }),
+    nodeCount: r.nodeCount,
+    edgeCount: r.edgeCount,
+    modularity: r.modularity,
+    count: r.count,
+    communities: r.communities.map((c, index) => ({
+      index,
+      size: c.size,
+      helpers: c.helpers,
+      members: c.members.map(parseNodeKey),
+    })),
   };
 }

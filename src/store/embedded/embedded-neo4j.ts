@@ -2,7 +2,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import os from 'node:os';
 import { REPO_ROOT } from '../../config/paths';
+import type { Neo4jMemoryConfig } from '../../config/neo4j-memory-config';
+import { GiB, sizeNeo4jMemory, toSizeFlag } from './memory-sizing';
 
 const LAUNCHER_DIR = path.join(REPO_ROOT, 'neo4j');
 const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'target', 'bangfu-neo4j-launcher.jar');
@@ -82,6 +85,14 @@ export interface StartOptions {
   log: Log;
   /** How long to wait for the ready line. */
   readyTimeoutMs?: number;
+  /** Heap and page cache overrides; unset parts are sized from the available memory. */
+  memory?: Neo4jMemoryConfig;
+}
+
+/** Memory the machine (or the container's cgroup limit) has available now. */
+export function availableMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(limit, os.freemem()) : os.freemem();
 }
 
 /**
@@ -91,14 +102,24 @@ export interface StartOptions {
 export async function startEmbeddedNeo4j(o: StartOptions): Promise<EmbeddedNeo4j> {
   ensureLauncherBuilt(o.log);
   fs.mkdirSync(o.storeDir, { recursive: true });
+  const available = availableMemory();
+  const mem = sizeNeo4jMemory(available, o.memory);
+  o.log(
+    `embedded Neo4j memory: heap ${toSizeFlag(mem.heapBytes)} (${mem.heapFrom}), page cache ` +
+      `${toSizeFlag(mem.pageCacheBytes)} (${mem.pageCacheFrom}), of ${(available / GiB).toFixed(1)} GiB available`,
+  );
   const args = [
-    ...jvmOptions(),
+    // the sized heap replaces jvm.options' -Xmx (the JVM takes the last -Xmx given)
+    ...jvmOptions().filter((f) => !f.startsWith('-Xmx')),
+    `-Xmx${toSizeFlag(mem.heapBytes)}`,
     '-jar',
     LAUNCHER_JAR,
     '--port',
     String(o.boltPort),
     '--data',
     o.storeDir,
+    '--pagecache',
+    toSizeFlag(mem.pageCacheBytes),
     '--parent-watch',
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -5,6 +5,7 @@ import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model'
 import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
+import { auditAreas } from './audit-areas';
 import { NEXT_LEDGER_POSITION } from './ledger-position';
 
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
@@ -152,12 +153,13 @@ export class WriteTx {
     extra: Props = {},
   ): Promise<string> {
     const id = `audit:${randomUUID()}`;
+    const areas = await auditAreas(this.run, checkedLabel(target.label), target.id, before);
     await this.run(
       'audit.append',
       NEXT_LEDGER_POSITION +
         'CREATE (a:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ' +
         'targetLabel: $label, targetId: $targetId, before: $before, after: $after, requestId: $requestId, ' +
-        'version: $version, details: $details, seq: ledgerSeq})',
+        'version: $version, details: $details, areas: $areas, seq: ledgerSeq})',
       {
         id,
         actor: this.meta.actor.subject,
@@ -170,6 +172,7 @@ export class WriteTx {
         requestId: this.meta.requestId,
         version: typeof after?.version === 'number' ? after.version : null,
         details: Object.keys(extra).length ? JSON.stringify(extra) : null,
+        areas,
       },
     );
     return id;
