@@ -101,10 +101,16 @@ export function pairingsIn(
   return out;
 }
 
-/** The pairing's start: a year or date in its sentence (2012年以来 → 2012-01-01), else the report's date. */
+/**
+ * The pairing's start: a year, date or span of years in its sentence (2012年以来 → 2012-01-01,
+ * 2013年至2016年 → 2013-01-01), else the report's date.
+ */
 function startOf(figures: readonly Figure[], s: Sentence, source: SourceInfo): string {
   const f = figures.find(
-    (x) => (x.kind === 'YEAR' || x.kind === 'DATE') && x.span.start >= s.start && x.span.end <= s.end,
+    (x) =>
+      (x.kind === 'YEAR' || x.kind === 'DATE' || (x.kind === 'RANGE' && x.unit === 'year')) &&
+      x.span.start >= s.start &&
+      x.span.end <= s.end,
   );
   if (!f || f.date === null) return source.published;
   return f.date.length === 4 ? `${f.date}-01-01` : f.date.length === 7 ? `${f.date}-01` : f.date;
