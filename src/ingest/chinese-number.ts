@@ -45,6 +45,14 @@ export function parseNumber(s: string): number | null {
     for (const c of tail) mult *= BIG_UNITS[c] ?? SMALL_UNITS[c] ?? 1;
     return clean(base * mult);
   }
+  // 三点五万, 四千一百二十五点四万: a Chinese decimal multiplied by its 万/亿 run.
+  if (head.includes('点') && tail !== '') {
+    const base = parseChinese(head);
+    if (base === null) return null;
+    let mult = 1;
+    for (const c of tail) mult *= BIG_UNITS[c] ?? SMALL_UNITS[c] ?? 1;
+    return clean(base * mult);
+  }
   return parseChinese(s);
 }
 

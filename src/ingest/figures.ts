@@ -1,6 +1,6 @@
 import { NUMBER_SOURCE, parseNumber } from './chinese-number';
 import { clauseAt, type Span } from './spans';
-import { CLASSIFIER_UNITS, CLASSIFIERS, unitFromNouns } from './unit-lexicon';
+import { CLASSIFIER_UNITS, CLASSIFIERS, UNIT_LEXICON, unitFromNouns } from './unit-lexicon';
 
 /**
  * What kind of quantity a figure is. COUNT, AMOUNT (money) and PERCENT are the figures a report
@@ -42,7 +42,8 @@ export interface Figure {
   quote: Span & { text: string };
 }
 
-const NUM = new RegExp(NUMBER_SOURCE, 'gu');
+// A lone 万 or 亿 before 余/多 is one of them (万余名党员 = more than 10,000 persons).
+const NUM = new RegExp(`${NUMBER_SOURCE}|[万亿](?=[余多])`, 'gu');
 const CN_DIGIT = '[〇零一二两三四五六七八九十]';
 const DATE_RE = new RegExp(
   `(\\d{4}|[〇零一二三四五六七八九]{4})年(?:(\\d{1,2}|${CN_DIGIT}{1,3})月(?:(\\d{1,2}|${CN_DIGIT}{1,3})[日号])?)?(以来|来|以前|前|后|底|初|末|年底|年初)?`,
@@ -55,6 +56,8 @@ const TOTAL_MARKERS = /共|累计|合计|总计|共计|全年|总共/;
 const MORE_THAN_AFTER = /^(?:余|多)/;
 const STOP = /[，,。；;！!？?、：:（()）“”"「」《》\n与和及同并]/;
 const YEAR_HORIZON_AFTER = /^(?:多)?(?:以来|来|内|间|期间|中|前|后)/;
+/** Words that make N年/N个月/N天 a span of time (为期三年, 长达25年, 连续四年), not a count. */
+const SPAN_BEFORE = /(?:为期|长达|历时|连续|持续|坚持)$/;
 
 /**
  * Every figure of a report, in text order. `a` is the analysis text (simplified, ASCII digits),
@@ -102,6 +105,8 @@ export function extractFigures(t: string, a: string): Figure[] {
     );
   }
 
+  joinYearSpans(t, a, out);
+
   for (const m of a.matchAll(QUOTED_TERM)) {
     const start = m.index + 1;
     const end = start + 2;
@@ -123,10 +128,11 @@ export function extractFigures(t: string, a: string): Figure[] {
     const prev = a[start - 1] ?? '';
     if (/[A-Za-z0-9._\-/]/.test(prev) || prev === '第' || /^[A-Za-z]/.test(a[numEnd] ?? '')) continue;
     const arabic = /^\d/.test(numText);
-    let value = parseNumber(numText);
+    let value = numText === '万' ? 1e4 : numText === '亿' ? 1e8 : parseNumber(numText);
     if (value === null) continue;
-    if (!arabic && (numText === '一' || /^[一二两三四五六七八九十]是/.test(a.slice(start, numEnd + 1))))
-      continue;
+    // A lone 一 is an article (一个村, 一批), except in a span up to now or ahead (一年来, 一年内).
+    const lone = numText === '一' && !/^(?:年|个月)多?(?:以来|来|内)/.test(a.slice(numEnd));
+    if (!arabic && (lone || /^[一二两三四五六七八九十]是/.test(a.slice(start, numEnd + 1)))) continue;
 
     let pos = numEnd;
     let atLeast = false;
@@ -149,6 +155,34 @@ export function extractFigures(t: string, a: string): Figure[] {
       const h = rest ? parseNumber(rest[1]) : null;
       const after = rest ? pos + rest[0].length : pos;
       const c = CLASSIFIERS.find((x) => a.startsWith(x, after));
+      if (rest && h !== null && c === '年' && isYear(value) && isYear(h) && value < h) {
+        // 2013至2016年: a span of calendar years, not a range of durations; it replaces the
+        // year the date pass read at its end.
+        const yearEnd = after + 1;
+        const i = out.findIndex(
+          (f) => f.kind === 'YEAR' && f.span.start === pos + 1 && f.span.end <= yearEnd + 4,
+        );
+        const end = i >= 0 ? Math.max(out[i].span.end, yearEnd) : yearEnd;
+        if (i >= 0) out.splice(i, 1);
+        covered.push({ start, end });
+        out.push(
+          figure(
+            t,
+            a,
+            { start, end },
+            {
+              kind: 'RANGE',
+              value,
+              high: h,
+              unit: 'year',
+              classifier: '年',
+              date: String(value),
+              since: /(?:以来|来)$/.test(a.slice(start, end)) || /^(?:以来|来)/.test(a.slice(end)),
+            },
+          ),
+        );
+        continue;
+      }
       if (rest && h !== null && c !== undefined) {
         high = h;
         if (value < h && /[万亿]$/.test(rest[1]) && !/[万亿]$/.test(numText))
@@ -159,16 +193,23 @@ export function extractFigures(t: string, a: string): Figure[] {
     }
     let percent = false;
     if (a.slice(Math.max(0, start - 3), start) === '百分之') percent = true;
+    // A number without a measure word: the counted noun right after it (5000贫困人口), or, for a
+    // number with 万/亿, the thing it measures named just before it (干部达19.89万, 价值310万).
+    let bareUnit: string | null = null;
     if (classifier === null && !percent) {
       if (!arabic) continue;
       const unit = unitFromNouns('', a.slice(pos, pos + 8), '');
-      if (unit === null || !a.slice(pos).startsWith(nounAt(a, pos))) continue;
-      classifier = '';
+      if (unit !== null && a.slice(pos).startsWith(nounAt(a, pos))) classifier = '';
+      else {
+        bareUnit = /[万亿]$/.test(numText) ? namedBefore(a.slice(clauseAt(a, start).start, start)) : null;
+        if (bareUnit === null) continue;
+        classifier = bareUnit === 'yuan' ? '元' : '';
+      }
     }
     if (classifier === null) classifier = '%';
     // A quoted numeral with its measure word is a name (“八项”重点工作), unless an enumeration counted it above.
     if (!arabic && /[“「"]/.test(prev) && /[”」"]/.test(a[pos + classifier.length] ?? '')) continue;
-    pos += classifier === '%' && percent ? 0 : classifier.length;
+    pos += (classifier === '%' && percent) || bareUnit !== null ? 0 : classifier.length;
     if (/^(?:余|多)/.test(a.slice(pos)) && !atLeast) {
       atLeast = true;
       pos += 1;
@@ -206,6 +247,7 @@ export function extractFigures(t: string, a: string): Figure[] {
         kind = 'DURATION';
         since = /^(?:多)?(?:以来|来)/.test(a.slice(pos));
       } else if (/^[级度底初末代]/.test(a.slice(pos))) continue;
+      else if (SPAN_BEFORE.test(a.slice(Math.max(0, start - 4), start))) kind = 'DURATION';
     }
     if (high !== null) kind = 'RANGE';
 
@@ -221,7 +263,7 @@ export function extractFigures(t: string, a: string): Figure[] {
         ? 'percent'
         : classifier === '元'
           ? 'yuan'
-          : unitFromNouns(classifier, nounAfter, nounBefore);
+          : (bareUnit ?? unitFromNouns(classifier, nounAfter, nounBefore));
     if (
       unit === null &&
       previous &&
@@ -251,6 +293,7 @@ export function extractFigures(t: string, a: string): Figure[] {
       },
     );
     out.push(f);
+    covered.push(f.span); // the high end of a range (3至5名) is not read again on its own
     previous = f;
   }
   return out.sort((x, y) => x.span.start - y.span.start);
@@ -288,6 +331,55 @@ function figure(
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Two years joined by 至/到/-/— (2013年至2016年) are one span of calendar years: a RANGE with
+ * unit `year`, replacing the two YEAR figures (in place; `out` holds only the date pass's figures).
+ */
+function joinYearSpans(t: string, a: string, out: Figure[]): void {
+  out.sort((x, y) => x.span.start - y.span.start);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [x, y] = [out[i], out[i + 1]];
+    if (x.unit !== 'year' || y.unit !== 'year' || x.since || x.value >= y.value) continue;
+    if (!/^(?:至|到|-|—|–|～|~)$/.test(a.slice(x.span.end, y.span.start))) continue;
+    out.splice(
+      i,
+      2,
+      figure(
+        t,
+        a,
+        { start: x.span.start, end: y.span.end },
+        {
+          kind: 'RANGE',
+          value: x.value,
+          high: y.value,
+          unit: 'year',
+          classifier: '年',
+          date: x.date,
+          since: y.since,
+        },
+      ),
+    );
+  }
+}
+const isYear = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;
+
+/** Words before a bare 万/亿 number that say it is money (价值310万, 投入资金达1.2亿). */
+const MONEY_BEFORE =
+  /(?:价值|资金|投资|投入|捐款|金额|折合|总额|总值|产值|收入)(?:达到|达|为|约|近|共|超过|累计|总计|合计)?$/u;
+/** A counted noun with the verb that joins it to its bare 万/亿 number (干部达19.89万, 人口为4.5万). */
+const NOUN_BEFORE = /([\u4e00-\u9fff]{1,6}?)(?:达到|达|为|有|共|约|近|超过|总数|总计|合计|累计)+$/u;
+
+/**
+ * The unit of a bare 万/亿 number from what its clause names right before it: yuan after a money
+ * word, else the unit of a counted noun followed by a verb of amount (达, 为, 有 …); null if none.
+ */
+function namedBefore(clauseBefore: string): string | null {
+  if (MONEY_BEFORE.test(clauseBefore)) return 'yuan';
+  const noun = NOUN_BEFORE.exec(clauseBefore)?.[1];
+  if (!noun) return null;
+  return UNIT_LEXICON.find((e) => noun.endsWith(e.keyword))?.unit ?? null;
+}
 
 /** The noun directly after a number without a measure word (5000贫困人口): its first characters. */
 const nounAt = (a: string, pos: number) => a.slice(pos, pos + 1);

@@ -11,6 +11,8 @@ const LABEL_OF = {
   ORGANIZATION: 'Organization',
   ENTERPRISE: 'Enterprise',
   PERSON: 'Person',
+  HOUSEHOLD: 'Household',
+  STUDENT: 'Student',
 } as const;
 
 /** Admin suffixes removed to compare stems (乌兰敖包嘎查 ~ 乌兰敖包村 under the same parent). */
@@ -36,7 +38,8 @@ export function linkMentions(mentions: readonly Mention[], known: readonly Known
     // Organisations and enterprises are one kind of helper to a reader; either label may hold the name.
     const fits = (e: KnownEntity) =>
       e.label === label ||
-      (m.type !== 'ADMIN_UNIT' && m.type !== 'PERSON' && e.label !== 'AdminUnit' && e.label !== 'Person');
+      ((m.type === 'ORGANIZATION' || m.type === 'ENTERPRISE') &&
+        (e.label === 'Organization' || e.label === 'Enterprise'));
     const same = (byName.get(m.name) ?? []).filter(fits);
     if (same.length) {
       const under = parentLink ? same.filter((e) => e.parentId === parentLink.key) : [];

@@ -31,6 +31,10 @@ export function levelWord(s: string): string | null {
 const refOf = (m: LinkedMention): EntityRef | null =>
   m.link ? { key: m.link.key } : m.factId ? { fact: m.factId } : null;
 
+/** Who helps: organisations, enterprises, people. Who is helped: units, households, students. */
+const HELPER_TYPES: ReadonlySet<string> = new Set(['ORGANIZATION', 'ENTERPRISE', 'PERSON']);
+const BENEFICIARY_TYPES: ReadonlySet<string> = new Set(['ADMIN_UNIT', 'HOUSEHOLD', 'STUDENT']);
+
 /**
  * Proposed pairings of one sentence: for each verb of assistance, the helpers (organisations,
  * enterprises, people) written before it and the beneficiary units written after it (or, in
@@ -38,6 +42,7 @@ const refOf = (m: LinkedMention): EntityRef | null =>
  * beneficiary. Level and category come from the helper's name or the words before it; what the
  * text does not say stays null for the reviewer.
  */
+
 export function pairingsIn(
   a: string,
   s: Sentence,
@@ -54,7 +59,7 @@ export function pairingsIn(
     const ve = vs + v[0].length;
     const clauseStart = lastIndexOfAny(a, /[；;。]/, s.start, vs);
     const helpers = inS.filter(
-      (m) => m.type !== 'ADMIN_UNIT' && m.span.end <= vs && m.span.start >= clauseStart,
+      (m) => HELPER_TYPES.has(m.type) && m.span.end <= vs && m.span.start >= clauseStart,
     );
     if (!helpers.length) continue;
     const lastHelper = Math.max(...helpers.map((h) => h.span.end));
@@ -62,7 +67,7 @@ export function pairingsIn(
     const benefStart = yu >= 0 ? lastHelper + yu : ve;
     const benefEnd = yu >= 0 ? vs : nextIndexOfAny(a, /[，,；;。]/, ve, s.end);
     const units = inS.filter(
-      (m) => m.type === 'ADMIN_UNIT' && m.span.start >= benefStart && m.span.end <= benefEnd,
+      (m) => BENEFICIARY_TYPES.has(m.type) && m.span.start >= benefStart && m.span.end <= benefEnd,
     );
     const deepest = units.filter((u) => !units.some((o) => o.parent !== null && mentions[o.parent] === u));
     const stationed = STATIONED.test(v[0]) || STATIONED.test(text);
@@ -101,10 +106,16 @@ export function pairingsIn(
   return out;
 }
 
-/** The pairing's start: a year or date in its sentence (2012年以来 → 2012-01-01), else the report's date. */
+/**
+ * The pairing's start: a year, date or span of years in its sentence (2012年以来 → 2012-01-01,
+ * 2013年至2016年 → 2013-01-01), else the report's date.
+ */
 function startOf(figures: readonly Figure[], s: Sentence, source: SourceInfo): string {
   const f = figures.find(
-    (x) => (x.kind === 'YEAR' || x.kind === 'DATE') && x.span.start >= s.start && x.span.end <= s.end,
+    (x) =>
+      (x.kind === 'YEAR' || x.kind === 'DATE' || (x.kind === 'RANGE' && x.unit === 'year')) &&
+      x.span.start >= s.start &&
+      x.span.end <= s.end,
   );
   if (!f || f.date === null) return source.published;
   return f.date.length === 4 ? `${f.date}-01-01` : f.date.length === 7 ? `${f.date}-01` : f.date;

@@ -5,7 +5,7 @@ import type { Sentence, Span } from './spans';
 /** An entity the graph already holds, as linking sees it (names in simplified script). */
 export interface KnownEntity {
   id: string;
-  label: 'AdminUnit' | 'Organization' | 'Person' | 'Enterprise';
+  label: 'AdminUnit' | 'Organization' | 'Person' | 'Enterprise' | 'Household' | 'Student';
   name: string;
   aliases: readonly string[];
   /** AdminUnit kind, or null. */
@@ -50,7 +50,8 @@ interface FactBase {
 
 export interface EntityFact extends FactBase {
   kind: 'ENTITY';
-  label: 'AdminUnit' | 'Organization' | 'Person' | 'Enterprise';
+  /** Household and Student names are personal data (proposals are read by analysts only). */
+  label: 'AdminUnit' | 'Organization' | 'Person' | 'Enterprise' | 'Household' | 'Student';
   name: string;
   /** AdminUnit kind. */
   unitKind: string | null;

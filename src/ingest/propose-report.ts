@@ -27,6 +27,8 @@ const LABEL = {
   ORGANIZATION: 'Organization',
   ENTERPRISE: 'Enterprise',
   PERSON: 'Person',
+  HOUSEHOLD: 'Household',
+  STUDENT: 'Student',
 } as const;
 
 /**
@@ -71,7 +73,12 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
       m.factId = existing;
       return;
     }
-    const parentMention = m.parent === null ? null : mentions[m.parent];
+    const parentMention =
+      m.parent !== null
+        ? mentions[m.parent]
+        : m.type === 'HOUSEHOLD' || m.type === 'STUDENT'
+          ? unitBefore(mentions, m, analysis)
+          : null;
     const placeOfName =
       m.type === 'ORGANIZATION' || m.type === 'ENTERPRISE' ? unitNamedIn(m.name, known) : null;
     const parent: EntityRef | null = placeOfName
@@ -94,7 +101,7 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
       parent,
       post: m.post,
       quote: quoteOf(m.span.start, m.span.end),
-      evidence: `no entity of the graph is named “${m.name}”${placeOfName ? `; its name begins with the unit ${placeOfName.name}` : parent ? `; written after ${parent.key ?? parent.fact} in one chain` : ''}`,
+      evidence: `no entity of the graph is named “${m.name}”${placeOfName ? `; its name begins with the unit ${placeOfName.name}` : parent ? `; written after ${parent.key ?? parent.fact} in ${m.type === 'HOUSEHOLD' || m.type === 'STUDENT' ? 'its sentence' : 'one chain'}` : ''}${m.type === 'HOUSEHOLD' ? '; a household (贫困户) named in the text: personal data, shown to analysts only' : m.type === 'STUDENT' ? '; a student named in the text: personal data, shown to analysts only' : ''}`,
     };
     facts.push(f);
     newByName.set(key, f.id);
@@ -113,6 +120,19 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
     facts.push({ ...obs, id: nextId(), quote: { ...f.quote } });
   }
   return { source, text, traditional: doc.traditional, sentences, figures, mentions, facts };
+}
+
+/** The village (or other unit) written last before a household or student in its sentence. */
+function unitBefore(mentions: readonly LinkedMention[], m: LinkedMention, a: string): LinkedMention | null {
+  let best: LinkedMention | null = null;
+  for (const u of mentions)
+    if (
+      u.type === 'ADMIN_UNIT' &&
+      u.span.end <= m.span.start &&
+      !/[。！？!?\n]/u.test(a.slice(u.span.end, m.span.start))
+    )
+      best = u;
+  return best;
 }
 
 /**

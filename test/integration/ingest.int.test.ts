@@ -78,7 +78,7 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
     });
     const addr = await http.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${addr.port}/graphql`;
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await http?.close();
     await db?.stop();
@@ -274,6 +274,54 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
     expect(Number(n[0].n)).toBe(0);
   });
 
+  it('a household named in a report: only analysts read the proposal; accepted, viewers see its name and quote masked', async () => {
+    const text = '城壕村贫困户王建国一家5口人，2020年已脱贫。';
+    const r = await gql<{ proposeReport: { key: string; facts: Fact[] } }>('analyst', PROPOSE, {
+      text,
+      source: { ...SOURCE, title: '测试：城壕村贫困户' },
+    });
+    expect(r.errors).toBeUndefined();
+    const hhKey = r.data!.proposeReport.key;
+    const hh = r.data!.proposeReport.facts.find((f) => f.kind === 'ENTITY' && f.fields.label === 'Household');
+    expect(hh?.fields).toMatchObject({ name: '王建国', parent: { key: 'au:chenghao' } });
+    expect(hh?.quote.text).toBe('城壕村贫困户王建国一家5口人');
+    // The proposal (with the name verbatim) is denied below analyst, by key and in the list.
+    for (const q of [
+      `query { proposal(key: "${hhKey}") { text facts { fields quote { text } } } }`,
+      'query { proposals(first: 5) { text } }',
+    ]) {
+      const denied = await gql('viewer', q);
+      expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(denied)).not.toContain('建国');
+    }
+    const a = await gql<{ acceptProposedFact: { writtenLabel: string; writtenKey: string } }>(
+      'analyst',
+      ACCEPT,
+      {
+        key: hhKey,
+        fact: hh!.id,
+      },
+    );
+    expect(a.errors).toBeUndefined();
+    expect(a.data!.acceptProposedFact.writtenLabel).toBe('Household');
+    const read = `query { households(first: 100) { edges { node { key name citations { quote } } } } }`;
+    type Households = {
+      households: { edges: { node: { key: string; name: string; citations: { quote: string }[] } }[] };
+    };
+    const mine = (d: Households | undefined) =>
+      d!.households.edges.map((e) => e.node).find((n) => n.key === a.data!.acceptProposedFact.writtenKey);
+    const asViewer = await gql<Households>('viewer', read);
+    expect(asViewer.errors).toBeUndefined();
+    expect(mine(asViewer.data)).toEqual({
+      key: a.data!.acceptProposedFact.writtenKey,
+      name: '王**',
+      citations: [{ quote: '城壕村贫困户王**一家5口人' }],
+    });
+    expect(JSON.stringify(asViewer)).not.toContain('建国');
+    const asAnalyst = await gql<Households>('analyst', read);
+    expect(mine(asAnalyst.data)?.name).toBe('王建国');
+  });
+
   it('the seed article, accepted into the store with only the admin tree, gives verify the report’s stated figures', async () => {
     const out = sink();
     const { proposal, key: seedKey } = await ingestCommand(
@@ -307,24 +355,19 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
           `${g.computeKey}|${JSON.stringify(sorted(g.dimensions))}|MORE_THAN|${g.value}|${g.unit}|au:zhungeer`,
         ),
     );
-    const ids = reproduced.map((g) => g.id);
-    // The pairing network (6 + 649 + 2015 and its helpers and villages) and the activity counts.
-    expect(ids).toEqual(
-      expect.arrayContaining([
-        'obs:region-pairings',
-        'obs:city-pairings',
-        'obs:banner-pairings',
-        'obs:region-helpers',
-        'obs:city-helpers',
-        'obs:city-beneficiary-villages',
-        'obs:projects',
-        'obs:funds',
-        'obs:households-paired',
-        'obs:visits',
-      ]),
-    );
-    // 25 of the 53 stated figures (measured; docs/ingest.md lists them): keep at least that many.
-    expect(ids.length).toBeGreaterThanOrEqual(25);
+    const ids = reproduced.map((g) => g.id).sort();
+    // Exactly these stated figures come back with the report's value, unit, comparator, computeKey,
+    // dimensions and area (docs/ingest.md § Round trip publishes the count).
+    expect(ids).toEqual(ROUND_TRIP_VERIFIED);
+    // The rest stay manual: proposed with a generic indicator (or, for the one beneficiary village
+    // of “与准格尔旗城壕村结成”, not proposed), for a reviewer to name — among them the
+    // interpretations docs/model.md lists (the 23 社区 is DERIVED and not in the gold).
+    expect(
+      gold
+        .map((g) => g.id)
+        .filter((id) => !ids.includes(id))
+        .sort(),
+    ).toEqual(ROUND_TRIP_MANUAL);
     const v = sink();
     await verifyCommand(db.gateway, v);
     process.exitCode = undefined; // verify marks the run failed when computed values differ; this store has no synthetic layer
@@ -332,6 +375,70 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
     expect(goldOfSeedReport(proposal.text).figures.length).toBe(gold.length);
   }, 120_000);
 });
+
+/** The seed article's stated figures that the round trip reproduces, by observation key. */
+const ROUND_TRIP_VERIFIED = [
+  'obs:banner-beneficiary-villages',
+  'obs:banner-helpers-agencies',
+  'obs:banner-helpers-cadres',
+  'obs:banner-helpers-enterprises',
+  'obs:banner-helpers-seconded',
+  'obs:banner-pairings',
+  'obs:brochures',
+  'obs:casework',
+  'obs:city-beneficiary-villages',
+  'obs:city-helpers',
+  'obs:city-pairings',
+  'obs:dispute-resolution-rate',
+  'obs:disputes-found',
+  'obs:disputes-resolved',
+  'obs:events',
+  'obs:funds',
+  'obs:households-paired',
+  'obs:inspections',
+  'obs:plans',
+  'obs:projects',
+  'obs:projects-city',
+  'obs:projects-region',
+  'obs:region-helpers',
+  'obs:region-pairings',
+  'obs:visits',
+];
+/** The stated figures that stay manual after accepting every proposal as it is. */
+const ROUND_TRIP_MANUAL = [
+  // Interpretations docs/model.md states figure by figure (五级, 四类, the one village of
+  // “与准格尔旗城壕村结成”, 182 = all village-level units, 22 years as 2013 − first year …).
+  'obs:network-categories',
+  'obs:network-levels',
+  'obs:region-beneficiary-villages',
+  'obs:village-level-units',
+  'obs:liu-xianliang-students',
+  'obs:liu-xianliang-years',
+  'obs:qiyue-organizations',
+  'obs:qiyue-persons',
+  'obs:wusong-themes',
+  'obs:leading-group-units',
+  // Stated, but no rule names their indicator yet: proposed with a generic indicator for the
+  // reviewer's computeKey and dimensions (edits on accept).
+  'obs:budget-2011',
+  'obs:budget-2012',
+  'obs:demonstration-villages',
+  'obs:gacha-villages',
+  'obs:goal-this-year',
+  'obs:goal-three-years',
+  'obs:promotions',
+  'obs:seconded-stationed',
+  'obs:transferred-secretaries',
+  'obs:village-officials',
+  'obs:village-officials-community-deputy-director',
+  'obs:village-officials-community-deputy-secretary',
+  'obs:village-officials-community-director',
+  'obs:village-officials-community-secretary',
+  'obs:village-officials-village-deputy-director',
+  'obs:village-officials-village-deputy-secretary',
+  'obs:village-officials-village-director',
+  'obs:village-officials-village-secretary',
+].sort();
 
 const sorted = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));

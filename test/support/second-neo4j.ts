@@ -20,6 +20,8 @@ export async function startSecondNeo4j(): Promise<SecondNeo4j> {
     storeDir,
     boltPort: await freePort(),
     log: () => undefined,
+    // The machine running the tests may be shared and busy; a JVM start can take minutes then.
+    readyTimeoutMs: 400_000,
   });
   const driver: Driver = createDriver({ uri: neo.uri });
   const gateway = new Gateway(driver, 'neo4j');

@@ -1,6 +1,8 @@
 import { extractFigures, type Figure } from '../../src/ingest/figures';
 import { normaliseReport } from '../../src/ingest/normalise-report';
+import fc from 'fast-check';
 import { parseNumber } from '../../src/ingest/chinese-number';
+import { REAL_PHRASINGS } from '../support/ingest-phrasings';
 
 /** The figures of one sentence, as [as written, kind, value, unit, comparator] plus flags. */
 function figuresOf(s: string): Figure[] {
@@ -96,6 +98,58 @@ describe('figure normalisation: a table of report phrasings', () => {
   });
 });
 
+describe('every written number is one figure', () => {
+  const written = (s: string) => {
+    const r = normaliseReport(s, 'text');
+    return extractFigures(r.text, r.analysis).map((f) => ({ f, w: r.text.slice(f.span.start, f.span.end) }));
+  };
+  const overlaps = (s: string) => {
+    const fs = extractFigures(normaliseReport(s, 'text').text, normaliseReport(s, 'text').analysis);
+    return fs.filter((x, i) =>
+      fs.some((y, j) => j !== i && x.span.start < y.span.end && y.span.start < x.span.end),
+    );
+  };
+  it('no two figures of a table sentence overlap', () => {
+    const sentences = [...new Set([...TABLE, ...REAL_PHRASINGS].map((r) => r[0]))];
+    expect(sentences.filter((s) => overlaps(s).length > 0)).toEqual([]);
+  });
+  it('a range low至high with a measure word is one RANGE with its high end (any numbers, any measure word)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom('至', '到', '-', '～'),
+        fc.constantFrom('名', '户', '个', '万元', '元', '人', '件'),
+        (x, y, sep, c) => {
+          const [lo, hi] = [Math.min(x, y), Math.max(x, y) + 1];
+          const got = written(`每户补助${lo}${sep}${hi}${c}。`);
+          expect(got.map((g) => [g.w, g.f.value, g.f.high])).toEqual([
+            [`${lo}${sep}${hi}${c}`, c === '万元' ? lo * 1e4 : lo, c === '万元' ? hi * 1e4 : hi],
+          ]);
+        },
+      ),
+    );
+  });
+  it('two years joined by 至/到/- are one span of calendar years (written with or without the first 年)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1950, max: 2090 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom('至', '到', '-'),
+        fc.boolean(),
+        (y, n, sep, firstYear) => {
+          const text = `${y}${firstYear ? '年' : ''}${sep}${y + n}年`;
+          const got = written(`${text}，共投入资金80万元。`);
+          expect(got.map((g) => [g.w, g.f.kind, g.f.value, g.f.high, g.f.unit, g.f.date])).toEqual([
+            [text, 'RANGE', y, y + n, 'year', String(y)],
+            ['80万元', 'AMOUNT', 800000, null, 'yuan', null],
+          ]);
+        },
+      ),
+    );
+  });
+});
+
 describe('figure flags', () => {
   it('近/约 mark a figure as approximate, 累计 as cumulative', () => {
     expect(first('帮助销售农畜产品近200万元。', '200万元').about).toBe(true);
@@ -148,6 +202,8 @@ describe('Chinese numerals', () => {
     ['1.5万', 15000],
     ['3千万', 30000000],
     ['1,079万', 10790000],
+    ['三点五万', 35000],
+    ['四千一百二十五点四万', 41254000],
   ])('%s = %d', (s, n) => expect(parseNumber(s)).toBe(n));
 });
 

@@ -3,6 +3,7 @@ import type { Category, Level, PairingKind } from '../../domain/model';
 import { prepareEntity, type EntityLabel } from '../../domain/validation/entity-fields';
 import { Issues } from '../../domain/validation/issues';
 import type { EntityRef, ProposedFact } from '../../ingest/proposal';
+import type { Span } from '../../ingest/spans';
 import type { Gateway } from '../gateway';
 import { addCitation } from '../writes/citations';
 import { createEntity } from '../writes/entities';
@@ -37,6 +38,22 @@ export interface AcceptRequest {
   idempotencyKey: string | null;
 }
 
+/** The spans of the proposal's text that name households and students (personal data). */
+const personalSpans = (p: StoredProposal): Span[] =>
+  p.proposal.mentions.filter((m) => m.type === 'HOUSEHOLD' || m.type === 'STUDENT').map((m) => m.span);
+
+/**
+ * `text` (which starts at `offset` of the proposal's text) with every character of a personal span
+ * but its first replaced by `*` — the INITIAL mask of names (刘显明 → 刘**), at the same length.
+ */
+export function maskSpans(text: string, offset: number, spans: readonly Span[]): string {
+  const chars = text.split(''); // offsets are UTF-16 code units, like the spans'
+  for (const sp of spans)
+    for (let i = Math.max(sp.start + 1, offset); i < Math.min(sp.end, offset + text.length); i++)
+      chars[i - offset] = '*';
+  return chars.join('');
+}
+
 /**
  * Accepts one proposed fact: in ONE write transaction (with the caller's idempotency key), the
  * reviewer's edits are applied, the fact is written through the ledger's write paths —
@@ -59,15 +76,20 @@ export function acceptFact(gw: Gateway, meta: WriteMeta, r: AcceptRequest): Prom
           argument: 'factId',
         });
       const fact = withEdits(original, r.edits);
+      // The published graph's Source text and Citation quotes are read by every role: the names
+      // of households and students in them are masked there (same length, so offsets hold); the
+      // proposal, read by analysts only, keeps them verbatim.
+      const personal = personalSpans(p);
       if (p.sourceKey === null) {
-        const src = await createSource(w, { ...p.proposal.source, text: p.proposal.text });
+        const text = maskSpans(p.proposal.text, 0, personal);
+        const src = await createSource(w, { ...p.proposal.source, text });
         p.sourceKey = src.id;
       }
       const written = await writeFact(w, p, fact);
       await addCitation(w, {
         fact: written,
         sourceKey: p.sourceKey,
-        quote: fact.quote.text,
+        quote: maskSpans(fact.quote.text, fact.quote.start, personal),
         charOffset: fact.quote.start,
       });
       p.decisions[r.factId] = {
@@ -170,6 +192,14 @@ async function writeFact(w: WriteTx, p: StoredProposal, f: ProposedFact): Promis
   const issues = new Issues('edits');
   switch (f.kind) {
     case 'ENTITY': {
+      if (f.label === 'Student') {
+        // The ledger has no write that creates a student (students come from imports).
+        issues.add(
+          'fact',
+          'a new student cannot be created from a report; link the pairing to an existing student (edits.beneficiary) or reject this fact',
+        );
+        issues.throwIfAny();
+      }
       const label = f.label as EntityLabel;
       const parent = keyOfRef(p, f.parent, 'parent');
       const fields: Record<string, unknown> = { name: f.name };
