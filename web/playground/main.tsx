@@ -12,7 +12,10 @@ import { examplesPlugin } from './examples-plugin';
 import './playground.css';
 
 // Relative to /playground/, so the page also works when the service sits behind a path prefix.
-const fetcher = createGraphiQLFetcher({ url: new URL('../graphql', window.location.href).href });
+// Subscriptions go over graphql-ws on the same URL; the Headers editor's JSON (e.g.
+// { "Authorization": "Bearer …" }) becomes the connection_init payload, as the service expects.
+const url = new URL('../graphql', window.location.href).href;
+const fetcher = createGraphiQLFetcher({ url, subscriptionUrl: url.replace(/^http/, 'ws') });
 
 const root = document.getElementById('graphiql');
 if (!root) throw new Error('playground: #graphiql is missing from index.html');
