@@ -28,7 +28,7 @@ describe('integer properties stored as INTEGER', () => {
   async function floats(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const { label, prop } of INTEGER_PROPERTIES) {
-      const n = await count(`MATCH (n:${label}) WHERE n.${prop} IS :: FLOAT RETURN count(n)`);
+      const n = await count(`MATCH (n:${label}) WHERE n.${prop} IS :: FLOAT NOT NULL RETURN count(n)`);
       if (n > 0) out[`${label}.${prop}`] = n;
     }
     return out;
@@ -45,9 +45,9 @@ describe('integer properties stored as INTEGER', () => {
       ['Budget', 'amountYuan'],
       ['Budget', 'year'],
     ]) {
-      expect(await count(`MATCH (n:${label}) WHERE n.${prop} IS :: INTEGER RETURN count(n)`)).toBeGreaterThan(
-        0,
-      );
+      expect(
+        await count(`MATCH (n:${label}) WHERE n.${prop} IS :: INTEGER NOT NULL RETURN count(n)`),
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -57,7 +57,7 @@ describe('integer properties stored as INTEGER', () => {
         await driver.executeQuery(
           `MATCH (e:Event) WITH sum(e.brochures) AS b
            MATCH (j:Project) WITH b, sum(j.amountYuan) AS y
-           RETURN b, y, b IS :: INTEGER AND y IS :: INTEGER AS exact`,
+           RETURN b, y, b IS :: INTEGER NOT NULL AND y IS :: INTEGER NOT NULL AS exact`,
         )
       ).records[0].toObject() as { b: unknown; y: unknown; exact: boolean };
     const before = await sums();
@@ -106,7 +106,9 @@ describe('integer properties stored as INTEGER', () => {
     });
     try {
       expect(
-        await count('MATCH (j:Project {id: $id}) WHERE j.amountYuan IS :: INTEGER RETURN count(j)', { id }),
+        await count('MATCH (j:Project {id: $id}) WHERE j.amountYuan IS :: INTEGER NOT NULL RETURN count(j)', {
+          id,
+        }),
       ).toBe(1);
       const { body } = await s.gql(
         'query($id: ID!) { node(id: $id) { ... on Project { name amountYuan } } }',

@@ -47,7 +47,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 export async function integersFromFloats(gw: Gateway, batchSize = 10_000): Promise<IntegerMigrationReport> {
   const report: IntegerMigrationReport = { converted: [], refused: [] };
   for (const { label, prop } of INTEGER_PROPERTIES) {
-    const whole = `n.${prop} IS :: FLOAT AND n.${prop} = floor(n.${prop}) AND abs(n.${prop}) <= ${SAFE}`;
+    const whole = `n.${prop} IS :: FLOAT NOT NULL AND n.${prop} = floor(n.${prop}) AND abs(n.${prop}) <= ${SAFE}`;
     let count = 0;
     for (;;) {
       const [row] = await gw.write(
@@ -62,7 +62,7 @@ export async function integersFromFloats(gw: Gateway, batchSize = 10_000): Promi
     if (count > 0) report.converted.push({ label, prop, count });
     const [left] = await gw.read(
       `migrate.integers.${label}.${prop}.left`,
-      `MATCH (n:${label}) WHERE n.${prop} IS :: FLOAT RETURN count(n) AS n`,
+      `MATCH (n:${label}) WHERE n.${prop} IS :: FLOAT NOT NULL RETURN count(n) AS n`,
     );
     if (Number(left?.n ?? 0) > 0) report.refused.push({ label, prop, count: Number(left.n) });
   }
