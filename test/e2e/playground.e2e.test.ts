@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/harness';
+import { createLedger, type Ledger } from '../support/ledger';
 import { assertWebBuilt, launchGuardedBrowser, type GuardedBrowser } from './browser';
 
 /** The response editor, and whichever of the variables/headers editors is shown. */
@@ -45,8 +46,11 @@ describe('the GraphiQL playground (/playground) in Chromium', () => {
     page.setDefaultTimeout(90_000);
   });
 
+  let ledger: Ledger | undefined;
+
   afterAll(async () => {
     await browser?.close();
+    await ledger?.cleanup();
     await server?.close();
   });
 
@@ -121,5 +125,60 @@ describe('the GraphiQL playground (/playground) in Chromium', () => {
     await page.locator('.graphiql-doc-explorer').getByText('pairingGraph', { exact: true }).waitFor();
     await expect(page.locator('.graphiql-doc-explorer-title').innerText()).resolves.toBe('Query');
     await browser.screenshot(page, 'playground-docs.png');
+  });
+
+  it('runs a subscription over graphql-ws: a pairing created through the API shows in the response', async () => {
+    ledger = await createLedger(server, 'playground-live');
+    await page.goto(`${server.url}/playground/`);
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+    const subscription = `subscription Live { ledgerChanged(kinds: [PAIRING_CREATED]) { position kind recordId } }`;
+    // Type the subscription into the query editor (CodeMirror 5 hangs its instance on the wrapper).
+    await page.evaluate((text) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      const el = doc.querySelector('.graphiql-query-editor .CodeMirror') as {
+        CodeMirror: { setValue(v: string): void };
+      };
+      el.CodeMirror.setValue(text);
+    }, subscription);
+    await page.click('.graphiql-execute-button');
+    // The socket is open once the execute button turns into a stop button.
+    await page.waitForSelector('.graphiql-execute-button[aria-label^="Stop"]');
+    // The button turns to Stop before the socket has subscribed, and a subscription hears only
+    // what commits after it: create a pairing every 3 s until the response shows one of them.
+    const created: string[] = [];
+    const responseHas = (ids: string[]) =>
+      editorText(page, RESPONSE).then((text) => ids.find((x) => text.includes(x)));
+    let id: string | undefined;
+    for (let i = 0; i < 6 && !id; i++) {
+      const r = await ledger.as<{ createPairing: { pairing: { id: string } } }>(
+        'editor',
+        'mutation($i: CreatePairingInput!) { createPairing(input: $i) { pairing { id } } }',
+        {
+          i: {
+            key: `${ledger.prefix}:pg-pair-${i}`,
+            helperId: ledger.ids.agency,
+            beneficiaryId: ledger.ids.village,
+            level: 'BANNER',
+            category: 'AGENCY',
+            kind: 'ASSIST',
+            validFrom: `${2020 + i}-01-01`,
+          },
+        },
+      );
+      expect(r.errors).toBeUndefined();
+      created.push(r.data!.createPairing.pairing.id);
+      for (let t = 0; t < 6 && !id; t++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        id = await responseHas(created);
+      }
+    }
+    expect(id).toBeDefined();
+    const shown = JSON.parse(await editorText(page, RESPONSE)) as {
+      data: { ledgerChanged: { kind: string; recordId: string } };
+    };
+    expect(shown.data.ledgerChanged).toMatchObject({ kind: 'PAIRING_CREATED', recordId: id });
+    expect(shown.data.ledgerChanged.recordId).toMatch(/^[A-Za-z0-9+/=_-]+$/); // a global id, not a key
+    await page.click('.graphiql-execute-button'); // stop: the socket closes
+    await browser.screenshot(page, 'playground-subscription.png');
   });
 });
