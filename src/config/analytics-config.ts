@@ -52,11 +52,20 @@ export const ANALYTICS_ENV = {
 
 type AnalyticsEnv = z.output<ReturnType<typeof z.object<typeof ANALYTICS_ENV>>>;
 
+/**
+ * Computations that may wait by default: 4 per thread, and never fewer than 32, so that one
+ * document's aliased measures (the filter-law test asks 13 centralities in one query) do not
+ * refuse each other on an idle service; the bound is there for many callers at once.
+ */
+export function defaultAnalyticsQueue(threads: number): number {
+  return Math.max(threads * 4, 32);
+}
+
 export function analyticsConfig(e: Partial<AnalyticsEnv> = {}): AnalyticsConfig {
   const threads = e.ANALYTICS_THREADS ?? defaultAnalyticsThreads();
   return Object.freeze({
     threads,
-    queue: e.ANALYTICS_QUEUE ?? threads * 4,
+    queue: e.ANALYTICS_QUEUE ?? defaultAnalyticsQueue(threads),
     workerMemoryMb: e.ANALYTICS_WORKER_MEMORY_MB ?? 1_024,
     cacheEntries: e.ANALYTICS_CACHE_ENTRIES ?? 256,
     maxLinks: e.ANALYTICS_MAX_LINKS ?? 2_000_000,

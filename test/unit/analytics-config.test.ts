@@ -9,7 +9,7 @@ describe('analytics settings', () => {
     const c = loadConfig({}).analytics;
     expect(c.threads).toBe(defaultAnalyticsThreads());
     expect(c).toMatchObject({
-      queue: c.threads * 4,
+      queue: Math.max(c.threads * 4, 32),
       workerMemoryMb: 1024,
       cacheEntries: 256,
       maxLinks: 2_000_000,
