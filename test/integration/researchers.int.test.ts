@@ -398,6 +398,20 @@ describe('researchers: the network through time', () => {
     ]);
   });
 
+  it('one statement per timeline, whatever the number of periods (60 months, grouped by kind)', async () => {
+    const query = `query($a: ID!, $i: TimelineInterval!, $to: Date!) {
+      timeline(areaId: $a, from: "2010-01-01", to: $to, interval: $i, groupBy: KIND) {
+        periods { start kind active started ended beneficiaries } } }`;
+    const cost = async (i: string, to: string) => {
+      const before = await s.cypherCount();
+      await data(query, { a: ZHUNGEER, i, to });
+      return (await s.cypherCount()) - before;
+    };
+    const yearly = await cost('YEAR', '2010-12-31');
+    const monthly = await cost('MONTH', '2014-12-31');
+    expect([yearly, monthly]).toEqual([1, 1]);
+  });
+
   it('dates beyond the data answer zeros; from after to is BAD_USER_INPUT naming from; too many periods is QUERY_TOO_COMPLEX', async () => {
     const t = await timelineOf({ h: LIU, from: '2100-01-01', to: '2102-12-31', i: 'YEAR' });
     expect(t.periods.map((p) => [p.start, p.active, p.started, p.ended, p.beneficiaries])).toEqual([
