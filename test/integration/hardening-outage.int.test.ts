@@ -16,7 +16,7 @@ import { freePort, runService, type ServiceProcess } from '../support/processes'
  * acknowledged before the outage is still there after it. Its own Neo4j: nothing shared.
  */
 const SECRET = 'outage-test-secret-of-at-least-32-characters';
-/** Whether the schema has the writes of issue 6 (the write-side checks need a mutation). */
+/** Whether the schema has ledger writes (the write-side checks need a mutation to acknowledge). */
 const HAS_MUTATION = loadTypeDefs().some((sdl) => /\bcreateAdminUnit\(/.test(sdl));
 
 type Outcome = { started: number; ms: number; status: number; codes: string[]; data?: unknown };
@@ -180,5 +180,5 @@ describe('Neo4j outage under load', () => {
   }, 240_000);
 
   if (!HAS_MUTATION)
-    it.todo('every mutation acknowledged before the outage is present after it (needs issue 6)');
+    it.todo('every mutation acknowledged before the outage is present after it (needs ledger writes)');
 });
