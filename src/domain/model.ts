@@ -36,6 +36,11 @@ export const LABELS = [
 ] as const;
 export type Label = (typeof LABELS)[number];
 
+/** The labels that can help (帮扶主体): a pairing's HELPER end. */
+export const HELPER_LABELS: readonly Label[] = ['Organization', 'Person', 'Enterprise'];
+/** The labels that can be assisted (帮扶对象): a pairing's BENEFICIARY end. */
+export const BENEFICIARY_LABELS: readonly Label[] = ['AdminUnit', 'Household', 'Student'];
+
 /** Relationship types. Direction is fixed and documented in docs/model.md. */
 export const REL_TYPES = [
   'LOCATED_IN', // (AdminUnit|Organization|Enterprise|Household|Student|Person|Dispute)-[:LOCATED_IN]->(AdminUnit)

@@ -1,4 +1,4 @@
-import type { Label } from '../domain/model';
+import { BENEFICIARY_LABELS, HELPER_LABELS } from '../domain/model';
 import type { EntityLabel } from '../domain/validation/entity-fields';
 import { prepareEntity } from '../domain/validation/entity-fields';
 import { Issues } from '../domain/validation/issues';
@@ -16,9 +16,6 @@ import { fromGlobalIdOf } from './ids';
 
 /** GraphQL inputs → the store writes' commands: global ids decoded (kind checked), fields checked. */
 
-const HELPERS: readonly Label[] = ['Organization', 'Person', 'Enterprise'];
-const BENEFICIARIES: readonly Label[] = ['AdminUnit', 'Household', 'Student'];
-
 /** An entity input checked and normalised; BAD_USER_INPUT listing every problem. */
 export function preparedEntity(label: EntityLabel, input: object, mode: 'create' | 'update', ctx: Context) {
   const issues = new Issues('input');
@@ -35,8 +32,8 @@ export function preparedEntity(label: EntityLabel, input: object, mode: 'create'
 
 export const pairingCommand = (i: CreatePairingInput): CreatePairing => ({
   key: i.key ?? null,
-  helper: fromGlobalIdOf(i.helperId, HELPERS, 'input.helperId'),
-  beneficiary: fromGlobalIdOf(i.beneficiaryId, BENEFICIARIES, 'input.beneficiaryId'),
+  helper: fromGlobalIdOf(i.helperId, HELPER_LABELS, 'input.helperId'),
+  beneficiary: fromGlobalIdOf(i.beneficiaryId, BENEFICIARY_LABELS, 'input.beneficiaryId'),
   programmeKey: i.programmeId == null ? null : keyOf(i.programmeId, ['Programme'], 'input.programmeId'),
   level: i.level,
   category: i.category,

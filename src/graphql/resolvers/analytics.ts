@@ -1,6 +1,6 @@
 import { visibleValue } from '../../domain/access-policy';
 import { AppError, badInput } from '../../domain/errors';
-import { VILLAGE_LEVEL_KINDS, type Label, type UnitKind } from '../../domain/model';
+import { HELPER_LABELS, VILLAGE_LEVEL_KINDS, type Label, type UnitKind } from '../../domain/model';
 import { QUOTA_RULES, shortfalls } from '../../domain/quota-rules';
 import type { CoverageModel } from '../../store/analytics/coverage.store';
 import { exemplarCount, exemplarPage, type ExemplarModel } from '../../store/analytics/exemplars.store';
@@ -70,7 +70,6 @@ export interface TimelineModel {
 }
 
 const MAX_ROOTS = 100;
-const HELPER_LABELS: Label[] = ['Organization', 'Person', 'Enterprise'];
 const MAX_GRAPH_NODES = 2000;
 
 const area = (s: { areaId: string | null }, _a: unknown, ctx: Context) =>
