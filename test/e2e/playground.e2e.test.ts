@@ -140,6 +140,10 @@ describe('the GraphiQL playground (/playground) in Chromium', () => {
       };
       el.CodeMirror.setValue(text);
     }, subscription);
+    // GraphiQL reads the operation name from the editor after a debounce; clicked before it, the
+    // previous tab's operation name goes out with the new text, over HTTP (400, unknown operation).
+    // The tab takes the new operation's name at the same moment.
+    await page.waitForSelector('.graphiql-tab-active .graphiql-tab-button[title="Live"]');
     await page.click('.graphiql-execute-button');
     // The socket is open once the execute button turns into a stop button.
     await page.waitForSelector('.graphiql-execute-button[aria-label^="Stop"]');
@@ -161,7 +165,9 @@ describe('the GraphiQL playground (/playground) in Chromium', () => {
             level: 'BANNER',
             category: 'AGENCY',
             kind: 'ASSIST',
+            // One year each: the same helper and village may not be paired twice at once.
             validFrom: `${2020 + i}-01-01`,
+            validTo: `${2021 + i}-01-01`, // exclusive
           },
         },
       );
