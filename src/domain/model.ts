@@ -40,6 +40,40 @@ export type Label = (typeof LABELS)[number];
 export const HELPER_LABELS: readonly Label[] = ['Organization', 'Person', 'Enterprise'];
 /** The labels that can be assisted (帮扶对象): a pairing's BENEFICIARY end. */
 export const BENEFICIARY_LABELS: readonly Label[] = ['AdminUnit', 'Household', 'Student'];
+/** Either end of a pairing: what a pairing-graph traversal starts from and reaches. */
+export const PAIRING_END_LABELS: readonly Label[] = [...BENEFICIARY_LABELS, ...HELPER_LABELS];
+/** What is placed in an administrative unit by `LOCATED_IN`. */
+export const LOCATED_LABELS: readonly Label[] = [
+  'AdminUnit',
+  'Organization',
+  'Person',
+  'Enterprise',
+  'Household',
+  'Student',
+  'Dispute',
+];
+
+/**
+ * Labels that are not facts: the provenance nodes themselves (a Source, the Citation that quotes
+ * it), an Indicator (our definition of what a figure measures — the report states its
+ * Observations, which are cited, not the measure), and the service's own bookkeeping.
+ */
+const NOT_FACTS: ReadonlySet<Label> = new Set<Label>([
+  'Source',
+  'Citation',
+  'Indicator',
+  'AuditEntry',
+  'IdempotencyKey',
+  'AuditSequence',
+  'Proposal',
+]);
+
+/**
+ * The facts a citation may support, `(fact)-[:SUPPORTED_BY]->(:Citation)`: every other label.
+ * One set for both sides: `addCitation` accepts exactly these, and exactly these GraphQL types
+ * expose `citations` (test/unit/citable-labels.test.ts checks the built schema against it).
+ */
+export const CITABLE_LABELS: readonly Label[] = LABELS.filter((l) => !NOT_FACTS.has(l));
 
 /** Relationship types. Direction is fixed and documented in docs/model.md. */
 export const REL_TYPES = [

@@ -325,6 +325,8 @@ export type Budget = Node & {
   __typename?: 'Budget';
   /** The amount in whole yuan (元). */
   amountYuan?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** The quotes supporting this budget (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The object's global id (opaque). */
   id: Scalars['ID']['output'];
   /** The stable key of the record in the store. */
@@ -342,6 +344,8 @@ export type Budget = Node & {
 /** A difficulty solved for villagers (帮助解决的困难): employment, medical care or schooling. */
 export type Casework = Node & {
   __typename?: 'Casework';
+  /** The quotes supporting this case (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The day it was solved. */
   date?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
@@ -688,6 +692,8 @@ export type Designation =
 /** A dispute (矛盾纠纷) found during the campaign, and whether it was resolved (化解). */
 export type Dispute = Node & {
   __typename?: 'Dispute';
+  /** The quotes supporting this dispute (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The day it was found (排查). */
   foundOn?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
@@ -863,6 +869,8 @@ export type Event = Node & {
   __typename?: 'Event';
   /** Brochures handed out (宣传册, copies). */
   brochures?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** The quotes supporting this event (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The day it was held. */
   date?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
@@ -942,6 +950,8 @@ export type ExemplarReason =
 /** A stated target (目标), e.g. lifting 5000 people out of poverty this year (解决5000贫困人口脱贫问题). */
 export type Goal = Node & {
   __typename?: 'Goal';
+  /** The quotes supporting this goal (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** THIS_YEAR or THREE_YEARS. */
   horizon?: Maybe<Scalars['String']['output']>;
   /** The object's global id (opaque). */
@@ -1208,6 +1218,8 @@ export type IndicatorStatus =
 /** An inspection (督查) of the campaign. */
 export type Inspection = Node & {
   __typename?: 'Inspection';
+  /** The quotes supporting this inspection (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The day it took place. */
   date?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
@@ -2217,6 +2229,8 @@ export type PersonalMask =
 /** A development plan (发展计划) drawn up for a village. */
 export type Plan = Node & {
   __typename?: 'Plan';
+  /** The quotes supporting this plan (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The day it was drawn up. */
   date?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
@@ -2318,6 +2332,8 @@ export type Project = Node & {
   __typename?: 'Project';
   /** Funds and materials put in, in whole yuan (元). */
   amountYuan?: Maybe<Scalars['NonNegativeInt']['output']>;
+  /** The quotes supporting this project (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The day the project was drawn up. */
   date?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
@@ -3274,6 +3290,8 @@ export type SubscriptionLedgerChangedArgs = {
  */
 export type Tenure = Node & {
   __typename?: 'Tenure';
+  /** The quotes supporting this tenure (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** Whether the post is held full-time (脱产). */
   fullTime?: Maybe<Scalars['Boolean']['output']>;
   /** Who holds the post. */
@@ -3559,6 +3577,8 @@ export type Viewer = {
 /** A research visit (调研) by a helper's leaders to an assisted village. */
 export type Visit = Node & {
   __typename?: 'Visit';
+  /** The quotes supporting this visit (引文); empty for a synthetic one. */
+  citations: Array<Citation>;
   /** The day of the visit. */
   date?: Maybe<Scalars['Date']['output']>;
   /** The object's global id (opaque). */
@@ -4160,6 +4180,7 @@ export type BeneficiaryEdgeResolvers<ContextType = Context, ParentType extends R
 
 export type BudgetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Budget'] = ResolversParentTypes['Budget']> = {
   amountYuan?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4170,6 +4191,7 @@ export type BudgetResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type CaseworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Casework'] = ResolversParentTypes['Casework']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4262,6 +4284,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type DisputeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dispute'] = ResolversParentTypes['Dispute']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   foundOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4325,6 +4348,7 @@ export type EntityResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   brochures?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4356,6 +4380,7 @@ export type ExemplarEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type GoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   horizon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4465,6 +4490,7 @@ export type IndicatorCheckResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type InspectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4702,6 +4728,7 @@ export interface PhoneNumberScalarConfig extends GraphQLScalarTypeConfig<Resolve
 }
 
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4750,6 +4777,7 @@ export type ProgrammePayloadResolvers<ContextType = Context, ParentType extends 
 
 export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   amountYuan?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4967,6 +4995,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type TenureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tenure'] = ResolversParentTypes['Tenure']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   fullTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   holder?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5028,6 +5057,7 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

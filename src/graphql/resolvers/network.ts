@@ -83,6 +83,6 @@ export const networkResolvers: Resolvers = {
     projects: relatedConnection('projects', 'Project'),
     visits: relatedConnection('visits', 'Visit'),
   },
-  Project: { ...nodeFields, pairing: one('projectPairing') },
-  Visit: { ...nodeFields, pairing: one('visitPairing') },
+  Project: { ...nodeFields, citations: entityFields.citations, pairing: one('projectPairing') },
+  Visit: { ...nodeFields, citations: entityFields.citations, pairing: one('visitPairing') },
 };

@@ -8,6 +8,7 @@ import { EXPOSED_LABELS, rootConnection } from './node';
 
 const one = relatedOne;
 const all = relatedAll;
+const citations = entityFields.citations;
 
 /** Linked nodes whose label the API exposes (a Node field must not return an unknown type). */
 const exposed = (rel: RelName) => async (row: NodeRow, _a: unknown, ctx: Context) =>
@@ -23,6 +24,7 @@ export const recordsResolvers: Resolvers = {
   Programme: { validTo: validToOf, partOf: one('programmePartOf') },
   Tenure: {
     ...nodeFields,
+    citations,
     validTo: validToOf,
     holder: one('holder'),
     place: async (row, _a, ctx) => {
@@ -31,14 +33,14 @@ export const recordsResolvers: Resolvers = {
     },
     secondedFrom: one('secondedFrom'),
   },
-  Dispute: { ...nodeFields, unit: one('unit') },
-  Event: { ...nodeFields, unit: one('heldIn') },
-  Inspection: { ...nodeFields, unit: one('heldIn') },
-  Plan: { ...nodeFields, unit: one('forUnit') },
-  Casework: { ...nodeFields, unit: one('forUnit') },
-  Budget: { ...nodeFields, organization: one('forOrganization') },
-  Goal: { ...nodeFields, validTo: validToOf, unit: one('forUnit') },
+  Dispute: { ...nodeFields, citations, unit: one('unit') },
+  Event: { ...nodeFields, citations, unit: one('heldIn') },
+  Inspection: { ...nodeFields, citations, unit: one('heldIn') },
+  Plan: { ...nodeFields, citations, unit: one('forUnit') },
+  Casework: { ...nodeFields, citations, unit: one('forUnit') },
+  Budget: { ...nodeFields, citations, organization: one('forOrganization') },
+  Goal: { ...nodeFields, citations, validTo: validToOf, unit: one('forUnit') },
   Recognition: { ...entityFields, featured: exposed('features') },
   Indicator: { ...nodeFields, observations: all('observations') },
-  Observation: { ...nodeFields, citations: entityFields.citations, indicator: one('indicator') },
+  Observation: { ...nodeFields, citations, indicator: one('indicator') },
 };

@@ -1,4 +1,4 @@
-import { TOWNSHIP_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, type Label } from '../../domain/model';
+import { CITABLE_LABELS, TOWNSHIP_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, type Label } from '../../domain/model';
 import { P, type FilterSpec } from './filter';
 import type { ItemSpec, RelSpec } from './reads';
 
@@ -113,21 +113,6 @@ const LOCATED: Label[] = [
   'Student',
   'Dispute',
 ];
-const CITED: Label[] = [
-  'AdminUnit',
-  'Organization',
-  'Person',
-  'Enterprise',
-  'Household',
-  'Student',
-  'Programme',
-  'Pairing',
-  'Project',
-  'Visit',
-  'Recognition',
-  'Observation',
-];
-
 export const RELS = {
   helperPairings: { pattern: '(p)<-[:HELPER]-(n:Pairing)', degree: '(p)<-[:HELPER]-()', parents: HELPERS },
   assistedBy: {
@@ -145,7 +130,7 @@ export const RELS = {
   },
   visits: { pattern: '(p)-[:HAS_VISIT]->(n:Visit)', degree: '(p)-[:HAS_VISIT]->()', parents: ['Pairing'] },
   sourceCitations: { pattern: '(p)<-[:FROM]-(n:Citation)', degree: '(p)<-[:FROM]-()', parents: ['Source'] },
-  citations: { pattern: '(p)-[:SUPPORTED_BY]->(n:Citation)', parents: CITED },
+  citations: { pattern: '(p)-[:SUPPORTED_BY]->(n:Citation)', parents: CITABLE_LABELS },
   helper: { pattern: '(p)-[:HELPER]->(n)', parents: ['Pairing'] },
   beneficiary: { pattern: '(p)-[:BENEFICIARY]->(n)', parents: ['Pairing'] },
   programme: { pattern: '(p)-[:UNDER]->(n:Programme)', parents: ['Pairing'] },

@@ -1,23 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { CITABLE_LABELS } from '../../domain/model';
 import { Issues } from '../../domain/validation/issues';
 import { checkText, MAX_TEXT } from '../../domain/validation/text';
 import { checkedLabel, type NodeRef, type WriteTx } from './write-tx';
 
-/** Labels of facts a citation may support: every fact of the graph, not the provenance nodes themselves. */
-export const CITABLE_LABELS = [
-  'AdminUnit',
-  'Organization',
-  'Person',
-  'Enterprise',
-  'Household',
-  'Student',
-  'Programme',
-  'Pairing',
-  'Project',
-  'Visit',
-  'Dispute',
-  'Tenure',
-] as const;
+/** Labels of facts a citation may support (declared once in domain/model). */
+export { CITABLE_LABELS };
 
 export interface AddCitation {
   fact: NodeRef;
@@ -32,6 +20,8 @@ export interface AddCitation {
  */
 export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeRef> {
   const issues = new Issues('input');
+  if (!CITABLE_LABELS.includes(c.fact.label))
+    issues.add('factId', `must be the id of a fact (${CITABLE_LABELS.join(', ')}), got a ${c.fact.label}`);
   const quote = checkText(issues, 'quote', c.quote, MAX_TEXT);
   if (c.charOffset !== null && (!Number.isSafeInteger(c.charOffset) || c.charOffset < 0))
     issues.add('charOffset', `must be a character offset ≥ 0, got ${c.charOffset}`);

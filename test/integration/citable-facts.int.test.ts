@@ -1,0 +1,119 @@
+import type { Label } from '../../src/domain/model';
+import { CITABLE_LABELS } from '../../src/store/writes/citations';
+import { toGlobalId } from '../../src/graphql/ids';
+import { startTestServer, type TestServer } from '../support/harness';
+import { createLedger, type Ledger } from '../support/ledger';
+
+/**
+ * Every fact that can be cited can be read back with its quotes: for each citable label, a fact of
+ * the test's own (made through the mutations where one exists, written directly otherwise) is
+ * cited through `addCitation` and `node(id) { citations }` returns exactly that quote.
+ */
+describe('citing every kind of fact', () => {
+  let s: TestServer;
+  let l: Ledger;
+  const facts = new Map<Label, string>();
+
+  beforeAll(async () => {
+    s = await startTestServer();
+    l = await createLedger(s, 'cite');
+    const must = async <T>(query: string, i: Record<string, unknown>): Promise<T> => {
+      const r = await l.as<T>('editor', query, { i });
+      if (r.errors) throw new Error(`fixture: ${JSON.stringify(r.errors)}`);
+      return r.data!;
+    };
+    facts.set('AdminUnit', l.ids.village);
+    facts.set('Organization', l.ids.agency);
+    facts.set('Person', l.ids.cadre);
+    facts.set('Enterprise', l.ids.enterprise);
+    facts.set('Household', l.ids.household);
+    facts.set('Student', l.ids.student);
+    facts.set('Programme', l.ids.programme);
+    const pairing = (
+      await must<{ createPairing: { pairing: { id: string } } }>(
+        'mutation($i: CreatePairingInput!) { createPairing(input: $i) { pairing { id } } }',
+        {
+          key: `${l.prefix}:pairing`,
+          helperId: l.ids.agency,
+          beneficiaryId: l.ids.village,
+          level: 'BANNER',
+          category: 'AGENCY',
+          kind: 'ASSIST',
+          mode: 'ONE_TO_ONE',
+          validFrom: '2012-03-01',
+        },
+      )
+    ).createPairing.pairing.id;
+    facts.set('Pairing', pairing);
+    const project = await must<{ recordProject: { project: { id: string } } }>(
+      'mutation($i: RecordProjectInput!) { recordProject(input: $i) { project { id } } }',
+      { pairingId: pairing, name: '测试项目', amountYuan: 1000, date: '2012-06-01' },
+    );
+    facts.set('Project', project.recordProject.project.id);
+    const visit = await must<{ recordVisit: { visit: { id: string } } }>(
+      'mutation($i: RecordVisitInput!) { recordVisit(input: $i) { visit { id } } }',
+      { pairingId: pairing, date: '2012-07-01' },
+    );
+    facts.set('Visit', visit.recordVisit.visit.id);
+    const dispute = await must<{ recordDispute: { dispute: { id: string } } }>(
+      'mutation($i: RecordDisputeInput!) { recordDispute(input: $i) { dispute { id } } }',
+      { unitId: l.ids.village, name: '草场边界纠纷', foundOn: '2012-05-01' },
+    );
+    facts.set('Dispute', dispute.recordDispute.dispute.id);
+    const tenure = await must<{ recordTenure: { tenure: { id: string } } }>(
+      'mutation($i: RecordTenureInput!) { recordTenure(input: $i) { tenure { id } } }',
+      { personId: l.ids.cadre, unitId: l.ids.village, post: 'VILLAGE_SECRETARY', validFrom: '2011-06-01' },
+    );
+    facts.set('Tenure', tenure.recordTenure.tenure.id);
+    // No mutation records these: the fixture writes one of each, in the test's own village.
+    for (const label of CITABLE_LABELS.filter((x) => !facts.has(x))) {
+      const id = `${l.prefix}:${label.toLowerCase()}`;
+      await s.gateway.write(
+        'test.fixture.fact',
+        `CREATE (:${label} {id: $id, name: $name, provenance: 'REPORTED'})`,
+        { id, name: `测试${label}${l.prefix}` },
+      );
+      facts.set(label, toGlobalId(label, id));
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await l?.cleanup();
+    await s?.close();
+  });
+
+  it('has a fact of every citable label to cite', () => {
+    expect([...facts.keys()].sort()).toEqual([...CITABLE_LABELS].sort());
+  });
+
+  it.each([...CITABLE_LABELS])('cites a %s and reads the quote back from its citations', async (label) => {
+    const id = facts.get(label)!;
+    const quote = `${label}的引文`;
+    const cite = await l.as(
+      'editor',
+      'mutation($i: AddCitationInput!) { addCitation(input: $i) { citation { quote source { id } } } }',
+      { i: { factId: id, sourceId: l.ids.source, quote } },
+    );
+    expect(cite.errors).toBeUndefined();
+    expect(cite.data).toEqual({ addCitation: { citation: { quote, source: { id: l.ids.source } } } });
+    const read = await l.as<{ node: { __typename: string; citations: unknown[] } }>(
+      'editor',
+      `query($id: ID!) { node(id: $id) { __typename ... on ${label} { citations { quote source { id } } } } }`,
+      { id },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.node).toEqual({
+      __typename: label,
+      citations: [{ quote, source: { id: l.ids.source } }],
+    });
+  });
+
+  it('refuses to cite what is not a fact (a Source), naming the argument', async () => {
+    const r = await l.as(
+      'editor',
+      'mutation($i: AddCitationInput!) { addCitation(input: $i) { citation { id } } }',
+      { i: { factId: l.ids.source, sourceId: l.ids.source, quote: '来源本身' } },
+    );
+    expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0].message).toContain('input.factId');
+  });
+});
