@@ -1,4 +1,5 @@
 import type { Label, Provenance, RelType } from './model';
+import type { NodeKey } from './node-key';
 
 /** A property value as stored in Neo4j. Dates travel as ISO `YYYY-MM-DD` strings in keys listed in DATE_KEYS. */
 export type PropValue = string | number | boolean | null | string[] | number[];
@@ -29,8 +30,8 @@ export interface NodeRecord {
 /** One relationship to MERGE between two nodes named by label and id. */
 export interface RelRecord {
   type: RelType;
-  from: { label: Label; id: string };
-  to: { label: Label; id: string };
+  from: NodeKey;
+  to: NodeKey;
   props?: Record<string, PropValue>;
 }
 

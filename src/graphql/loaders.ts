@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Label } from '../domain/model';
 import type { Page } from '../domain/page';
+import { stableJson } from '../domain/stable-json';
 import type { Gateway } from '../store/gateway';
 import type { FilterInput } from '../store/reads/filter';
 import {
@@ -216,15 +217,5 @@ export class Loaders {
   }
 }
 
-/** JSON with sorted object keys, so equal arguments written in another order share a loader. */
-export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
+/** Re-exported for the modules that still import it from here. */
+export { stableJson };

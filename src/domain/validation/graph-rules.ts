@@ -1,4 +1,6 @@
 import {
+  BENEFICIARY_LABELS,
+  HELPER_LABELS,
   CASEWORK_KINDS,
   CATEGORIES,
   COMPARATORS,
@@ -148,8 +150,8 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
       endReason: text,
     },
     rels: [
-      { rel: 'HELPER', dir: 'out', to: ['Organization', 'Person', 'Enterprise'], required: true },
-      { rel: 'BENEFICIARY', dir: 'out', to: ['AdminUnit', 'Household', 'Student'], required: true },
+      { rel: 'HELPER', dir: 'out', to: HELPER_LABELS, required: true },
+      { rel: 'BENEFICIARY', dir: 'out', to: BENEFICIARY_LABELS, required: true },
       { rel: 'UNDER', dir: 'out', to: ['Programme'], required: false },
     ],
   },

@@ -1,4 +1,6 @@
 import {
+  BENEFICIARY_LABELS,
+  HELPER_LABELS,
   CATEGORIES,
   COMMITTEE_POSTS,
   LEVELS,
@@ -76,11 +78,11 @@ export const IMPORT_KINDS: Readonly<Record<string, ImportKind>> = {
       endReason: { type: { t: 'text' } },
     },
     refs: {
-      helperKey: { rel: 'HELPER', dir: 'out', to: ['Organization', 'Person', 'Enterprise'], required: true },
+      helperKey: { rel: 'HELPER', dir: 'out', to: HELPER_LABELS, required: true },
       beneficiaryKey: {
         rel: 'BENEFICIARY',
         dir: 'out',
-        to: ['AdminUnit', 'Household', 'Student'],
+        to: BENEFICIARY_LABELS,
         required: true,
       },
       programmeKey: { rel: 'UNDER', dir: 'out', to: ['Programme'], required: false },

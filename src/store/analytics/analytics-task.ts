@@ -1,4 +1,5 @@
 import type { UndirectedGraph } from 'graphology';
+import { HELPER_LABELS } from '../../domain/model';
 import { betweenness, toAdjacency } from './betweenness';
 import {
   communities,
@@ -52,8 +53,8 @@ export interface CommunitiesResult {
   communities: { size: number; helpers: number; members: string[] }[];
 }
 
-const HELPER_LABELS: ReadonlySet<string> = new Set(['Organization', 'Person', 'Enterprise']);
-const isHelper = (key: string) => HELPER_LABELS.has(key.slice(0, key.indexOf(':')));
+const HELPERS: ReadonlySet<string> = new Set(HELPER_LABELS);
+const isHelper = (key: string) => HELPERS.has(key.slice(0, key.indexOf(':')));
 
 export function runAnalyticsTask(t: AnalyticsTask): CentralityResult | CommunitiesResult {
   const g = graphOfEdges(t.edges);

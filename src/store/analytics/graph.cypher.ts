@@ -1,4 +1,4 @@
-import type { Label } from '../../domain/model';
+import { PAIRING_END_LABELS } from '../../domain/model';
 
 /**
  * The pairingGraph traversal as ONE statement, built from fixed fragments: a breadth-first search
@@ -23,15 +23,7 @@ import type { Label } from '../../domain/model';
  */
 
 /** Labels a traversal may start from and reach (the ends of pairings). */
-export const GRAPH_LABELS = [
-  'AdminUnit',
-  'Household',
-  'Student',
-  'Organization',
-  'Person',
-  'Enterprise',
-] as const;
-export type GraphLabel = (typeof GRAPH_LABELS)[number] & Label;
+export const GRAPH_LABELS = PAIRING_END_LABELS;
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 

@@ -4,7 +4,8 @@ import { Issues } from '../../domain/validation/issues';
 import { checkText, MAX_TEXT } from '../../domain/validation/text';
 import { checkDate } from '../../domain/validation/dates';
 import { COMPARATORS } from '../../domain/model';
-import { snapshot, type NodeRef, type Props, type WriteTx } from '../writes/write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import { snapshot, type Props, type WriteTx } from '../writes/write-tx';
 
 /**
  * The two writes an accepted proposal needs that the ledger's mutations do not offer: the report
@@ -23,7 +24,7 @@ export interface NewSource {
 }
 
 /** Creates the Source of a proposal (REPORTED, version 1); returns its key. */
-export async function createSource(w: WriteTx, s: NewSource): Promise<NodeRef> {
+export async function createSource(w: WriteTx, s: NewSource): Promise<NodeKey> {
   const issues = new Issues('source');
   const title = checkText(issues, 'title', s.title, MAX_TEXT);
   checkDate(issues, 'published', s.published);
@@ -35,7 +36,7 @@ export async function createSource(w: WriteTx, s: NewSource): Promise<NodeRef> {
     "CREATE (s:Source {id: $id}) SET s += $props, s.provenance = 'REPORTED', s.version = 1, s.createdAt = datetime()",
     { id, props },
   );
-  const ref: NodeRef = { label: 'Source', id };
+  const ref: NodeKey = { label: 'Source', id };
   await w.audit(ref, null, snapshot({ ...props, text: `${s.text.length} characters` }));
   return ref;
 }
@@ -60,7 +61,7 @@ const INDICATOR_KEY = /^ind:[a-z0-9][a-z0-9:._-]{0,100}$/;
  * name when the graph has none of that key) and ABOUT its area, dimensions as plain properties
  * listed in `dimensionKeys` (as the seed stores them).
  */
-export async function recordObservation(w: WriteTx, o: NewObservation): Promise<NodeRef> {
+export async function recordObservation(w: WriteTx, o: NewObservation): Promise<NodeKey> {
   const issues = new Issues('input');
   if (!Number.isFinite(o.value)) issues.add('value', `must be a finite number, got ${o.value}`);
   checkText(issues, 'unit', o.unit);
@@ -112,7 +113,7 @@ export async function recordObservation(w: WriteTx, o: NewObservation): Promise<
   );
   if (!rows.length)
     throw new AppError('NOT_FOUND', `input.areaId: no AdminUnit has key ${JSON.stringify(o.areaKey)}`);
-  const ref: NodeRef = { label: 'Observation', id };
+  const ref: NodeKey = { label: 'Observation', id };
   await w.audit(ref, null, snapshot({ ...props, indicatorKey: o.indicatorId }));
   return ref;
 }

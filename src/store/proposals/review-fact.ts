@@ -9,7 +9,8 @@ import { addCitation } from '../writes/citations';
 import { createEntity } from '../writes/entities';
 import { createPairing } from '../writes/pairings';
 import { runMutation, type MutationOutcome } from '../writes/run-mutation';
-import type { NodeRef, WriteMeta, WriteTx } from '../writes/write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import type { WriteMeta, WriteTx } from '../writes/write-tx';
 import { factOf, lockProposal, statusOf, storeDecisions, type StoredProposal } from './proposals.store';
 import { createSource, recordObservation } from './provenance-writes';
 
@@ -171,9 +172,9 @@ function keyOfRef(p: StoredProposal, ref: EntityRef | null, field: string): stri
   );
 }
 
-const labelOfKey = (p: StoredProposal, key: string, fallback: NodeRef['label']): NodeRef['label'] => {
+const labelOfKey = (p: StoredProposal, key: string, fallback: NodeKey['label']): NodeKey['label'] => {
   for (const d of Object.values(p.decisions))
-    if (d.key === key && d.label) return d.label as NodeRef['label'];
+    if (d.key === key && d.label) return d.label as NodeKey['label'];
   const prefix = key.split(':')[0];
   return (
     (
@@ -183,12 +184,12 @@ const labelOfKey = (p: StoredProposal, key: string, fallback: NodeRef['label']):
         person: 'Person',
         ent: 'Enterprise',
         hh: 'Household',
-      } as Record<string, NodeRef['label']>
+      } as Record<string, NodeKey['label']>
     )[prefix] ?? fallback
   );
 };
 
-async function writeFact(w: WriteTx, p: StoredProposal, f: ProposedFact): Promise<NodeRef> {
+async function writeFact(w: WriteTx, p: StoredProposal, f: ProposedFact): Promise<NodeKey> {
   const issues = new Issues('edits');
   switch (f.kind) {
     case 'ENTITY': {

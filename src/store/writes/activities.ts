@@ -13,7 +13,8 @@ import { checkAmount, checkTenure } from '../../domain/validation/entity-rules';
 import { Issues } from '../../domain/validation/issues';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';
 import { toNeo4jProps } from '../values';
-import { snapshot, type NodeRef, type WriteTx } from './write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import { snapshot, type WriteTx } from './write-tx';
 
 /**
  * Facts recorded against a pairing or a place: projects (with amounts), visits, disputes and
@@ -30,7 +31,7 @@ export interface RecordProject {
 }
 
 /** A project (帮扶项目) on a pairing, dated within the pairing's validity; amount in whole yuan ≥ 0. */
-export async function recordProject(w: WriteTx, c: RecordProject): Promise<NodeRef> {
+export async function recordProject(w: WriteTx, c: RecordProject): Promise<NodeKey> {
   const issues = new Issues('input');
   if (c.key !== null) checkKey(issues, 'key', c.key);
   const name = checkText(issues, 'name', c.name);
@@ -56,7 +57,7 @@ export interface RecordVisit {
 }
 
 /** A research visit (调研) made through a pairing, dated within its validity. */
-export async function recordVisit(w: WriteTx, c: RecordVisit): Promise<NodeRef> {
+export async function recordVisit(w: WriteTx, c: RecordVisit): Promise<NodeKey> {
   const issues = new Issues('input');
   if (c.key !== null) checkKey(issues, 'key', c.key);
   checkDate(issues, 'date', c.date);
@@ -87,9 +88,9 @@ async function createAttached(
   rel: 'HAS_PROJECT' | 'HAS_VISIT',
   pairingKey: string,
   refs: Record<string, string>,
-): Promise<NodeRef> {
+): Promise<NodeKey> {
   const id = key ?? `${label === 'Project' ? 'proj' : 'visit'}:${randomUUID()}`;
-  const ref: NodeRef = { label, id };
+  const ref: NodeKey = { label, id };
   if (await w.find(ref)) throw taken(label, id);
   await w.run(
     `record.${label}`,
@@ -110,7 +111,7 @@ export interface RecordDispute {
 }
 
 /** A dispute (矛盾纠纷) found in a village- or township-level unit. */
-export async function recordDispute(w: WriteTx, c: RecordDispute): Promise<NodeRef> {
+export async function recordDispute(w: WriteTx, c: RecordDispute): Promise<NodeKey> {
   const issues = new Issues('input');
   if (c.key !== null) checkKey(issues, 'key', c.key);
   const name = checkText(issues, 'name', c.name);
@@ -125,7 +126,7 @@ export async function recordDispute(w: WriteTx, c: RecordDispute): Promise<NodeR
     );
   issues.throwIfAny();
   const id = c.key ?? `dispute:${randomUUID()}`;
-  const ref: NodeRef = { label: 'Dispute', id };
+  const ref: NodeKey = { label: 'Dispute', id };
   if (await w.find(ref)) throw taken('Dispute', id);
   await w.run(
     'record.Dispute',
@@ -146,12 +147,12 @@ export interface ResolveDispute {
 }
 
 /** Records a dispute's resolution (化解); not before it was found; resolving twice is CONFLICT. */
-export async function resolveDispute(w: WriteTx, c: ResolveDispute): Promise<NodeRef> {
+export async function resolveDispute(w: WriteTx, c: ResolveDispute): Promise<NodeKey> {
   const issues = new Issues('input');
   const resolution = checkText(issues, 'resolution', c.resolution, MAX_TEXT);
   checkDate(issues, 'resolvedOn', c.resolvedOn);
   issues.throwIfAny();
-  const ref: NodeRef = { label: 'Dispute', id: c.id };
+  const ref: NodeKey = { label: 'Dispute', id: c.id };
   const before = await w.lockForUpdate(ref, c.expectedVersion);
   if (before.resolvedOn != null)
     throw new AppError(
@@ -188,7 +189,7 @@ export interface RecordTenure {
 }
 
 /** A two-committee (两委) post held by a person in a village-level unit over a period. */
-export async function recordTenure(w: WriteTx, c: RecordTenure): Promise<NodeRef> {
+export async function recordTenure(w: WriteTx, c: RecordTenure): Promise<NodeKey> {
   const issues = new Issues('input');
   if (c.key !== null) checkKey(issues, 'key', c.key);
   checkInterval(issues, 'validFrom', c.validFrom, 'validTo', c.validTo);
@@ -198,7 +199,7 @@ export async function recordTenure(w: WriteTx, c: RecordTenure): Promise<NodeRef
   checkTenure(issues, c.post, unit.kind as UnitKind);
   issues.throwIfAny();
   const id = c.key ?? `tenure:${randomUUID()}`;
-  const ref: NodeRef = { label: 'Tenure', id };
+  const ref: NodeKey = { label: 'Tenure', id };
   if (await w.find(ref)) throw taken('Tenure', id);
   await w.run(
     'record.Tenure',

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { CITABLE_LABELS } from '../../domain/model';
 import { Issues } from '../../domain/validation/issues';
 import { checkText, MAX_TEXT } from '../../domain/validation/text';
-import { checkedLabel, type NodeRef, type WriteTx } from './write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import { checkedLabel, type WriteTx } from './write-tx';
 
 /** Labels of facts a citation may support (declared once in domain/model). */
 export { CITABLE_LABELS };
 
 export interface AddCitation {
-  fact: NodeRef;
+  fact: NodeKey;
   sourceKey: string;
   quote: string;
   charOffset: number | null;
@@ -18,7 +19,7 @@ export interface AddCitation {
  * Cites a fact: a new Citation with the verbatim quote, `(citation)-[:FROM]->(source)` and
  * `(fact)-[:SUPPORTED_BY]->(citation)`. The audit entry is recorded against the fact.
  */
-export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeRef> {
+export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeKey> {
   const issues = new Issues('input');
   if (!CITABLE_LABELS.includes(c.fact.label))
     issues.add('factId', `must be the id of a fact (${CITABLE_LABELS.join(', ')}), got a ${c.fact.label}`);

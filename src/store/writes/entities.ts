@@ -12,7 +12,8 @@ import {
 import { Issues } from '../../domain/validation/issues';
 import type { PropValue } from '../../domain/records';
 import { toNeo4jProps } from '../values';
-import { checkedLabel, snapshot, type NodeRef, type Props, type WriteTx } from './write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import { checkedLabel, snapshot, type Props, type WriteTx } from './write-tx';
 
 /** A relationship type from the entity specs' closed set (checked again before interpolation). */
 const REF_RELS: ReadonlySet<string> = new Set(['LOCATED_IN', 'PART_OF', 'MEMBER_OF']);
@@ -25,10 +26,10 @@ const rel = (r: RefSpec) => {
  * Creates a ledger entity (version 1) with its references, after checking that every referenced
  * record exists and that the entity's rules hold; appends the audit entry. A taken key is CONFLICT.
  */
-export async function createEntity(w: WriteTx, label: EntityLabel, e: PreparedEntity): Promise<NodeRef> {
+export async function createEntity(w: WriteTx, label: EntityLabel, e: PreparedEntity): Promise<NodeKey> {
   const spec = ENTITY_SPECS[label];
   const id = e.key ?? `${spec.keyPrefix}:${randomUUID()}`;
-  const ref: NodeRef = { label, id };
+  const ref: NodeKey = { label, id };
   if (await w.find(ref))
     throw new AppError('CONFLICT', `input.key: a ${label} with key ${JSON.stringify(id)} already exists`, {
       argument: 'input.key',
@@ -60,8 +61,8 @@ export async function updateEntity(
   id: string,
   expectedVersion: number,
   e: PreparedEntity,
-): Promise<NodeRef> {
-  const ref: NodeRef = { label, id };
+): Promise<NodeKey> {
+  const ref: NodeKey = { label, id };
   const before = await w.lockForUpdate(ref, expectedVersion);
   const current = await currentRefs(w, ref, label);
   const changedRefs = await resolveRefs(w, label, e.refs);
@@ -145,7 +146,7 @@ async function resolveRefs(
 /** The entity's current references: field → the referenced record's key and properties. */
 async function currentRefs(
   w: WriteTx,
-  ref: NodeRef,
+  ref: NodeKey,
   label: EntityLabel,
 ): Promise<Record<string, { id: string; props: Props }>> {
   const out: Record<string, { id: string; props: Props }> = {};
@@ -166,7 +167,7 @@ async function currentRefs(
 /** Replaces each given reference: the old relationship goes, the new one (if any) is created. */
 async function linkRefs(
   w: WriteTx,
-  ref: NodeRef,
+  ref: NodeKey,
   label: EntityLabel,
   refs: Record<string, string | null>,
 ): Promise<void> {

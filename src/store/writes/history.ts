@@ -1,7 +1,8 @@
 import { badInput } from '../../domain/errors';
 import type { Keyset, Page } from '../../domain/page';
 import type { Gateway } from '../gateway';
-import type { NodeRef, Props } from './write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import type { Props } from './write-tx';
 
 /** One audit entry as stored: before/after are the record's properties (JSON), null for none. */
 export interface AuditRow {
@@ -50,7 +51,7 @@ const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{
  */
 export async function readHistoryPage(
   gw: Gateway,
-  target: NodeRef,
+  target: NodeKey,
   page: Page,
   order: HistoryOrder,
 ): Promise<AuditRow[]> {
@@ -79,7 +80,7 @@ export async function readHistoryPage(
 }
 
 /** How many audit entries a record has. */
-export async function countHistory(gw: Gateway, target: NodeRef): Promise<number> {
+export async function countHistory(gw: Gateway, target: NodeKey): Promise<number> {
   const [r] = await gw.read(
     'history.count',
     'MATCH (a:AuditEntry {targetId: $id}) WHERE a.targetLabel = $label RETURN count(a) AS n',

@@ -13,12 +13,13 @@ import { Issues } from '../../domain/validation/issues';
 import { checkPairing, helperFacts } from '../../domain/validation/pairing-rules';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';
 import { toNeo4jProps } from '../values';
-import { checkedLabel, snapshot, type NodeRef, type WriteTx } from './write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import { checkedLabel, snapshot, type WriteTx } from './write-tx';
 
 export interface CreatePairing {
   key: string | null;
-  helper: NodeRef;
-  beneficiary: NodeRef;
+  helper: NodeKey;
+  beneficiary: NodeKey;
   programmeKey: string | null;
   level: Level;
   category: Category;
@@ -35,7 +36,7 @@ export interface CreatePairing {
  * helper, beneficiary, kind and programme overlaps it in time. The helper is locked first, so two
  * concurrent creations for one helper run one after the other and the overlap check holds.
  */
-export async function createPairing(w: WriteTx, c: CreatePairing): Promise<NodeRef> {
+export async function createPairing(w: WriteTx, c: CreatePairing): Promise<NodeKey> {
   const issues = new Issues('input');
   if (c.key !== null) checkKey(issues, 'key', c.key);
   checkInterval(issues, 'validFrom', c.validFrom, 'validTo', c.validTo);
@@ -79,7 +80,7 @@ export async function createPairing(w: WriteTx, c: CreatePairing): Promise<NodeR
   }
 
   const id = c.key ?? `pair:${randomUUID()}`;
-  const ref: NodeRef = { label: 'Pairing', id };
+  const ref: NodeKey = { label: 'Pairing', id };
   if (await w.find(ref))
     throw new AppError('CONFLICT', `input.key: a Pairing with key ${JSON.stringify(id)} already exists`, {
       argument: 'input.key',
@@ -134,11 +135,11 @@ export interface EndPairing {
  * end on or before the date of one of its projects or visits is BAD_USER_INPUT naming them (they
  * must lie within the pairing's validity).
  */
-export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeRef> {
+export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeKey> {
   const issues = new Issues('input');
   const reason = checkText(issues, 'reason', c.reason, MAX_TEXT);
   issues.throwIfAny();
-  const ref: NodeRef = { label: 'Pairing', id: c.id };
+  const ref: NodeKey = { label: 'Pairing', id: c.id };
   const before = await w.lockForUpdate(ref, c.expectedVersion);
   if (before.validTo !== OPEN_END) {
     throw new AppError('CONFLICT', `input.id: the pairing already ended on ${String(before.validTo)}`, {
@@ -171,7 +172,7 @@ export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeRef> {
   return ref;
 }
 
-const notFound = (field: string, ref: NodeRef) =>
+const notFound = (field: string, ref: NodeKey) =>
   new AppError('NOT_FOUND', `input.${field}: no ${ref.label} has key ${JSON.stringify(ref.id)}`, {
     argument: `input.${field}`,
   });

@@ -1,11 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { AppError } from '../../domain/errors';
+import { stableJson } from '../../domain/stable-json';
 import type { Gateway } from '../gateway';
-import { WriteTx, type NodeRef, type WriteMeta } from './write-tx';
+import type { NodeKey } from '../../domain/node-key';
+import { WriteTx, type WriteMeta } from './write-tx';
 
 /** What a mutation returns: the record it wrote, and whether this was a replay of an earlier call. */
 export interface MutationOutcome {
-  result: NodeRef;
+  result: NodeKey;
   replayed: boolean;
 }
 
@@ -41,7 +43,7 @@ export async function runMutation(
   gw: Gateway,
   meta: WriteMeta,
   req: MutationRequest,
-  work: (w: WriteTx) => Promise<NodeRef>,
+  work: (w: WriteTx) => Promise<NodeKey>,
 ): Promise<MutationOutcome> {
   const key = req.idempotencyKey;
   const keyId = key === null ? null : hmac(meta.piiSalt, `${meta.actor.subject}\n${key}`);
@@ -90,7 +92,7 @@ function replay(stored: unknown, storedHash: unknown, requestHash: string): Muta
       { argument: 'idempotencyKey' },
     );
   }
-  return { result: JSON.parse(String(stored)) as NodeRef, replayed: true };
+  return { result: JSON.parse(String(stored)) as NodeKey, replayed: true };
 }
 
 const isConstraintError = (e: unknown) =>
@@ -100,15 +102,5 @@ const isConstraintError = (e: unknown) =>
 
 const hmac = (salt: string, text: string) => createHmac('sha256', salt).update(text).digest('hex');
 
-/** JSON with sorted keys, so the same input written in another order hashes the same. */
-export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
+/** Re-exported for import-write.ts, which still imports it from here. */
+export { stableJson };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SECRET_PROPS, type Role } from '../../domain/access-policy';
 import { AppError } from '../../domain/errors';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import type { NodeKey } from '../../domain/node-key';
 import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
@@ -25,11 +26,8 @@ export interface WriteMeta {
   piiSalt: string;
 }
 
-/** A stored node's key: its label and id. */
-export interface NodeRef {
-  label: Label;
-  id: string;
-}
+/** Kept for graphql/mutate.ts, which still imports this name: the shape is domain/node-key's NodeKey. */
+export type NodeRef = NodeKey;
 
 /** A node's stored properties as plain values. */
 export type Props = Record<string, Plain>;
@@ -60,7 +58,7 @@ export class WriteTx {
   ) {}
 
   /** A node's properties, or null. */
-  async find(ref: NodeRef): Promise<Props | null> {
+  async find(ref: NodeKey): Promise<Props | null> {
     const rows = await this.run(
       `find.${ref.label}`,
       `MATCH (n:${checkedLabel(ref.label)} {id: $id}) RETURN n {.*} AS n`,
@@ -70,7 +68,7 @@ export class WriteTx {
   }
 
   /** A referenced node's properties; NOT_FOUND naming `field` when it does not exist. */
-  async mustFind(ref: NodeRef, field: string): Promise<Props> {
+  async mustFind(ref: NodeKey, field: string): Promise<Props> {
     const n = await this.find(ref);
     if (!n)
       throw new AppError('NOT_FOUND', `${field}: no ${ref.label} has key ${JSON.stringify(ref.id)}`, {
@@ -84,7 +82,7 @@ export class WriteTx {
    * (e.g. ending the pairing a project is being recorded on) waits until this transaction commits,
    * so checks against its dates hold. NOT_FOUND naming `field` when it does not exist.
    */
-  async mustLock(ref: NodeRef, field: string): Promise<Props> {
+  async mustLock(ref: NodeKey, field: string): Promise<Props> {
     const rows = await this.run(
       `lockRef.${ref.label}`,
       `MATCH (n:${checkedLabel(ref.label)} {id: $id}) SET n.__lock = true REMOVE n.__lock RETURN n {.*} AS n`,
@@ -98,7 +96,7 @@ export class WriteTx {
   }
 
   /** The records dated within `ref` (a pairing's projects and visits), with their dates. */
-  async datedWithin(ref: NodeRef): Promise<DatedRecord[]> {
+  async datedWithin(ref: NodeKey): Promise<DatedRecord[]> {
     const out: DatedRecord[] = [];
     for (const d of DATED_WITHIN) {
       if (d.parent !== ref.label) continue;
@@ -119,7 +117,7 @@ export class WriteTx {
    * reads the value it wrote), then checks `expectedVersion` against the stored version
    * (seeded records without one count as version 0). A stale version is CONFLICT.
    */
-  async lockForUpdate(ref: NodeRef, expectedVersion: number, field = 'input.id'): Promise<Props> {
+  async lockForUpdate(ref: NodeKey, expectedVersion: number, field = 'input.id'): Promise<Props> {
     const rows = await this.run(
       `lock.${ref.label}`,
       `MATCH (n:${checkedLabel(ref.label)} {id: $id}) SET n.__lock = true REMOVE n.__lock RETURN n {.*} AS n`,
@@ -147,7 +145,7 @@ export class WriteTx {
    * position (see ledger-position.ts).
    */
   async audit(
-    target: NodeRef,
+    target: NodeKey,
     before: Props | null,
     after: Props | null,
     extra: Props = {},
