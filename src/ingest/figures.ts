@@ -1,58 +1,13 @@
 import { NUMBER_SOURCE, parseNumber } from './chinese-number';
+import { dateFigures } from './date-figures';
+import { figure, type Figure, type FigureComparator, type FigureKind } from './figure';
+import { namedBefore, nounAt, periodOf, rateOf, sameSentence, sentenceBefore } from './figure-context';
 import { clauseAt, type Span } from './spans';
-import { CLASSIFIER_UNITS, CLASSIFIERS, UNIT_LEXICON, unitFromNouns } from './unit-lexicon';
-
-/**
- * What kind of quantity a figure is. COUNT, AMOUNT (money) and PERCENT are the figures a report
- * states about its area — the candidates for Observations. RATE is per unit (每个村50万元: a quota
- * or a standard, not a total), RANGE has a low and a high value, YEAR/DATE are points in time and
- * DURATION a horizon or a span up to now (三年内, 8年多来).
- */
-export type FigureKind = 'COUNT' | 'AMOUNT' | 'PERCENT' | 'RATE' | 'RANGE' | 'YEAR' | 'DATE' | 'DURATION';
-
-/** How exact the figure is, as the Observation's comparator records it. */
-export type FigureComparator = 'EXACT' | 'MORE_THAN' | 'AT_LEAST';
-
-export interface Figure {
-  kind: FigureKind;
-  value: number;
-  /** The high end of a RANGE; null otherwise. */
-  high: number | null;
-  /** Canonical unit (persons, villages, pairings, yuan, percent, years …). */
-  unit: string;
-  /** The measure word as written (个, 名, 户, 元 …; '' when the noun follows the number directly). */
-  classifier: string;
-  /** 余/多/以上/超过/至少: the true figure is at least (or more than) `value`. */
-  atLeast: boolean;
-  /** 近/约/左右: the figure is approximate. */
-  about: boolean;
-  /** 累计: a running total. */
-  cumulative: boolean;
-  comparator: FigureComparator;
-  /** What a RATE is per (个村, 人, 户 …); null otherwise. */
-  per: string | null;
-  /** 每年/每月: a figure stated per period. */
-  period: 'year' | 'month' | null;
-  /** For YEAR and DATE: ISO year, year-month or date; for DURATION ending now, `since` flags 以来. */
-  date: string | null;
-  since: boolean;
-  /** The figure as written, in the normalised text. */
-  span: Span;
-  /** The clause that states it (verbatim). */
-  quote: Span & { text: string };
-}
+import { termFigures } from './term-figures';
+import { CLASSIFIER_UNITS, CLASSIFIERS, unitFromNouns } from './unit-lexicon';
 
 // A lone 万 or 亿 before 余/多 is one of them (万余名党员 = more than 10,000 persons).
 const NUM = new RegExp(`${NUMBER_SOURCE}|[万亿](?=[余多])`, 'gu');
-const CN_DIGIT = '[〇零一二两三四五六七八九十]';
-const DATE_RE = new RegExp(
-  `(\\d{4}|[〇零一二三四五六七八九]{4})年(?:(\\d{1,2}|${CN_DIGIT}{1,3})月(?:(\\d{1,2}|${CN_DIGIT}{1,3})[日号])?)?(以来|来|以前|前|后|底|初|末|年底|年初)?`,
-  'gu',
-);
-const QUOTED_TERM = /[“「"]([一二两三四五六七八九十])([^\s”」"])[”」"]/gu;
-
-const PERIOD_WORDS: Readonly<Record<string, 'year' | 'month'>> = { 每年: 'year', 每月: 'month' };
-const TOTAL_MARKERS = /共|累计|合计|总计|共计|全年|总共/;
 const MORE_THAN_AFTER = /^(?:余|多)/;
 const STOP = /[，,。；;！!？?、：:（()）“”"「」《》\n与和及同并]/;
 const YEAR_HORIZON_AFTER = /^(?:多)?(?:以来|来|内|间|期间|中|前|后)/;
@@ -68,55 +23,9 @@ export function extractFigures(t: string, a: string): Figure[] {
   const covered: Span[] = [];
   const taken = (s: number, e: number) => covered.some((c) => s < c.end && c.start < e);
 
-  for (const m of a.matchAll(DATE_RE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (/\d/.test(a[start - 1] ?? '')) continue;
-    const y = parseNumber(m[1]);
-    const mo = m[2] ? parseNumber(m[2]) : null;
-    const d = m[3] ? parseNumber(m[3]) : null;
-    if (
-      y === null ||
-      y < 1900 ||
-      y > 2100 ||
-      (mo !== null && (mo < 1 || mo > 12)) ||
-      (d !== null && (d < 1 || d > 31))
-    )
-      continue;
-    const iso = [String(y), mo === null ? null : pad(mo), d === null ? null : pad(d)]
-      .filter(Boolean)
-      .join('-');
-    const since = m[4] === '以来' || m[4] === '来';
-    covered.push({ start, end });
-    out.push(
-      figure(
-        t,
-        a,
-        { start, end },
-        {
-          kind: d !== null ? 'DATE' : 'YEAR',
-          value: y,
-          unit: d !== null ? 'date' : mo !== null ? 'month' : 'year',
-          classifier: '年',
-          date: iso,
-          since,
-        },
-      ),
-    );
-  }
-
-  joinYearSpans(t, a, out);
-
-  for (const m of a.matchAll(QUOTED_TERM)) {
-    const start = m.index + 1;
-    const end = start + 2;
-    const value = parseNumber(m[1]);
-    const items = enumerationBefore(a, m.index);
-    if (value === null || items.length !== value) continue; // a name like “三到”, “八项”, “两委”
-    const ch = m[2];
-    const unit = CLASSIFIER_UNITS[ch] ?? (items.slice(1).every((i) => i.startsWith(ch)) ? 'themes' : 'items');
-    covered.push({ start, end });
-    out.push(figure(t, a, { start, end }, { kind: 'COUNT', value, unit, classifier: ch }));
+  for (const f of [...dateFigures(t, a), ...termFigures(t, a)]) {
+    out.push(f);
+    covered.push(f.span);
   }
 
   let previous: Figure | null = null;
@@ -299,132 +208,4 @@ export function extractFigures(t: string, a: string): Figure[] {
   return out.sort((x, y) => x.span.start - y.span.start);
 }
 
-/** Whether a figure is a candidate Observation (a stated count, amount or percentage). */
-export const isObservationCandidate = (f: Figure): boolean =>
-  f.kind === 'COUNT' || f.kind === 'AMOUNT' || f.kind === 'PERCENT';
-
-function figure(
-  t: string,
-  a: string,
-  span: Span,
-  p: Partial<Figure> & Pick<Figure, 'kind' | 'value' | 'unit' | 'classifier'>,
-): Figure {
-  const q = clauseAt(a, span.start);
-  return {
-    high: null,
-    atLeast: false,
-    about: false,
-    cumulative: false,
-    comparator: 'EXACT',
-    per: null,
-    period: null,
-    date: null,
-    since: false,
-    ...p,
-    span,
-    quote: {
-      start: q.start,
-      end: Math.max(q.end, span.end),
-      text: t.slice(q.start, Math.max(q.end, span.end)),
-    },
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * Two years joined by 至/到/-/— (2013年至2016年) are one span of calendar years: a RANGE with
- * unit `year`, replacing the two YEAR figures (in place; `out` holds only the date pass's figures).
- */
-function joinYearSpans(t: string, a: string, out: Figure[]): void {
-  out.sort((x, y) => x.span.start - y.span.start);
-  for (let i = 0; i + 1 < out.length; i++) {
-    const [x, y] = [out[i], out[i + 1]];
-    if (x.unit !== 'year' || y.unit !== 'year' || x.since || x.value >= y.value) continue;
-    if (!/^(?:至|到|-|—|–|～|~)$/.test(a.slice(x.span.end, y.span.start))) continue;
-    out.splice(
-      i,
-      2,
-      figure(
-        t,
-        a,
-        { start: x.span.start, end: y.span.end },
-        {
-          kind: 'RANGE',
-          value: x.value,
-          high: y.value,
-          unit: 'year',
-          classifier: '年',
-          date: x.date,
-          since: y.since,
-        },
-      ),
-    );
-  }
-}
 const isYear = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;
-
-/** Words before a bare 万/亿 number that say it is money (价值310万, 投入资金达1.2亿). */
-const MONEY_BEFORE =
-  /(?:价值|资金|投资|投入|捐款|金额|折合|总额|总值|产值|收入)(?:达到|达|为|约|近|共|超过|累计|总计|合计)?$/u;
-/** A counted noun with the verb that joins it to its bare 万/亿 number (干部达19.89万, 人口为4.5万). */
-const NOUN_BEFORE = /([\u4e00-\u9fff]{1,6}?)(?:达到|达|为|有|共|约|近|超过|总数|总计|合计|累计)+$/u;
-
-/**
- * The unit of a bare 万/亿 number from what its clause names right before it: yuan after a money
- * word, else the unit of a counted noun followed by a verb of amount (达, 为, 有 …); null if none.
- */
-function namedBefore(clauseBefore: string): string | null {
-  if (MONEY_BEFORE.test(clauseBefore)) return 'yuan';
-  const noun = NOUN_BEFORE.exec(clauseBefore)?.[1];
-  if (!noun) return null;
-  return UNIT_LEXICON.find((e) => noun.endsWith(e.keyword))?.unit ?? null;
-}
-
-/** The noun directly after a number without a measure word (5000贫困人口): its first characters. */
-const nounAt = (a: string, pos: number) => a.slice(pos, pos + 1);
-
-/** The sentence text before `pos` (back to 。！？ or a line break). */
-function sentenceBefore(a: string, pos: number): string {
-  let s = pos;
-  while (s > 0 && !/[。！？!?\n]/.test(a[s - 1])) s--;
-  return a.slice(s, pos);
-}
-
-const sameSentence = (a: string, x: number, y: number) => !/[。！？!?\n]/.test(a.slice(x, y));
-
-/**
- * What a figure is per, when a 每… before it in its sentence makes it a rate or a quota
- * (每个村50万元; 每位县级干部联系1个苏木乡镇、包扶1个嘎查村), unless its own clause marks a total
- * (共, 累计). 每年/每月 are periods, not rates.
- */
-function rateOf(sentence: string, clauseBefore: string): string | null {
-  if (TOTAL_MARKERS.test(clauseBefore)) return null;
-  const all = [
-    ...sentence.matchAll(/每(?!年|月|季|天|日|周)([个位名户家人次村]?)([^，,。；;、0-9\s]{0,6})/gu),
-  ];
-  if (!all.length) return null;
-  const last = all[all.length - 1];
-  const per = `${last[1]}${last[2]}`.replace(
-    /(?:至少|不少于|都|均|要|应|帮扶|包扶|联系|投入|补助|补贴).*$/u,
-    '',
-  );
-  return per || last[1] || '单位';
-}
-
-function periodOf(clauseBefore: string): 'year' | 'month' | null {
-  for (const [w, p] of Object.entries(PERIOD_WORDS)) if (clauseBefore.includes(w)) return p;
-  return null;
-}
-
-/**
- * The items of the enumeration that ends at `end` (自治区、市、旗、乡、村 → 5 items): back to the
- * clause's start or a closing quote, split on 、 和 及 与.
- */
-function enumerationBefore(a: string, end: number): string[] {
-  let s = end;
-  while (s > 0 && !/[，,。；;：:！？\n”」]/.test(a[s - 1])) s--;
-  const text = a.slice(s, end).replace(/^(?:和|及|与|以及)/, '');
-  const items = text.split(/、|以及|和|及|与/).filter((x) => x !== '');
-  return items.length >= 2 ? items : [];
-}

@@ -1,4 +1,4 @@
-import type { Figure } from './figures';
+import type { Figure } from './figure';
 import { levelWord } from './pairing-rules';
 import type { EntityRef, LinkedMention, ObservationFact } from './proposal';
 import { clauseAt } from './spans';

@@ -1,4 +1,4 @@
-import type { Figure } from './figures';
+import type { Figure } from './figure';
 import type { EntityRef, LinkedMention, PairingFact, SourceInfo } from './proposal';
 import type { Sentence } from './spans';
 

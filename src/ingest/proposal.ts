@@ -1,4 +1,4 @@
-import type { Figure } from './figures';
+import type { Figure } from './figure';
 import type { Mention } from './mentions';
 import type { Sentence, Span } from './spans';
 

@@ -1,4 +1,5 @@
-import { extractFigures, isObservationCandidate, type Figure } from './figures';
+import { isObservationCandidate, type Figure } from './figure';
+import { extractFigures } from './figures';
 import { linkMentions } from './link-mentions';
 import { extractMentions } from './mentions';
 import { normaliseReport } from './normalise-report';

@@ -1,4 +1,4 @@
-import { isObservationCandidate } from './figures';
+import { isObservationCandidate } from './figure';
 import type { Proposal } from './proposal';
 import type { Span } from './spans';
 

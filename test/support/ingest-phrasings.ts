@@ -1,4 +1,4 @@
-import type { Figure } from '../../src/ingest/figures';
+import type { Figure } from '../../src/ingest/figure';
 
 /*
  * Phrasings of real public reports on 结对帮扶 / 定点帮扶 / 驻村 / 包联. Every sentence below is

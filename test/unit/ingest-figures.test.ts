@@ -1,4 +1,5 @@
-import { extractFigures, type Figure } from '../../src/ingest/figures';
+import type { Figure } from '../../src/ingest/figure';
+import { extractFigures } from '../../src/ingest/figures';
 import { normaliseReport } from '../../src/ingest/normalise-report';
 import fc from 'fast-check';
 import { parseNumber } from '../../src/ingest/chinese-number';

@@ -1,4 +1,5 @@
-import { extractFigures, type Figure } from '../../src/ingest/figures';
+import type { Figure } from '../../src/ingest/figure';
+import { extractFigures } from '../../src/ingest/figures';
 import { normaliseReport } from '../../src/ingest/normalise-report';
 import { proposeReport } from '../../src/ingest/propose-report';
 import { asCase, type Case, KNOWN_MISSES, REAL_PHRASINGS } from '../support/ingest-phrasings';
