@@ -1,13 +1,12 @@
 import type { Comparator } from '../../domain/model';
 import type { Gateway } from '../gateway';
+import { INDICATOR_QUERIES, isComputeKey } from './indicators.cypher';
 import {
-  INDICATOR_QUERIES,
-  isComputeKey,
   LIST_OBSERVATIONS,
   observationParams,
   toObservationRow,
   type ObservationRow,
-} from './indicators.cypher';
+} from './observation-row';
 
 /** One reported figure beside the value the graph gives now. */
 export interface ObservationCheck {
