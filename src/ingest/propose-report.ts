@@ -3,7 +3,7 @@ import { extractFigures } from './figures';
 import { linkMentions } from './link-mentions';
 import { extractMentions } from './mentions';
 import { normaliseReport } from './normalise-report';
-import { observationOf } from './observation-rules';
+import { observationOf } from './observation-of';
 import { levelOfName, pairingsIn } from './pairing-rules';
 import type {
   EntityFact,
