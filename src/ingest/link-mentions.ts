@@ -1,4 +1,4 @@
-import type { Mention } from './mentions';
+import type { Mention } from './mention';
 import type { KnownEntity } from './proposal';
 
 export interface Link {

@@ -1,23 +1,7 @@
 import type { Segmenter, Token } from './segmenter';
-import type { Span } from './spans';
-
-/** What a mention names. ADMIN_UNIT kinds follow the graph's UnitKind. */
-export type MentionType = 'ADMIN_UNIT' | 'ORGANIZATION' | 'ENTERPRISE' | 'PERSON' | 'HOUSEHOLD' | 'STUDENT';
-
-export interface Mention {
-  type: MentionType;
-  /** As written in the normalised text. */
-  text: string;
-  /** The same name in simplified script (what linking compares). */
-  name: string;
-  span: Span;
-  /** AdminUnit kind (REGION, CITY, BANNER, TOWNSHIP, STREET, GACHA_VILLAGE, COMMUNITY), else null. */
-  unitKind: string | null;
-  /** For an admin unit written after its parent in one chain (旗 → 镇 → 嘎查): the parent mention's index. */
-  parent: number | null;
-  /** For a person: the post the sentence gives (第一书记, 驻村工作队队长 …), else null. */
-  post: string | null;
-}
+import type { Mention, MentionType } from './mention';
+import { beneficiariesIn } from './named-beneficiaries';
+import { postNear } from './post-near';
 
 /** Admin suffixes, longest first, with the unit kind each implies. */
 const ADMIN_SUFFIXES: readonly [string, string][] = [
@@ -230,74 +214,4 @@ function dedupe(list: Mention[]): Mention[] {
     ...m,
     parent: m.parent === null ? null : keep.indexOf(list[m.parent]) < 0 ? null : keep.indexOf(list[m.parent]),
   }));
-}
-
-const POSTS =
-  /驻村干部|干部|驻村第一书记|第一书记|驻村工作队队长|驻村工作队员|工作队长|工作队员|嘎查党支部书记|村党支部书记|党支部书记|社区党委书记|嘎查达|村主任|村委会主任|书记|主任|局长|副局长|旗长|副旗长|县长|副县长|镇长|乡长|队长|厂长|董事长|总经理/gu;
-
-/** The post written right before or after a person's name in the same clause. */
-function postNear(s: string, span: Span): string | null {
-  const before = s.slice(Math.max(0, span.start - 12), span.start);
-  const after = s.slice(span.end, span.end + 40).split(/[，,。；;]/)[0];
-  const b = [...before.matchAll(POSTS)].pop();
-  const a = [...after.matchAll(POSTS)].find((x) => !/^(?:驻村)?干部$/.test(x[0]));
-  const adjacent = b && b.index + b[0].length === before.length ? b[0] : null;
-  // A named post (第一书记, 队长 …) wins over the generic 干部 written before the name.
-  if (adjacent && !/干部$/.test(adjacent)) return adjacent;
-  return a ? a[0] : adjacent;
-}
-
-/**
- * Words that introduce a poor household or a student by name (贫困户王某某, 困难学生李某). A
- * villager (村民) is not taken for a household: the report may mean a cadre.
- */
-const HOUSEHOLD_WORDS = '建档立卡贫困户|建档立卡户|贫困户|困难户|脱贫户|低保户|五保户|特困户|监测户|边缘户';
-const STUDENT_WORDS = '贫困大学生|困难大学生|贫困学生|困难学生|受助学生|贫困生|大学生|学生';
-const INTRO = new RegExp(`(${HOUSEHOLD_WORDS})|(${STUDENT_WORDS})`, 'gu');
-/**
- * Common surnames (the first character of a name written after 贫困户/学生), without those that are
- * also function words or common first characters of other words there (和, 向, 于, 全, 时 …).
- */
-const SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏瞿桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池乌',
-]);
-/**
- * Characters that end a name rather than belong to it (王芳家, 李某等, 张三的), among them the first
- * characters of verbs of speech that follow a name (王丽说, 李平介绍, 张华表示, 赵强告诉).
- */
-const AFTER_NAME = /^[家等的户们和与、，,。；;：:（(一说讲介表告称]/u;
-
-/**
- * Households and students named in a sentence: a household or student word, then one name or
- * several joined by 、/和 (贫困户王某某, 学生李某、张某某). A name is a common surname and one or two
- * more characters (某/某某 for an anonymised one), ending at a word boundary of jieba's.
- */
-function beneficiariesIn(
-  s: string,
-  tokens: readonly Token[],
-): { type: 'HOUSEHOLD' | 'STUDENT'; start: number; end: number }[] {
-  const ends = new Set(tokens.map((t) => t.end));
-  const nameAt = (p: number): number | null => {
-    if (!SURNAMES.has(s[p] ?? '')) return null;
-    const anon = /^某某?/u.exec(s.slice(p + 1))?.[0];
-    if (anon) return p + 1 + anon.length;
-    for (const len of [3, 2]) {
-      const e = p + len;
-      if (e > s.length || !/^[\u4e00-\u9fa5]+$/u.test(s.slice(p, e))) continue;
-      if (AFTER_NAME.test(s.slice(e - 1, e)) || (len === 3 && AFTER_NAME.test(s[e - 1]))) continue;
-      if (ends.has(e) || AFTER_NAME.test(s.slice(e))) return e;
-    }
-    return null;
-  };
-  const out: { type: 'HOUSEHOLD' | 'STUDENT'; start: number; end: number }[] = [];
-  for (const m of s.matchAll(INTRO)) {
-    const type = m[1] ? 'HOUSEHOLD' : 'STUDENT';
-    let p = m.index + m[0].length;
-    for (let e = nameAt(p); e !== null; e = nameAt(p)) {
-      out.push({ type, start: p, end: e });
-      if (!/^[、和]/u.test(s.slice(e))) break;
-      p = e + 1;
-    }
-  }
-  return out;
 }

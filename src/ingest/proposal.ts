@@ -1,5 +1,5 @@
 import type { Figure } from './figure';
-import type { Mention } from './mentions';
+import type { Mention } from './mention';
 import type { Sentence, Span } from './spans';
 
 /** An entity the graph already holds, as linking sees it (names in simplified script). */
