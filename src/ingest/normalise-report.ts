@@ -1,5 +1,5 @@
-import { decodeHTML } from 'entities';
 import { createRequire } from 'node:module';
+import { htmlToText, looksLikeHtml } from './html-to-text';
 
 // opencc-js ships as an ES module with a CommonJS (UMD) build; this package compiles to CommonJS,
 // so it loads the UMD build. Only the one function used here is typed.
@@ -20,23 +20,6 @@ export interface NormalisedReport {
   /** Whether the input read as traditional script (some character changed on conversion). */
   readonly traditional: boolean;
 }
-
-const BLOCK_TAGS = /<\/?(?:p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|dd|dt|blockquote)\b[^>]*>/gi;
-
-/** HTML → text: scripts and styles dropped, block elements become line breaks, entities decoded. */
-export function htmlToText(html: string): string {
-  return decodeHTML(
-    html
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(BLOCK_TAGS, '\n')
-      .replace(/<[^>]+>/g, ''),
-  );
-}
-
-/** Whether the input looks like HTML (a tag near the start, or several tags). */
-export const looksLikeHtml = (s: string): boolean =>
-  /^\s*(?:<!doctype html|<html|<\?xml)/i.test(s) || (s.match(/<\/?[a-z][a-z0-9]*[\s>]/gi)?.length ?? 0) >= 3;
 
 // One converter for the process: building it parses OpenCC's dictionaries (≈ 50 ms).
 let toSimplified: ((s: string) => string) | null = null;

@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
+import { DOMAIN_WORDS } from './domain-words';
 
 /** One word of a segmented text, with its offsets into that text and jieba's part-of-speech tag. */
 export interface Token {
@@ -8,28 +9,6 @@ export interface Token {
   start: number;
   end: number;
 }
-
-/**
- * Words the report vocabulary needs that jieba's general dictionary splits (嘎查 is cut as 嘎/查,
- * 驻村 as 驻/村): entered with a high frequency so they win over the general split.
- */
-const DOMAIN_WORDS: readonly [string, string][] = [
-  ['嘎查', 'n'],
-  ['嘎查村', 'n'],
-  ['苏木', 'n'],
-  ['苏木乡镇', 'n'],
-  ['驻村', 'v'],
-  ['包联', 'v'],
-  ['包扶', 'v'],
-  ['结对', 'v'],
-  ['第一书记', 'n'],
-  ['工作队', 'n'],
-  ['下挂干部', 'n'],
-  ['后旗', 'n'],
-  ['前旗', 'n'],
-  ['中旗', 'n'],
-  ['金融办', 'nt'],
-];
 
 /**
  * jieba (the Rust implementation through @node-rs/jieba, its default dictionary, no network) with

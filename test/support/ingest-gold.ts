@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { proposeReport } from '../../src/ingest/propose-report';
 import type { KnownEntity, Proposal } from '../../src/ingest/proposal';
-import type { GoldEntity, GoldFigure } from '../../src/ingest/score-proposal';
+import type { GoldEntity, GoldFigure } from '../../src/ingest/score';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SEED_ARTICLE = path.join(ROOT, 'seeds/sources/ordos-daily-2013-04-16.txt');
