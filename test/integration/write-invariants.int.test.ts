@@ -1,7 +1,7 @@
 import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { toGlobalId } from '../../src/graphql/ids';
-import { DATED_WITHIN } from '../../src/domain/validation/dates';
+import { DATED_WITHIN } from '../../src/domain/validation/dated-within';
 import { IMPORT_KINDS } from '../../src/domain/validation/import-kinds';
 import { LEVEL_OF_RANK } from '../../src/domain/validation/pairing-rules';
 import { LEVELS } from '../../src/domain/model';

@@ -10,7 +10,8 @@ import {
   type UnitKind,
 } from '../model';
 import type { PropValue } from '../records';
-import { checkDependentsWithin, checkInterval, checkWithin, type DatedRecord } from './dates';
+import { checkDependentsWithin, type DatedRecord } from './dated-within';
+import { checkInterval, checkWithin } from './dates';
 import { checkEntityState, checkTenure } from './entity-rules';
 import { storedValue } from './entity-fields';
 import { coerceCell, type ImportKind } from './import-kinds';

@@ -8,7 +8,8 @@ import {
   type PairingMode,
   type UnitKind,
 } from '../../domain/model';
-import { checkDate, checkDependentsWithin, checkInterval } from '../../domain/validation/dates';
+import { checkDependentsWithin } from '../../domain/validation/dated-within';
+import { checkDate, checkInterval } from '../../domain/validation/dates';
 import { Issues } from '../../domain/validation/issues';
 import { checkPairing, helperFacts } from '../../domain/validation/pairing-rules';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';

@@ -3,7 +3,7 @@ import { SECRET_PROPS, type Role } from '../../domain/access-policy';
 import { AppError } from '../../domain/errors';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
-import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dates';
+import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dated-within';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
 import { auditAreas } from './audit-areas';
