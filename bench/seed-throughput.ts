@@ -54,6 +54,8 @@ async function measure(scale: number) {
   const neo = await startEmbeddedNeo4j({
     storeDir: path.join(dir, 'neo4j'),
     boltPort: await freePort(),
+    // a shared, loaded machine can take minutes to start a JVM
+    readyTimeoutMs: 600_000,
     log: (m) => {
       if (m.startsWith('embedded Neo4j memory')) memory = m.replace('embedded Neo4j memory: ', '');
       process.stderr.write(`[neo4j s${scale}] ${m}\n`);
