@@ -69,6 +69,8 @@ export async function seed(gw: Gateway, o: SeedOptions): Promise<SeedSummary> {
       o.onEstimate?.(total.nodes + total.rels + (next.value.nodes.length + next.value.rels.length) * o.scale);
     while (!next.done) {
       const writing = loadBatch(gw, next.value, lo);
+      // its failure is taken by the await below; until then it must not count as unhandled
+      writing.catch(() => undefined);
       // once the loader's first transaction is on its way, generate the next banner while Neo4j writes
       await new Promise((resolve) => setImmediate(resolve));
       const after = banners.next();
