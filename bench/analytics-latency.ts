@@ -7,10 +7,18 @@
  *
  * Each operation runs once to warm Neo4j's plan cache, then `runs` times in sequence; the table
  * gives the median and the slowest of those, in milliseconds.
+ *
+ *   npx tsx bench/analytics-latency.ts http://127.0.0.1:14002 3 --whole
+ *
+ * `--whole` instead times the whole-graph measures (PageRank, communities, approximate
+ * betweenness), each computed afresh (a new `activeOn` day per run, so the analytics cache cannot
+ * answer), then the light requests while 10 whole-graph betweenness/communities computations run
+ * at once: `/healthz` and a nodeById read, each sent every 50 ms, with p50/p99/max
+ * (docs/analytics.md, "Whole-graph analytics at scale 100").
  */
 import { toGlobalId } from '../src/graphql/ids';
 
-const [url = 'http://127.0.0.1:14002', runsArg = '7'] = process.argv.slice(2);
+const [url = 'http://127.0.0.1:14002', runsArg = '7', mode = ''] = process.argv.slice(2);
 const runs = Number(runsArg);
 
 const ZHUNGEER = toGlobalId('AdminUnit', 'au:zhungeer');
@@ -124,4 +132,110 @@ async function main() {
   }
 }
 
-void main();
+/** A distinct day per computation: the analytics cache keys on it, so every run computes afresh. */
+let dayOffset = 0;
+const freshDay = () => new Date(Date.UTC(2013, 3, 16) - ++dayOffset * 86_400_000).toISOString().slice(0, 10);
+
+const WHOLE: [name: string, query: (day: string) => string][] = [
+  [
+    'centrality PAGERANK whole graph',
+    (d) =>
+      `{ centrality(measure: PAGERANK, activeOn: "${d}") { nodeCount approximate scores { score id } } }`,
+  ],
+  [
+    'communities whole graph',
+    (d) => `{ communities(activeOn: "${d}") { count modularity communities(first: 5) { size } } }`,
+  ],
+  [
+    'centrality BETWEENNESS whole graph (sampled)',
+    (d) =>
+      `{ centrality(measure: BETWEENNESS, activeOn: "${d}") { nodeCount approximate samples errorBound confidence scores { score id } } }`,
+  ],
+];
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function wholeGraph() {
+  console.log(`| whole-graph field | p50 ms | max ms | answer |\n|---|---:|---:|---|`);
+  for (const [name, query] of WHOLE) {
+    const times: number[] = [];
+    let answer = '';
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: query(freshDay()) }),
+      });
+      const body = (await res.json()) as {
+        data?: Record<string, Record<string, unknown>>;
+        errors?: unknown[];
+      };
+      times.push(performance.now() - t0);
+      const d = body.data ? Object.values(body.data)[0] : null;
+      answer = body.errors
+        ? JSON.stringify(body.errors[0]).slice(0, 160)
+        : JSON.stringify({ ...d, scores: undefined, communities: undefined });
+    }
+    console.log(
+      `| ${name} | ${Math.round(pct(times, 50))} | ${Math.round(Math.max(...times))} | ${answer} |`,
+    );
+  }
+
+  // 10 whole-graph computations at once, and the light requests meanwhile
+  const heavy = Array.from({ length: 10 }, (_, i) => {
+    const [, query] = WHOLE[i % 2 === 0 ? 2 : 1];
+    return fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: query(freshDay()) }),
+    }).then(async (r) => {
+      const b = (await r.json()) as { errors?: { extensions?: { code?: string } }[] };
+      return b.errors ? String(b.errors[0].extensions?.code) : 'ok';
+    });
+  });
+  let running = true;
+  const outcomes = Promise.all(heavy).finally(() => (running = false));
+  const probe = async (name: string, send: () => Promise<Response>) => {
+    const ms: number[] = [];
+    let failed = 0;
+    while (running) {
+      const t0 = performance.now();
+      const r = await send();
+      await r.arrayBuffer();
+      if (!r.ok) failed++;
+      ms.push(performance.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { name, ms, failed };
+  };
+  const t0 = performance.now();
+  const probes = await Promise.all([
+    probe('/healthz', () => fetch(`${url}/healthz`)),
+    probe('nodeById (AdminUnit 准格尔旗)', () =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ node(id: "${ZHUNGEER}") { id ... on AdminUnit { name } } }` }),
+      }),
+    ),
+  ]);
+  const done = await outcomes;
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  const tally = Object.entries(
+    done.reduce<Record<string, number>>((m, o) => ({ ...m, [o]: (m[o] ?? 0) + 1 }), {}),
+  )
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  console.log(`\nWhile 10 whole-graph computations ran (${seconds} s; outcomes: ${tally}):\n`);
+  console.log('| probe | requests | p50 ms | p99 ms | max ms | failed |\n|---|---:|---:|---:|---:|---:|');
+  for (const p of probes)
+    console.log(
+      `| ${p.name} | ${p.ms.length} | ${pct(p.ms, 50).toFixed(1)} | ${pct(p.ms, 99).toFixed(1)} | ${Math.max(...p.ms).toFixed(1)} | ${p.failed} |`,
+    );
+}
+
+void (mode === '--whole' ? wholeGraph() : main());

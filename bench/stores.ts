@@ -39,7 +39,7 @@ export interface BenchStore {
 
 export const storeDir = (scale: number) => path.join(REPO_ROOT, '.data', `bench-s${scale}`);
 
-const markerPath = (scale: number) => path.join(storeDir(scale), 'seeded.json');
+export const markerPath = (scale: number) => path.join(storeDir(scale), 'seeded.json');
 
 function readMarker(scale: number): SeedRecord | null {
   try {

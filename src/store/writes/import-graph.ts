@@ -5,7 +5,7 @@ import { checkGraphProps, GRAPH_RULES, type RelRule } from '../../domain/validat
 import type { RawRow, RowIssue } from '../../domain/validation/import-rows';
 import { Issues } from '../../domain/validation/issues';
 import type { Gateway } from '../gateway';
-import { loadBatch } from '../load';
+import { BULK_PARALLEL, loadBatch } from '../load';
 import { auditImport } from './import-write';
 import { checkedLabel, checkedRelType, type WriteMeta } from './write-tx';
 
@@ -211,14 +211,24 @@ function restoreDateTimes(props: Record<string, PropValue>): Record<string, Prop
   return out;
 }
 
-/** Loads a checked graph dump with the seed loader (MERGE on label and id; idempotent) and audits the run. */
+/**
+ * Loads a checked graph dump with the seed loader and audits the run. Idempotent: the records the
+ * graph already holds are MERGEd on label and id; those it does not (looked up first) take the
+ * bulk path (CREATE, two transactions in flight), so a dump restored into an empty database loads
+ * at seed speed. A node created meanwhile by someone else fails its transaction on the id
+ * constraint instead of being duplicated, and a rerun then MERGEs it.
+ */
 export async function importGraph(
   gw: Gateway,
   meta: WriteMeta,
   batch: GraphBatch,
   o: { onProgress?: (n: number) => void; source?: Record<string, string> } = {},
 ): Promise<{ nodes: number; rels: number; auditId: string }> {
-  const counts = await loadBatch(gw, batch, { onProgress: o.onProgress });
+  const counts = await loadBatch(gw, batch, {
+    onProgress: o.onProgress,
+    absent: 'lookup',
+    parallel: BULK_PARALLEL,
+  });
   const auditId = await auditImport(gw, meta, 'Graph', { kind: 'graph', ...counts, ...(o.source ?? {}) });
   return { ...counts, auditId };
 }

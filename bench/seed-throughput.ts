@@ -1,0 +1,147 @@
+/**
+ * Seed throughput per scale (docs/benchmarks.md, "Seed throughput"): for each scale, a new empty
+ * store in `.data/bench-s<N>/` (the bench's store cache: `bench/main.ts --scales N` then reuses
+ * it), `bangfu seed`'s loader timed from the first write to the last, and beside it the memory
+ * the embedded Neo4j chose, the store's size on disk and the load averages before and after.
+ *
+ *   npx tsx bench/seed-throughput.ts --scales 1,10,100 [--no-bulk] [--batch-size N] [--parallel N] [--drop]
+ *
+ * Rows are printed as a markdown table and appended to `.data/seed-throughput.jsonl`.
+ * --drop deletes each store after it is measured (scale 1000 takes ~10 GB).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../src/config/paths';
+import { seed } from '../src/seed/seed';
+import { createDriver } from '../src/store/driver';
+import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
+import { Gateway } from '../src/store/gateway';
+import { migrate } from '../src/store/migrations/migrations';
+import { freePort } from '../test/support/processes';
+import { markerPath, storeDir, type SeedRecord } from './stores';
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1,10,100' },
+    'no-bulk': { type: 'boolean', default: false },
+    'batch-size': { type: 'string' },
+    parallel: { type: 'string' },
+    drop: { type: 'boolean', default: false },
+  },
+});
+const scales = values.scales.split(',').map(Number);
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+/** CPU seconds a process has used (user + system), from /proc: load-independent, unlike wall time. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+}
+const du = (dir: string) => Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
+
+async function measure(scale: number) {
+  const dir = storeDir(scale);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let memory = '';
+  const neo = await startEmbeddedNeo4j({
+    storeDir: path.join(dir, 'neo4j'),
+    boltPort: await freePort(),
+    // a shared, loaded machine can take minutes to start a JVM
+    readyTimeoutMs: 600_000,
+    log: (m) => {
+      if (m.startsWith('embedded Neo4j memory')) memory = m.replace('embedded Neo4j memory: ', '');
+      process.stderr.write(`[neo4j s${scale}] ${m}\n`);
+    },
+  });
+  const driver = createDriver({ uri: neo.uri });
+  try {
+    const gw = new Gateway(driver, 'neo4j');
+    await migrate(gw);
+    const loadBefore = load();
+    const neoCpu0 = cpuSeconds(neo.pid);
+    const nodeCpu0 = process.cpuUsage();
+    let done = 0;
+    let shown = Date.now();
+    const s = await seed(gw, {
+      scale,
+      bulk: !values['no-bulk'],
+      batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+      parallel: values.parallel ? Number(values.parallel) : undefined,
+      onProgress: (n) => {
+        done += n;
+        if (Date.now() - shown > 10_000) {
+          shown = Date.now();
+          process.stderr.write(`  s${scale}: ${done} records, load ${load()}\n`);
+        }
+      },
+    });
+    const loadAfter = load();
+    const neoCpu = cpuSeconds(neo.pid) - neoCpu0;
+    const { user, system } = process.cpuUsage(nodeCpu0);
+    const nodeCpu = (user + system) / 1e6;
+    const records = s.nodes + s.rels;
+    const row = {
+      scale,
+      bulk: s.bulk,
+      batchSize: values['batch-size'] ?? 'default',
+      parallel: values.parallel ?? 'default',
+      nodes: s.nodes,
+      rels: s.rels,
+      seconds: Math.round(s.ms / 100) / 10,
+      recordsPerSecond: Math.round((records * 1000) / s.ms),
+      memory,
+      // records per CPU second of Neo4j, and of this process (generation, serialisation)
+      neo4jCpuSeconds: Math.round(neoCpu),
+      nodeCpuSeconds: Math.round(nodeCpu),
+      recordsPerNeo4jCpuSecond: Math.round(records / neoCpu),
+      loadBefore,
+      loadAfter,
+      at: new Date().toISOString(),
+    };
+    const marker: SeedRecord = {
+      scale,
+      nodes: s.nodes,
+      rels: s.rels,
+      ms: Math.round(s.ms),
+      recordsPerSecond: row.recordsPerSecond,
+      at: row.at,
+      loadAverage: os.loadavg()[0],
+    };
+    fs.writeFileSync(markerPath(scale), `${JSON.stringify(marker, null, 2)}\n`);
+    return row;
+  } finally {
+    await driver.close();
+    await neo.stop();
+  }
+}
+
+async function main() {
+  console.log(
+    '| scale | nodes | relationships | path | seconds | records/s | Neo4j CPU s (records per CPU s) | node CPU s | Neo4j memory | store on disk | load before → after |',
+  );
+  console.log('|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---|');
+  for (const scale of scales) {
+    const r = await measure(scale);
+    const disk = du(path.join(storeDir(scale), 'neo4j'));
+    const full = { ...r, storeBytes: disk };
+    fs.appendFileSync(path.join(REPO_ROOT, '.data', 'seed-throughput.jsonl'), `${JSON.stringify(full)}\n`);
+    console.log(
+      `| ${scale} | ${r.nodes} | ${r.rels} | ${r.bulk ? 'bulk' : 'MERGE'} (batch ${r.batchSize}, parallel ${r.parallel}) | ` +
+        `${r.seconds} | ${r.recordsPerSecond} | ${r.neo4jCpuSeconds} (${r.recordsPerNeo4jCpuSecond}) | ${r.nodeCpuSeconds} | ${r.memory} | ${(disk / 1024 ** 3).toFixed(2)} GiB | ${r.loadBefore} → ${r.loadAfter} |`,
+    );
+    if (values.drop) fs.rmSync(storeDir(scale), { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
