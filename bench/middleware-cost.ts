@@ -24,7 +24,7 @@ import { defaultHardening } from '../src/config/hardening-config';
 import { analyticsConfig } from '../src/config/analytics-config';
 import { REPO_ROOT } from '../src/config/paths';
 import { toGlobalId } from '../src/graphql/ids';
-import { createHttpService, type HttpService } from '../src/server/http-service';
+import { createHttpService, type HttpService, type HttpServiceDeps } from '../src/server/http-service';
 import { Metrics } from '../src/server/metrics';
 import { SERVICE_LAYERS, type ServiceLayer } from '../src/server/service-layers';
 import { createAuthenticator, type Authenticator } from '../src/server/token';
@@ -53,12 +53,14 @@ export const OPS: Record<string, { query: string; variables?: Record<string, unk
 };
 
 /** One service under test: which layers it runs and how it verifies tokens and logs. */
-interface Variant {
+export interface Variant {
   name: string;
   what: string;
   without: ServiceLayer[];
   /** Skip JWT verification: a fixed analyst viewer (what a perfect token cache would give). */
   noVerify?: boolean;
+  /** Verify every token in full (the verified-token cache off). */
+  noRemember?: boolean;
   logLevel?: 'info' | 'warn';
   /** Trusted-documents mode on (off by default in production, so this one ADDS a layer). */
   trusted?: boolean;
@@ -83,7 +85,18 @@ const LAYER_WHAT: Record<ServiceLayer, string> = {
 
 export const VARIANTS: Variant[] = [
   { name: 'all on', what: 'production settings, analyst token, log at info', without: [] },
-  { name: 'jwtVerification', what: 'HS256 JWT verification (jose)', without: [], noVerify: true },
+  {
+    name: 'jwtVerification',
+    what: 'JWT check with verified tokens remembered (vs a fixed viewer)',
+    without: [],
+    noVerify: true,
+  },
+  {
+    name: '+jwtEveryRequest',
+    what: 'HS256 verified in full on every request (no remembering), vs all on',
+    without: [],
+    noRemember: true,
+  },
   { name: 'logLevel', what: 'request log line written (info vs warn)', without: [], logLevel: 'warn' },
   ...SERVICE_LAYERS.map((l) => ({ name: l, what: LAYER_WHAT[l], without: [l] })),
   { name: '+trustedDocuments', what: 'sha256 of the document vs the manifest', without: [], trusted: true },
@@ -96,7 +109,7 @@ export const VARIANTS: Variant[] = [
   },
 ];
 
-async function analystToken(): Promise<string> {
+export async function analystToken(): Promise<string> {
   return new SignJWT({ role: 'analyst' })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('bench')
@@ -106,21 +119,33 @@ async function analystToken(): Promise<string> {
 }
 
 function logger(level: 'info' | 'warn'): Logger {
-  return pino({ level }, pino.destination({ dest: '/dev/null', sync: false }));
+  // Request lines go to /dev/null (their cost is what is measured); errors to stderr, to be seen.
+  return pino(
+    { level },
+    pino.multistream([
+      { level, stream: pino.destination({ dest: '/dev/null', sync: false }) },
+      { level: 'error', stream: process.stderr },
+    ]),
+  );
 }
 
 export async function startVariant(
   v: Variant,
   gatewayOf: (m: Metrics) => Gateway,
   analytics: AnalyticsEngine,
+  extra: Partial<HttpServiceDeps> = {},
 ): Promise<{ url: string; service: HttpService }> {
-  const real = createAuthenticator({
-    jwtSecret: SECRET,
-    jwksUrl: null,
-    issuer: null,
-    audience: null,
-    anonymousRead: false,
-  });
+  const real = createAuthenticator(
+    {
+      jwtSecret: SECRET,
+      jwksUrl: null,
+      issuer: null,
+      audience: null,
+      anonymousRead: true,
+    },
+    undefined,
+    !v.noRemember,
+  );
   const fixed: Authenticator = {
     anonymousRead: false,
     authenticate: () => Promise.resolve({ anonymous: false, subject: 'bench', role: 'analyst' }),
@@ -133,10 +158,11 @@ export async function startVariant(
     service: { version: 'bench', embedded: false },
     shutdownTimeoutMs: 100,
     auth: v.noVerify ? fixed : real,
-    hardening: { ...defaultHardening('production'), rateLimitMax: 1_000_000_000 },
+    hardening: { ...defaultHardening('production'), rateLimitMax: 1_000_000_000, requestTimeoutMs: 120_000 },
     trustedDocuments: v.trusted ? new Set(Object.values(OPS).map((o) => sha256(o.query))) : null,
     analytics,
     without: new Set(v.without),
+    ...extra,
   });
   const { port } = await service.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}/graphql`, service };
@@ -147,14 +173,14 @@ interface Sample {
   rps: number[];
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<void> {
+export async function post(url: string, headers: Record<string, string>, body: string): Promise<void> {
   const res = await fetch(url, { method: 'POST', headers, body });
   const text = await res.text();
   if (res.status !== 200 || text.includes('"errors"'))
     throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
 }
 
-async function latencyP50(url: string, headers: Record<string, string>, body: string, n: number) {
+export async function latencyP50(url: string, headers: Record<string, string>, body: string, n: number) {
   const ms: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -164,7 +190,7 @@ async function latencyP50(url: string, headers: Record<string, string>, body: st
   return median(ms) * 1000;
 }
 
-async function rps(url: string, headers: Record<string, string>, body: string, seconds: number) {
+export async function rps(url: string, headers: Record<string, string>, body: string, seconds: number) {
   const res = await autocannon({
     url,
     method: 'POST',
@@ -178,7 +204,7 @@ async function rps(url: string, headers: Record<string, string>, body: string, s
   return res['2xx'] / seconds;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
@@ -198,7 +224,7 @@ export function table(variants: Variant[], ops: string[], results: Map<string, M
       const p50 = median(s.p50us);
       const r = median(s.rps);
       if (v.name === 'all on') return ` ${p50.toFixed(0)} | — | ${r.toFixed(0)} | — |`;
-      const sign = v.trusted ? -1 : 1; // an added layer: its cost is (with − all on)
+      const sign = v.name.startsWith('+') ? -1 : 1; // an added layer: its cost is (with − all on)
       const dp = sign * (median(b.p50us) - p50);
       const dus = sign * (1e6 / median(b.rps) - 1e6 / r);
       return ` ${p50.toFixed(0)} | ${dp.toFixed(0)} | ${r.toFixed(0)} | ${dus.toFixed(0)} |`;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithGateway } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -72,6 +73,23 @@ export interface HttpServiceDeps {
   analytics?: AnalyticsEngine;
   /** Benchmarks only (bench/middleware-cost.ts): layers left out to measure their cost. */
   without?: ReadonlySet<ServiceLayer>;
+  /** Benchmarks only (bench/graphql-jit.ts): executes operations instead of graphql-js. */
+  executor?: (schema: GraphQLSchema) => GatewayExecutor;
+}
+
+type Gateway_ = ApolloServerOptionsWithGateway<Context>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway_['load']>>['executor']>;
+
+/** Apollo's one hook for another executor: a "gateway" whose schema never changes. */
+function staticGateway(schema: GraphQLSchema, executor: GatewayExecutor): Gateway_ {
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: () => Promise.resolve({ executor }),
+    stop: () => Promise.resolve(),
+  };
 }
 
 export interface HttpService {
@@ -127,8 +145,9 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     analytics,
   });
 
+  const executor = deps.executor?.(schema);
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...(executor ? { gateway: staticGateway(schema, executor) } : { schema }),
     ...hardened.options,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),

@@ -35,6 +35,8 @@ const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 export function createAuthenticator(
   cfg: AuthConfig,
   now: () => number = () => Math.floor(Date.now() / 1000),
+  /** false: verify every token in full (bench/middleware-cost.ts measures what remembering saves). */
+  remember = true,
 ): Authenticator {
   const maxLifetime = cfg.tokenMaxLifetimeS ?? DEFAULT_TOKEN_MAX_LIFETIME_S;
   const tolerance = cfg.clockToleranceS ?? DEFAULT_CLOCK_TOLERANCE_S;
@@ -74,7 +76,7 @@ export function createAuthenticator(
         } catch (e) {
           throw unauthenticated(reasonOf(e));
         }
-        verified.set(m[1], payload, at);
+        if (remember) verified.set(m[1], payload, at);
       }
       const problem = lifetimeProblem(payload, at, maxLifetime, tolerance);
       if (problem) throw unauthenticated(problem);
