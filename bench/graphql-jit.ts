@@ -27,6 +27,7 @@ import type { Metrics } from '../src/server/metrics';
 import { AnalyticsEngine } from '../src/store/analytics/analytics-engine';
 import { createDriver } from '../src/store/driver';
 import { Gateway } from '../src/store/gateway';
+import * as mc from './middleware-cost';
 import { analystToken, latencyP50, median, OPS, rps, startVariant } from './middleware-cost';
 import { openBenchStore } from './stores';
 
@@ -128,16 +129,17 @@ async function main() {
     }
   }
   if (values.check) process.exit(0);
-  const samples = new Map<string, { p50: number[]; rps: number[] }>();
+  const samples = new Map<string, { p50: number[]; cpu: number[]; rps: number[] }>();
   const loads = [os.loadavg()[0].toFixed(2)];
   for (let r = 0; r < rounds; r++) {
     const names = Object.keys(executors) as (keyof typeof executors)[];
     for (const name of r % 2 ? names.reverse() : names) {
       for (const o of ops) {
         const body = JSON.stringify(OPS[o]);
-        const s = samples.get(`${name} ${o}`) ?? { p50: [], rps: [] };
+        const s = samples.get(`${name} ${o}`) ?? { p50: [], cpu: [], rps: [] };
         samples.set(`${name} ${o}`, s);
         s.p50.push(await latencyP50(executors[name].url, analyst, body, n));
+        s.cpu.push(mc.lastCpuUs);
         s.rps.push(await rps(executors[name].url, analyst, body, seconds));
       }
     }
@@ -148,14 +150,15 @@ async function main() {
     const js = samples.get(`graphql-js ${o}`)!;
     const jit = samples.get(`graphql-jit ${o}`)!;
     const [p1, p2, r1, r2] = [median(js.p50), median(jit.p50), median(js.rps), median(jit.rps)];
-    return `| ${o} | ${(p1 / 1000).toFixed(2)} | ${(p2 / 1000).toFixed(2)} | ${(p2 / p1).toFixed(2)}× | ${r1.toFixed(0)} | ${r2.toFixed(0)} | ${(r2 / r1).toFixed(2)}× |`;
+    const [c1, c2] = [median(js.cpu), median(jit.cpu)];
+    return `| ${o} | ${c1.toFixed(0)} | ${c2.toFixed(0)} | ${(c2 / c1).toFixed(2)}× | ${(p1 / 1000).toFixed(2)} | ${(p2 / 1000).toFixed(2)} | ${(p2 / p1).toFixed(2)}× | ${r1.toFixed(0)} | ${r2.toFixed(0)} | ${(r2 / r1).toFixed(2)}× |`;
   });
   process.stdout.write(
     [
       `${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}; ${rounds} rounds of ${n} sequential requests + ${seconds} s at c=32 per executor and operation; medians. 1-minute load average at the start and after each round: ${loads.join(' → ')}.`,
       '',
-      '| operation | graphql-js p50 ms | graphql-jit p50 ms | jit/js | graphql-js req/s c=32 | graphql-jit req/s | jit/js |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| operation | graphql-js CPU µs/req | graphql-jit CPU µs/req | jit/js | graphql-js p50 ms | graphql-jit p50 ms | jit/js | graphql-js req/s c=32 | graphql-jit req/s | jit/js |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,
       '',
     ].join('\n'),
