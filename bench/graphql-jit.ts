@@ -140,7 +140,7 @@ async function main() {
         samples.set(`${name} ${o}`, s);
         s.p50.push(await latencyP50(executors[name].url, analyst, body, n));
         s.cpu.push(mc.lastCpuUs);
-        s.rps.push(await rps(executors[name].url, analyst, body, seconds));
+        if (seconds > 0) s.rps.push(await rps(executors[name].url, analyst, body, seconds));
       }
     }
     loads.push(os.loadavg()[0].toFixed(2));
@@ -149,7 +149,8 @@ async function main() {
   const rows = ops.map((o) => {
     const js = samples.get(`graphql-js ${o}`)!;
     const jit = samples.get(`graphql-jit ${o}`)!;
-    const [p1, p2, r1, r2] = [median(js.p50), median(jit.p50), median(js.rps), median(jit.rps)];
+    const [p1, p2] = [median(js.p50), median(jit.p50)];
+    const [r1, r2] = js.rps.length ? [median(js.rps), median(jit.rps)] : [NaN, NaN];
     const [c1, c2] = [median(js.cpu), median(jit.cpu)];
     return `| ${o} | ${c1.toFixed(0)} | ${c2.toFixed(0)} | ${(c2 / c1).toFixed(2)}× | ${(p1 / 1000).toFixed(2)} | ${(p2 / 1000).toFixed(2)} | ${(p2 / p1).toFixed(2)}× | ${r1.toFixed(0)} | ${r2.toFixed(0)} | ${(r2 / r1).toFixed(2)}× |`;
   });
