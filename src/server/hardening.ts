@@ -8,6 +8,7 @@ import { DatabaseBreaker, useCircuitBreaker } from './plugins/use-circuit-breake
 import { useQueryCost } from './plugins/use-query-cost';
 import { useUnavailableStatus } from './plugins/use-unavailable-status';
 import { queryLimitRules, queryParseOptions } from './query-limits';
+import { layerOn, type ServiceLayer } from './service-layers';
 
 type HardenedOptions = Pick<
   ApolloServerOptionsWithTypeDefs<Context>,
@@ -19,6 +20,7 @@ type HardenedOptions = Pick<
   | 'allowBatchedHttpRequests'
   | 'validationRules'
   | 'parseOptions'
+  | 'persistedQueries'
 >;
 
 /**
@@ -29,10 +31,12 @@ type HardenedOptions = Pick<
  * database is down, a circuit breaker (`breaker`, shared with /readyz) that answers 503 at once
  * instead of queueing on the driver. Automatic persisted queries stay on (Apollo's default, an
  * LRU cache bounded in size); a document is cached only after it passed every limit.
+ * `without` is for bench/middleware-cost.ts only (see service-layers.ts).
  */
 export function apolloHardening(
   h: HardeningConfig,
   breaker: DatabaseBreaker = new DatabaseBreaker(),
+  without?: ReadonlySet<ServiceLayer>,
 ): {
   options: HardenedOptions;
   plugins: ApolloServerPlugin<Context>[];
@@ -43,19 +47,24 @@ export function apolloHardening(
       includeStacktraceInErrorResponses: false,
       introspection: h.introspection,
       hideSchemaDetailsFromClientErrors: !h.fieldSuggestions,
-      csrfPrevention: true,
+      csrfPrevention: layerOn(without, 'csrf'),
       allowBatchedHttpRequests: h.maxBatchOperations > 0,
-      validationRules: queryLimitRules(h),
+      validationRules: layerOn(without, 'documentLimits') ? queryLimitRules(h) : [],
       parseOptions: queryParseOptions(h),
+      ...(layerOn(without, 'apq') ? {} : { persistedQueries: false as const }),
     },
     plugins: [
-      useQueryCost(h.maxCost, {
-        depth: h.maxFilterDepth,
-        branches: h.maxFilterBranches,
-        listValues: h.maxFilterListValues,
-      }),
-      useCircuitBreaker(breaker),
-      useUnavailableStatus(),
+      ...(layerOn(without, 'queryCost')
+        ? [
+            useQueryCost(h.maxCost, {
+              depth: h.maxFilterDepth,
+              branches: h.maxFilterBranches,
+              listValues: h.maxFilterListValues,
+            }),
+          ]
+        : []),
+      ...(layerOn(without, 'circuitBreaker') ? [useCircuitBreaker(breaker)] : []),
+      ...(layerOn(without, 'unavailableStatus') ? [useUnavailableStatus()] : []),
     ],
   };
 }

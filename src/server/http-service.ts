@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithGateway } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -30,7 +31,7 @@ import { metricsAccess } from './metrics-access';
 import { methodLabel } from './operation-label';
 import { DatabaseBreaker } from './plugins/use-circuit-breaker';
 import { readiness } from './readiness';
-import { requestLogging } from './request-logging';
+import { requestIdOnly, requestLogging } from './request-logging';
 import { defaultHardening, type HardeningConfig } from '../config/hardening-config';
 import { requestDeadline } from './deadline';
 import { apolloHardening, corsPolicy } from './hardening';
@@ -45,6 +46,7 @@ import { useTrustedDocuments, type TrustedDocuments } from './trusted-documents'
 import { defaultSubscriptions, type SubscriptionsConfig } from '../config/subscriptions-config';
 import { analyticsConfig } from '../config/analytics-config';
 import { AnalyticsEngine } from '../store/analytics/analytics-engine';
+import { layerOn, type ServiceLayer } from './service-layers';
 
 export interface HttpServiceDeps {
   gateway: Gateway;
@@ -69,6 +71,25 @@ export interface HttpServiceDeps {
   trustedDocuments?: TrustedDocuments | null;
   /** Network measures' worker pool and cache (config.analytics); default: the documented defaults. Closed with the service. */
   analytics?: AnalyticsEngine;
+  /** Benchmarks only (bench/middleware-cost.ts): layers left out to measure their cost. */
+  without?: ReadonlySet<ServiceLayer>;
+  /** Benchmarks only (bench/graphql-jit.ts): executes operations instead of graphql-js. */
+  executor?: (schema: GraphQLSchema) => GatewayExecutor;
+}
+
+type Gateway_ = ApolloServerOptionsWithGateway<Context>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway_['load']>>['executor']>;
+
+/** Apollo's one hook for another executor: a "gateway" whose schema never changes. */
+function staticGateway(schema: GraphQLSchema, executor: GatewayExecutor): Gateway_ {
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: () => Promise.resolve({ executor }),
+    stop: () => Promise.resolve(),
+  };
 }
 
 export interface HttpService {
@@ -83,7 +104,8 @@ export interface HttpService {
  * The GraphQL core never sees Express objects beyond building the per-request context.
  */
 export async function createHttpService(deps: HttpServiceDeps): Promise<HttpService> {
-  const { gateway, metrics, log } = deps;
+  const { gateway, metrics, log, without } = deps;
+  const on = (layer: ServiceLayer) => layerOn(without, layer);
   const auth =
     deps.auth ??
     createAuthenticator({
@@ -104,7 +126,7 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   httpServer.requestTimeout = h.httpRequestTimeoutMs;
   // One breaker for GraphQL operations and /readyz, so the two never disagree.
   const breaker = new DatabaseBreaker();
-  const hardened = apolloHardening(h, breaker);
+  const hardened = apolloHardening(h, breaker, without);
   const cursors = new CursorCodec(deps.cursorSecret ?? cursorSecret({ PII_HASH_SALT: deps.piiSalt }));
   const schema = executableSchema();
   const analytics = deps.analytics ?? new AnalyticsEngine(analyticsConfig());
@@ -123,14 +145,15 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     analytics,
   });
 
+  const executor = deps.executor?.(schema);
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...(executor ? { gateway: staticGateway(schema, executor) } : { schema }),
     ...hardened.options,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownTimeoutMs }),
       subscriptions.plugin,
       ...(deps.trustedDocuments ? [useTrustedDocuments(deps.trustedDocuments)] : []),
-      useObservability(metrics),
+      ...(on('operationMetrics') ? [useObservability(metrics)] : []),
       ...hardened.plugins,
       // Apollo's landing page loads Sandbox from a CDN; browsers get /playground instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -142,20 +165,21 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
 
   app.disable('x-powered-by');
   if (h.trustProxyHops > 0) app.set('trust proxy', h.trustProxyHops);
-  app.use(requestLogging(log));
-  app.use((req, res, next) => {
-    const method = methodLabel(req.method);
-    const end = metrics.httpDuration.startTimer({ method });
-    res.on('finish', () => {
-      const route = routeOf(req.originalUrl.split('?')[0]);
-      end({ route });
-      metrics.httpRequests.inc({ method, route, status: String(res.statusCode) });
+  app.use(on('requestLogging') ? requestLogging(log) : requestIdOnly(log));
+  if (on('httpMetrics'))
+    app.use((req, res, next) => {
+      const method = methodLabel(req.method);
+      const end = metrics.httpDuration.startTimer({ method });
+      res.on('finish', () => {
+        const route = routeOf(req.originalUrl.split('?')[0]);
+        end({ route });
+        metrics.httpRequests.inc({ method, route, status: String(res.statusCode) });
+      });
+      next();
     });
-    next();
-  });
   // CORS before any router that could answer the browser's preflight (OPTIONS) for /graphql.
-  app.use('/graphql', corsPolicy(h));
-  app.use(allowedMethods());
+  if (on('cors')) app.use('/graphql', corsPolicy(h));
+  if (on('allowedMethods')) app.use(allowedMethods());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -171,22 +195,21 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     },
   );
-  app.use(staticPages());
-  app.use(clientFiles());
+  if (on('staticRoutes')) app.use(staticPages(), clientFiles());
   app.use(
     '/graphql',
     ...bodyLimits(h),
     authMiddleware(auth),
     // After auth, so a verified subject has its own bucket; before the 401, so refused
     // credentials count against the caller's address.
-    createRateLimiter(h),
+    createRateLimiter(on('rateLimit') ? h : { ...h, rateLimitMax: 0 }),
     refuseUnauthenticated(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         let count = 0;
         const counted = gateway.withObserver(
           { onQuery: () => void count++ },
-          requestDeadline(h.requestTimeoutMs),
+          on('deadline') ? requestDeadline(h.requestTimeoutMs) : {},
         );
         return {
           requestId: String(req.id),

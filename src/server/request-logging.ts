@@ -104,3 +104,17 @@ export function requestLogging(log: Logger): RequestHandler {
     },
   }) as RequestHandler;
 }
+
+/**
+ * What the rest of the service needs from pino-http, without logging: `req.id` (echoed as
+ * `x-request-id`) and `req.log`. Only bench/middleware-cost.ts uses it, to measure pino-http.
+ */
+export function requestIdOnly(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', id);
+    Object.assign(req, { id, log });
+    next();
+  };
+}

@@ -6,6 +6,7 @@ import {
 } from '../config/auth-config';
 import { ANONYMOUS, ROLES, type Role, type Viewer } from '../domain/access-policy';
 import { AppError } from '../domain/errors';
+import { JWKS_REVERIFY_AFTER_S, VerifiedTokens } from './verified-tokens';
 
 /**
  * Bearer-token verification, apart from HTTP: the service's auth middleware and the CLI's
@@ -27,11 +28,15 @@ const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
  * Verifies JWT bearer tokens with `jose`: signature (HS256 secret, or the identity provider's
  * JWKS, fetched and cached by jose), issuer and audience when configured, and lifetime (see
  * `lifetimeProblem`). The token must carry `sub` and a `role` claim naming one of ROLES.
- * `now` (seconds since the epoch) is the clock, replaceable in tests.
+ * `now` (seconds since the epoch) is the clock, replaceable in tests. A verified token is
+ * remembered (VerifiedTokens: keyed by the whole token, signature included) so its signature is
+ * not checked again on every request; its expiry, `nbf` and lifetime are checked every time.
  */
 export function createAuthenticator(
   cfg: AuthConfig,
   now: () => number = () => Math.floor(Date.now() / 1000),
+  /** false: verify every token in full (bench/middleware-cost.ts measures what remembering saves). */
+  remember = true,
 ): Authenticator {
   const maxLifetime = cfg.tokenMaxLifetimeS ?? DEFAULT_TOKEN_MAX_LIFETIME_S;
   const tolerance = cfg.clockToleranceS ?? DEFAULT_CLOCK_TOLERANCE_S;
@@ -41,6 +46,7 @@ export function createAuthenticator(
       ? createRemoteJWKSet(new URL(cfg.jwksUrl))
       : null;
   const algorithms = cfg.jwtSecret ? ['HS256'] : JWKS_ALGORITHMS;
+  const verified = new VerifiedTokens(cfg.jwtSecret ? Infinity : JWKS_REVERIFY_AFTER_S);
   const options = {
     algorithms,
     clockTolerance: tolerance,
@@ -54,17 +60,23 @@ export function createAuthenticator(
       const m = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/i.exec(authorization);
       if (!m) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
       if (key === null) throw unauthenticated('this service is configured to accept no tokens');
-      let payload: JWTPayload;
       const at = now();
-      const verify = { ...options, currentDate: new Date(at * 1000) };
-      try {
-        // Two calls because jose's overloads differ for a key and a key-lookup function.
-        payload =
-          typeof key === 'function'
-            ? (await jwtVerify(m[1], key, verify)).payload
-            : (await jwtVerify(m[1], key, verify)).payload;
-      } catch (e) {
-        throw unauthenticated(reasonOf(e));
+      let payload = verified.get(m[1], at);
+      if (payload !== undefined) {
+        const stale = timeProblem(payload, at, tolerance);
+        if (stale) throw unauthenticated(stale);
+      } else {
+        const verify = { ...options, currentDate: new Date(at * 1000) };
+        try {
+          // Two calls because jose's overloads differ for a key and a key-lookup function.
+          payload =
+            typeof key === 'function'
+              ? (await jwtVerify(m[1], key, verify)).payload
+              : (await jwtVerify(m[1], key, verify)).payload;
+        } catch (e) {
+          throw unauthenticated(reasonOf(e));
+        }
+        if (remember) verified.set(m[1], payload, at);
       }
       const problem = lifetimeProblem(payload, at, maxLifetime, tolerance);
       if (problem) throw unauthenticated(problem);
@@ -92,6 +104,17 @@ export function lifetimeProblem(
   const from = typeof payload.iat === 'number' ? payload.iat : now;
   if (payload.exp - from > maxLifetime + (typeof payload.iat === 'number' ? 0 : tolerance))
     return `the token lives longer than the ${maxLifetime} s this service accepts (exp − iat): ask for a shorter-lived token`;
+  return null;
+}
+
+/**
+ * jose's time checks, for a payload verified earlier: expired when `exp` ≤ now − tolerance, not
+ * yet valid when `nbf` > now + tolerance (the same comparisons and messages as a fresh check).
+ */
+export function timeProblem(payload: JWTPayload, now: number, tolerance: number): string | null {
+  if (typeof payload.exp === 'number' && payload.exp <= now - tolerance) return 'the token has expired';
+  if (typeof payload.nbf === 'number' && payload.nbf > now + tolerance)
+    return "the token's nbf claim is not accepted";
   return null;
 }
 
