@@ -3,19 +3,13 @@ import { AppError, badInput } from '../../domain/errors';
 import { HELPER_LABELS, VILLAGE_LEVEL_KINDS, type Label, type UnitKind } from '../../domain/model';
 import { QUOTA_RULES, shortfalls } from '../../domain/quota-rules';
 import type { CoverageModel } from '../../store/analytics/coverage.store';
-import { exemplarCount, exemplarPage, type ExemplarModel } from '../../store/analytics/exemplars.store';
+import { exemplarCount, exemplarPage } from '../../store/analytics/exemplars.store';
 import { GRAPH_LABELS, MAX_DEPTH } from '../../store/analytics/graph.cypher';
 import { pairingGraphs, type GraphOptions } from '../../store/analytics/graph.store';
 import { pairingMatrix } from '../../store/analytics/matrix.store';
 import { centrality, communityPartition } from '../../store/analytics/network.store';
 import { MAX_PATH_HOPS, PATH_VIA, shortestPaths, type PathVia } from '../../store/analytics/paths.store';
-import {
-  quotaSummary,
-  quotaViolationCount,
-  quotaViolations,
-  type RuleSummary,
-  type ViolationModel,
-} from '../../store/analytics/quota.store';
+import { quotaSummary, quotaViolationCount, quotaViolations } from '../../store/analytics/quota.store';
 import { scopeFilter, type PairingScope } from '../../store/analytics/specs';
 import {
   floorToPeriod,
@@ -23,9 +17,6 @@ import {
   periodCount,
   periodStart,
   timeline,
-  type Interval,
-  type TimelineGroupBy,
-  type TimelinePeriodModel,
   type TimelineScope,
 } from '../../store/analytics/timeline.store';
 import { checkObservations } from '../../store/indicators/indicators.store';
@@ -44,30 +35,12 @@ import {
   requiredNode,
   stringKeyset,
 } from '../analytics-loaders';
-import { toConnection, toPage, type Connection, type Edge } from '../connections';
+import { toConnection, toPage } from '../connections';
 import type { Context } from '../context';
+import type { TimelineModel } from '../models';
 import { fromGlobalIdOf } from '../ids';
 import { viewerOf } from '../mutate';
 import { decodeFilter, keyOfRow, relatedConnection, today, validToOf } from '../resolve';
-
-/** Models of the analytics connection types (codegen mappers). */
-export type QuotaViolationConnectionModel = Connection<ViolationModel> & {
-  summary: () => Promise<RuleSummary[]>;
-};
-export type QuotaViolationEdgeModel = Edge<ViolationModel>;
-export type ExemplarConnectionModel = Connection<ExemplarModel>;
-export type ExemplarEdgeModel = Edge<ExemplarModel>;
-export interface TimelineModel {
-  scope: TimelineScope;
-  /** The helper asked for (label and id), if any. */
-  helper: { label: Label; id: string } | null;
-  from: string;
-  /** The last period's end (exclusive). */
-  to: string;
-  interval: Interval;
-  groupBy: TimelineGroupBy | null;
-  periods: TimelinePeriodModel[];
-}
 
 const MAX_ROOTS = 100;
 const MAX_GRAPH_NODES = 2000;
