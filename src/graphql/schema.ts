@@ -38,7 +38,7 @@ export function resolvers(): Resolvers[] {
     networkResolvers,
     recordsResolvers,
     searchResolvers,
-    analyticsResolvers,
+    ...Object.values(analyticsResolvers),
     mutationResolvers,
     subscriptionResolvers,
     ingestResolvers,
