@@ -1,38 +1,47 @@
-import { getNullableType, isListType, type GraphQLFieldResolver } from 'graphql';
-import { applyMask, can, PERSONAL_FIELDS, type MaskKind } from '../domain/access-policy';
-import type { Resolvers } from './__generated__/resolvers-types';
+import {
+  getNullableType,
+  isListType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
+import { applyMask, can, type MaskKind } from '../domain/access-policy';
 import type { Context } from './context';
 import { viewerOf } from './mutate';
-import { readsProps } from './prefetch';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
-type ResolverMap = Record<string, Record<string, unknown>>;
 
-/**
- * Resolvers that mask every personal field (the `@personal` fields of the SDL, through the table
- * codegen makes of them) for callers below readPersonal. Each wraps whatever resolves the field
- * in `maps` (or the default property read), so a module that resolves a personal field cannot
- * forget the mask: the classification, not the module, decides. A HIDDEN field is not even
- * resolved for such a caller: null, or [] for a list.
- */
-export function personalMasks(maps: readonly Resolvers[]): Resolvers {
-  const out: ResolverMap = {};
-  for (const [type, fields] of Object.entries(PERSONAL_FIELDS)) {
-    for (const [field, mask] of Object.entries(fields as Record<string, MaskKind>)) {
-      const inner = resolverOf(maps, type, field) ?? readsProps(propertyOf(field), [field]);
-      (out[type] ??= {})[field] = masked(inner, mask);
-    }
-  }
-  return out as Resolvers;
+/** Set on a resolver wrapped in its field's mask, with the mask (tests read it). */
+export const MASK = Symbol('personal-data mask');
+
+/** The mask a field's `@personal(mask: …)` directive declares, or null for a field that is not personal. */
+export function declaredMask(type: string, field: GraphQLField<unknown, unknown>): MaskKind | null {
+  const use = field.astNode?.directives?.find((d) => d.name.value === 'personal');
+  if (!use) return null;
+  const arg = use.arguments?.find((a) => a.name.value === 'mask');
+  if (arg?.value.kind !== 'EnumValue')
+    throw new Error(`@personal on ${type}.${field.name} needs mask: INITIAL or HIDDEN`);
+  return arg.value.value.toLowerCase() as MaskKind;
 }
 
-/** The resolver of `type.field` that the schema would use: the last map's that has one. */
-function resolverOf(maps: readonly Resolvers[], type: string, field: string): Resolver | undefined {
-  for (const map of [...maps].reverse()) {
-    const r = (map as ResolverMap)[type]?.[field];
-    if (typeof r === 'function') return r as Resolver;
+/**
+ * Applies the access rule each field declares in the SDL: a field marked `@personal(mask: …)` is
+ * masked for callers below readPersonal, whatever resolves it (its module's resolver or the
+ * default property read) — the declaration at the field decides, not the order in which resolver
+ * modules are merged. A HIDDEN field is not even resolved for such a caller: null, or [] for a
+ * list. Runs once on the built schema, after every resolver is attached; returns the same schema.
+ */
+export function maskPersonalFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const mask = declaredMask(type.name, field);
+      if (mask === null) continue;
+      field.resolve = masked(field.resolve ?? propertyOf(field.name), mask);
+    }
   }
-  return undefined;
+  return schema;
 }
 
 const propertyOf =
@@ -47,6 +56,6 @@ function masked(inner: Resolver, mask: MaskKind): Resolver {
     const value: unknown = inner(row, args, ctx, info);
     return value instanceof Promise ? value.then((v) => applyMask(mask, v)) : applyMask(mask, value);
   };
-  // keep what the inner resolver declared it reads or fetches (the prefetch planner reads it)
-  return Object.assign(resolve, inner);
+  // keep what the inner resolver declared it reads or fetches, for anything that inspects it
+  return Object.assign(resolve, inner, { [MASK]: mask });
 }

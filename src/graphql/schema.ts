@@ -4,12 +4,13 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
-import { personalMasks } from './personal-masks';
+import { maskPersonalFields } from './personal-masks';
 import { indexPrefetches } from './prefetch';
 import { accessResolvers } from './resolvers/access';
 import { analyticsResolvers } from './resolvers/analytics';
 import { baseResolvers } from './resolvers/base';
 import { ingestResolvers } from './resolvers/ingest';
+import { mergeResolvers } from './resolvers/merge-resolvers';
 import { mutationResolvers } from './resolvers/mutations';
 import { networkResolvers } from './resolvers/network';
 import { nodeResolvers } from './resolvers/node';
@@ -26,34 +27,36 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
   return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 
+/** Every resolver module by name; each resolves the fields of its own schema file. */
+export const RESOLVER_MODULES: Readonly<Record<string, Resolvers>> = {
+  base: baseResolvers,
+  node: nodeResolvers,
+  network: networkResolvers,
+  records: recordsResolvers,
+  search: searchResolvers,
+  ...analyticsResolvers,
+  mutations: mutationResolvers,
+  subscriptions: subscriptionResolvers,
+  ingest: ingestResolvers,
+  access: accessResolvers,
+};
+
 /**
- * Every resolver module, merged per type (each module resolves its own schema file's fields).
- * The masks of personal fields come last, generated from the `@personal` directives: they wrap
- * whatever resolves such a field, so no module decides on its own what a caller may see.
+ * The modules' resolvers merged into one map. A field resolved by two modules throws here, naming
+ * it: the order of the modules decides nothing.
  */
-export function resolvers(): Resolvers[] {
-  const maps = [
-    baseResolvers,
-    nodeResolvers,
-    networkResolvers,
-    recordsResolvers,
-    searchResolvers,
-    analyticsResolvers,
-    mutationResolvers,
-    subscriptionResolvers,
-    ingestResolvers,
-    accessResolvers,
-  ];
-  const all = [...maps, personalMasks(maps)];
-  indexPrefetches(all);
-  return all;
+export function resolvers(modules = RESOLVER_MODULES): Resolvers {
+  return mergeResolvers(modules);
 }
 
 /**
  * The executable schema, built once and shared by the HTTP endpoint (Apollo Server) and the
  * WebSocket endpoint (graphql-ws), so queries and subscriptions resolve through the same
- * resolvers and the same access rules.
+ * resolvers and the same access rules. The access rules are those the SDL declares at each field
+ * (`@personal(mask: …)`), applied to the built schema whatever module resolves the field.
  */
-export function executableSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers() });
+export function executableSchema(modules = RESOLVER_MODULES): GraphQLSchema {
+  const merged = resolvers(modules);
+  indexPrefetches([merged]);
+  return maskPersonalFields(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: merged }));
 }

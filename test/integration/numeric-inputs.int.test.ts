@@ -41,10 +41,8 @@ const CONCURRENCY = 4;
 const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 /** The scalars the service runs (the SDL alone has no implementations). */
 const implementations = new Map<string, GraphQLScalarType>(
-  resolvers().flatMap((m) =>
-    Object.entries(m).filter(
-      (e): e is [string, GraphQLScalarType] => e[1] instanceof Object && 'parseValue' in e[1],
-    ),
+  Object.entries(resolvers()).filter(
+    (e): e is [string, GraphQLScalarType] => e[1] instanceof Object && 'parseValue' in e[1],
   ),
 );
 const SITES = numericInputSites(schema, implementations);

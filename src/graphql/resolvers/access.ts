@@ -5,8 +5,9 @@ import { viewerOf } from '../mutate';
 import { readsProps } from '../prefetch';
 
 /**
- * Resolvers of schema/access.graphql. The masks of personal fields are not here: they follow the
- * `@personal` directives of the SDL wherever a field is resolved (personal-masks.ts).
+ * Resolvers of schema/access.graphql. The masks of personal fields are not here: each field
+ * declares its own in the SDL (`@personal(mask: …)`), and personal-masks.ts applies it to the
+ * built schema whichever module resolves the field (Household.idNumber below included).
  */
 export const accessResolvers: Resolvers = {
   Query: {

@@ -1,27 +1,14 @@
 import { authorize, type Operation } from '../../domain/access-policy';
 import { badInput } from '../../domain/errors';
 import { proposeReport } from '../../ingest/propose-report';
-import type { ProposedFact } from '../../ingest/proposal';
 import { knownEntities } from '../../store/proposals/known-entities';
-import {
-  listProposals,
-  readProposal,
-  saveProposal,
-  statusOf,
-  type StoredProposal,
-} from '../../store/proposals/proposals.store';
+import { listProposals, readProposal, saveProposal, statusOf } from '../../store/proposals/proposals.store';
 import { acceptFact, rejectFact } from '../../store/proposals/review-fact';
 import { checkIdempotencyKey } from '../../store/writes/run-mutation';
 import type { WriteMeta } from '../../store/writes/write-tx';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { viewerOf } from '../mutate';
-
-/** A proposed fact with its proposal, so status and review come from the stored decisions. */
-export interface ProposedFactModel {
-  fact: ProposedFact;
-  proposal: StoredProposal;
-}
 
 /** Longest report text accepted, in characters (a long feature article is ≈ 20,000). */
 export const MAX_REPORT_TEXT = 200_000;

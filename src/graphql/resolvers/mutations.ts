@@ -5,7 +5,7 @@ import type { EntityLabel } from '../../domain/validation/entity-fields';
 import type { NodeRow } from '../../store/reads/reads';
 import { addCitation, CITABLE_LABELS } from '../../store/writes/citations';
 import { createEntity, updateEntity } from '../../store/writes/entities';
-import { countHistory, historyKeyset, readHistoryPage, type AuditRow } from '../../store/writes/history';
+import { countHistory, historyKeyset, readHistoryPage } from '../../store/writes/history';
 import { endPairing, createPairing } from '../../store/writes/pairings';
 import {
   recordDispute,
@@ -17,7 +17,7 @@ import {
 import { readsProps } from '../prefetch';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
-import { toConnection, toPage, type Connection, type Edge } from '../connections';
+import { toConnection, toPage } from '../connections';
 import { fromGlobalIdOf } from '../ids';
 import {
   disputeCommand,
@@ -30,10 +30,6 @@ import {
 import { keyOf, mutate, viewerOf, type Written } from '../mutate';
 
 type Args = { input: object; idempotencyKey?: string | null };
-
-/** The models behind AuditEntryConnection and AuditEntryEdge (codegen mappers). */
-export type AuditEntryConnectionModel = Connection<AuditRow>;
-export type AuditEntryEdgeModel = Edge<AuditRow>;
 
 /** A create mutation of a ledger entity. */
 const create =
