@@ -3,7 +3,7 @@ import { applyMask, can, PERSONAL_FIELDS, type MaskKind } from '../domain/access
 import type { Resolvers } from './__generated__/resolvers-types';
 import type { Context } from './context';
 import { viewerOf } from './mutate';
-import { readsProps } from './prefetch';
+import { readsProps } from './execution';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
 type ResolverMap = Record<string, Record<string, unknown>>;

@@ -5,7 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { personalMasks } from './personal-masks';
-import { indexPrefetches } from './prefetch';
+import { declarationsOf } from './execution/declarations';
+import { withExecution, type ExecutionOptions } from './execution';
 import { accessResolvers } from './resolvers/access';
 import { analyticsResolvers } from './resolvers/analytics';
 import { baseResolvers } from './resolvers/base';
@@ -44,9 +45,7 @@ export function resolvers(): Resolvers[] {
     ingestResolvers,
     accessResolvers,
   ];
-  const all = [...maps, personalMasks(maps)];
-  indexPrefetches(all);
-  return all;
+  return [...maps, personalMasks(maps)];
 }
 
 /**
@@ -54,6 +53,11 @@ export function resolvers(): Resolvers[] {
  * WebSocket endpoint (graphql-ws), so queries and subscriptions resolve through the same
  * resolvers and the same access rules.
  */
-export function executableSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers() });
+export function executableSchema(
+  options: ExecutionOptions = { planCacheSize: 500, planChecks: true },
+): GraphQLSchema {
+  const maps = resolvers();
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: maps });
+  // what each resolver declares it needs, read by the planner with the plan cache from the schema
+  return withExecution(schema, declarationsOf(maps), options);
 }
