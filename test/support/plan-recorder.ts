@@ -1,4 +1,4 @@
-import { execute, parse, validate, type GraphQLSchema } from 'graphql';
+import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { analyticsConfig } from '../../src/config/analytics-config';
 import { ANONYMOUS, type Viewer } from '../../src/domain/access-policy';
 import type { Context } from '../../src/graphql/context';
@@ -21,12 +21,13 @@ export interface PlannedStatement {
  */
 class RecordingGateway extends Gateway {
   readonly sent: PlannedStatement[] = [];
-  constructor() {
+  constructor(private readonly answer?: (s: PlannedStatement) => Row[] | undefined) {
     super(null as never, 'neo4j');
   }
   override read(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.sent.push({ name, cypher, params });
-    return Promise.resolve(name.startsWith('count.') ? [{ n: 0 }] : []);
+    const given = this.answer?.({ name, cypher, params });
+    return Promise.resolve(given ?? (name.startsWith('count.') ? [{ n: 0 }] : []));
   }
   override write(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     this.sent.push({ name: `write:${name}`, cypher, params });
@@ -37,14 +38,19 @@ class RecordingGateway extends Gateway {
 /** The statements one execution of `query` sends (with no rows to read), and its error messages. */
 export async function plannedStatements(
   schema: GraphQLSchema,
-  query: string,
+  query: string | DocumentNode,
   variables: Record<string, unknown> = {},
-  o: { viewer?: Viewer; analytics?: AnalyticsEngine } = {},
-): Promise<{ statements: PlannedStatement[]; errors: string[] }> {
-  const document = parse(query);
+  o: {
+    viewer?: Viewer;
+    analytics?: AnalyticsEngine;
+    /** Rows to answer a statement with (default: none; a count: 0). */
+    answer?: (s: PlannedStatement) => Row[] | undefined;
+  } = {},
+): Promise<{ statements: PlannedStatement[]; errors: string[]; data: unknown }> {
+  const document = typeof query === 'string' ? parse(query) : query;
   const invalid = validate(schema, document);
   if (invalid.length) throw new Error(invalid.map((e) => e.message).join('\n'));
-  const gw = new RecordingGateway();
+  const gw = new RecordingGateway(o.answer);
   const contextValue: Context = {
     requestId: 'pinned',
     log: { child: () => contextValue.log, debug() {}, info() {}, warn() {}, error() {} } as never,
@@ -57,5 +63,5 @@ export async function plannedStatements(
     access: { viewer: o.viewer ?? ANONYMOUS, idempotencyKey: null, piiSalt: 'pinned-salt' },
   };
   const result = await execute({ schema, document, variableValues: variables, contextValue });
-  return { statements: gw.sent, errors: (result.errors ?? []).map((e) => e.message) };
+  return { statements: gw.sent, errors: (result.errors ?? []).map((e) => e.message), data: result.data };
 }

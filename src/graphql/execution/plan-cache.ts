@@ -37,6 +37,13 @@ export class PlanCache implements PlanCacheStats {
     return this.lru.size;
   }
 
+  /** Selection shapes built by the cached plans so far (a request served from cache builds none). */
+  get shapesBuilt(): number {
+    let n = 0;
+    for (const plan of this.lru.values()) n += plan.built;
+    return n;
+  }
+
   /** The plan of the operation being executed. */
   planOf(
     operation: OperationDefinitionNode,
