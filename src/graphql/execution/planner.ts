@@ -34,7 +34,7 @@ import { allPlan, countPlan, pagePlan, type FieldPlan, type PlanItem, type RowPl
 export const ROW_BUDGET = 2_000;
 /**
  * Levels of nested fetches one statement holds at most (past it nested fields start their own
- * batched statements). Not the query depth limit (QUERY_MAX_DEPTH bounds documents) nor a
+ * batched statements). Not the document depth limit (MAX_DEPTH, hardening) nor a
  * network measure's `depth` argument.
  */
 export const MAX_FETCH_LEVELS = 5;
