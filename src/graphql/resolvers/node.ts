@@ -81,7 +81,7 @@ export function rootConnection(item: ItemName) {
     const filter = decodeFilter(args.filter);
     const rows = info ? rowPlanOf(info, ctx, label, ROW_BUDGET / (page.limit + 1)) : null;
     const found = ctx.loaders.primeRows(
-      await listPage(ctx.gateway, ITEMS[item], filter, order, page, nestedOf(rows)),
+      await listPage(ctx.gateway, ITEMS[item], filter, order, page, nestedOf(rows), rows?.props ?? null),
       rows,
     );
     return toConnection(found, page, keysetOf, () => listCount(ctx.gateway, ITEMS[item], filter), cursors);
