@@ -71,6 +71,7 @@ export async function main(): Promise<void> {
       metricsConfig: config.metrics,
       subscriptions: config.subscriptions,
       analytics: new AnalyticsEngine(config.analytics),
+      execution: config.execution,
       trustedDocuments: config.documents.trustedOnly
         ? loadTrustedDocuments(config.documents.manifestFile)
         : null,

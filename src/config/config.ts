@@ -8,6 +8,7 @@ import { CURSOR_ENV, cursorSecret } from './cursor-config';
 import { NEO4J_MEMORY_ENV, neo4jMemoryConfig, type Neo4jMemoryConfig } from './neo4j-memory-config';
 import { ANALYTICS_ENV, analyticsConfig, type AnalyticsConfig } from './analytics-config';
 import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
+import { EXECUTION_ENV, executionConfig, type ExecutionConfig } from './execution-config';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -41,6 +42,8 @@ export interface Config {
   readonly documents: DocumentsConfig;
   /** The analytics worker pool, result cache and network bounds (see analytics-config.ts). */
   readonly analytics: AnalyticsConfig;
+  /** The plan cache and plan checks of the read engine (see execution-config.ts). */
+  readonly execution: ExecutionConfig;
 }
 
 export type Neo4jConfig =
@@ -109,6 +112,7 @@ const schema = z.object({
   ...DOCUMENTS_ENV,
   ...ANALYTICS_ENV,
   ...NEO4J_MEMORY_ENV,
+  ...EXECUTION_ENV,
 });
 
 /** Thrown for a bad environment; its message is the one line to print. */
@@ -167,5 +171,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     subscriptions: subscriptionsConfig(e),
     documents: documentsConfig(e, cwd),
     analytics: analyticsConfig(e),
+    execution: executionConfig(e, e.NODE_ENV),
   });
 }

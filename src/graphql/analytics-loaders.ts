@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { AppError, badInput } from '../domain/errors';
 import {
   childAreas,
@@ -16,11 +16,12 @@ import { keysetOf, type ItemSpec, type NodeRow, type ParentKey } from '../store/
 import { toConnection, toPage, type NodeConnection, type PageArgs } from './connections';
 import type { Context } from './context';
 import { fromGlobalIdOf, toGlobalId } from './ids';
-import { stableJson } from './loaders';
+import { selects } from './execution';
+import { stableJson } from '../domain/stable-json';
 
 /**
  * Request-scoped batching and argument checks for the analytics resolvers
- * (resolvers/analytics.ts). Nested analytics fields — coverage of child units, observation
+ * (resolvers/analytics/). Nested analytics fields — coverage of child units, observation
  * details, exemplar networks, the drill-down lists of every cell — each cost one statement per
  * nesting level, whatever the number of parents.
  */
@@ -68,18 +69,9 @@ export async function requiredNode(ctx: Context, key: ParentKey): Promise<NodeRo
   return n;
 }
 
-/** Loaders of this module live in a map per Context, so they die with the request. */
-const perRequest = new WeakMap<Context, Map<string, unknown>>();
-function loader<K, V>(
-  ctx: Context,
-  id: string,
-  make: () => DataLoader<K, V, string>,
-): DataLoader<K, V, string> {
-  let m = perRequest.get(ctx);
-  if (!m) perRequest.set(ctx, (m = new Map()));
-  if (!m.has(id)) m.set(id, make());
-  return m.get(id) as DataLoader<K, V, string>;
-}
+/** This module's loaders, in the request's one registry (they die with the request). */
+const loader = <K, V>(ctx: Context, id: string, make: () => DataLoader<K, V, string>) =>
+  ctx.loaders.custom(`analytics|${id}`, make);
 
 /** Loader key standing for "the whole graph" (no area). */
 const ALL = '*';
@@ -106,43 +98,7 @@ export const detailsOf = (ctx: Context, observationId: string): Promise<Observat
     () => new DataLoader((ids) => observationDetails(ctx.gateway, ids)),
   ).load(observationId);
 
-/**
- * Whether the field being resolved selects the field path `path` below it (by field name, whatever
- * the aliases), in any of its field nodes, directly or through inline fragments and named fragment
- * spreads. `@skip`/`@include` are not evaluated: a conditional selection counts as selected, which
- * at worst computes something unused.
- */
-export function selects(
-  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
-  path: readonly string[],
-): boolean {
-  const walk = (set: SelectionSetNode | undefined, depth: number, spread: ReadonlySet<string>): boolean =>
-    set !== undefined &&
-    set.selections.some((sel) => {
-      switch (sel.kind) {
-        case Kind.FIELD:
-          return (
-            sel.name.value === path[depth] &&
-            (depth === path.length - 1 || walk(sel.selectionSet, depth + 1, new Set()))
-          );
-        case Kind.INLINE_FRAGMENT:
-          return walk(sel.selectionSet, depth, spread);
-        case Kind.FRAGMENT_SPREAD: {
-          const name = sel.name.value;
-          const fragment = info.fragments[name];
-          // a valid document has no fragment cycles; the guard only keeps a bad one from looping
-          return (
-            fragment !== undefined &&
-            !spread.has(name) &&
-            walk(fragment.selectionSet, depth, new Set([...spread, name]))
-          );
-        }
-        default:
-          return false;
-      }
-    });
-  return path.length > 0 && info.fieldNodes.some((f) => walk(f.selectionSet, 0, new Set()));
-}
+export { selects };
 
 /** Whether a PairingGraph field's result needs node categories (`nodes { category }`). */
 export const graphNeedsCategories = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>) =>

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
 import { badInput } from '../domain/errors';
 import type { Keyset } from '../domain/page';
-import { stableJson } from './loaders';
+import { stableJson } from '../domain/stable-json';
 
 /**
  * Page cursors are sealed: a keyset position (sort value + key) encrypted and authenticated with a

@@ -8,112 +8,34 @@ import {
   fetchAround,
   nodesByKeys,
   PRE,
-  type Fetch,
   type Fetched,
   type NodeRow,
   type ParentKey,
 } from '../store/reads/reads';
-import { ITEMS, RELS, type ItemName, type RelName } from '../store/reads/specs';
+import type { ItemName, RelName } from '../store/reads/specs';
+import { checkedRow } from './execution/contract';
+import {
+  allPlan,
+  countPlan,
+  nestedOf,
+  type FieldPlan,
+  type PlanItem,
+  type RowPlan,
+} from './execution/plan-items';
 
 const keyOf = (k: ParentKey) => `${k.label}:${k.id}`;
-
-/**
- * One field's fetch, and the id of the loader whose cache holds its results: the id names what is
- * fetched (relationship, normalised arguments) and the shape of the rows (which properties they
- * carry), so a result fetched ahead by a parent's statement is found by the field's own resolver.
- */
-export interface PlanItem {
-  id: string;
-  fetch: Fetch;
-  /** For pages and lists: what to fetch with each of the fetched rows. */
-  rows: RowPlan | null;
-}
-
-/** What to fetch with each row of a selection (see prefetch.ts), and its signature. */
-export interface RowPlan {
-  items: readonly PlanItem[];
-  /** The properties the selection reads (always with `id`); null: every property. */
-  props: readonly string[] | null;
-  sig: string;
-}
-
-/** A field's plan: its own fetch, and fetches of the same parent made in the same statement (its totalCount). */
-export interface FieldPlan {
-  main: PlanItem;
-  with: readonly PlanItem[];
-}
-
-/** The fetches a row plan makes with each row. */
-export const nestedOf = (rows: RowPlan | null) => rows?.items.map((i) => i.fetch) ?? [];
-
-/**
- * The part of a loader id that names the rows' shape: which properties they carry. Rows of one
- * shape are cached under one id, so a field never finds rows fetched without a property it reads.
- */
-const shapeOf = (rows: RowPlan | null) => (rows?.props ? rows.props.join(',') : '*');
-
-/** A page of `rel` items per parent. */
-export function pagePlan(
-  rel: RelName,
-  item: ItemName,
-  filter: FilterInput | null | undefined,
-  order: string,
-  page: Page,
-  rows: RowPlan | null = null,
-  labels: readonly Label[] | null = null,
-): PlanItem {
-  return {
-    id: `page|${rel}|${item}|${stableJson({ filter, order, page })}|${shapeOf(rows)}`,
-    fetch: {
-      kind: 'page',
-      rel: RELS[rel],
-      item: ITEMS[item],
-      filter,
-      order,
-      page,
-      labels,
-      props: rows?.props,
-      nested: nestedOf(rows),
-    },
-    rows,
-  };
-}
-
-/** The number of `rel` items per parent under a filter. */
-export function countPlan(
-  rel: RelName,
-  item: ItemName,
-  filter: FilterInput | null | undefined,
-  labels: readonly Label[] | null = null,
-): PlanItem {
-  return {
-    id: `count|${rel}|${item}|${stableJson(filter ?? null)}`,
-    fetch: { kind: 'count', rel: RELS[rel], item: ITEMS[item], filter, labels },
-    rows: null,
-  };
-}
-
-/** Every `rel` item per parent (short lists, to-one relationships), by key. */
-export function allPlan(
-  rel: RelName,
-  rows: RowPlan | null = null,
-  labels: readonly Label[] | null = null,
-): PlanItem {
-  return {
-    id: `all|${rel}|${shapeOf(rows)}`,
-    fetch: { kind: 'all', rel: RELS[rel], cap: 500, labels, props: rows?.props, nested: nestedOf(rows) },
-    rows,
-  };
-}
 
 /**
  * The request's DataLoaders. Each nested field gets one loader per (relationship, normalised
  * arguments, row shape), keyed by parent, so all parents of one field at one depth share one
  * Cypher statement; results a parent's statement fetched ahead are primed into the loaders of the
- * fields they belong to. Created per request in the context; never shared across requests.
+ * fields they belong to. Other per-request batches (analytics) register theirs with `custom`, so
+ * this is the request's one loader registry. Created per request in the context; never shared
+ * across requests.
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<ParentKey, unknown, string>>();
+  private readonly customs = new Map<string, unknown>();
   private readonly memos = new WeakMap<object, Map<string, unknown>>();
 
   constructor(private readonly gw: Gateway) {}
@@ -129,12 +51,18 @@ export class Loaders {
     return byKey.get(key) as T;
   }
 
+  /** The loader named `id` of this request, made by `make` on first use (one registry per request). */
+  custom<K, V>(id: string, make: () => DataLoader<K, V, string>): DataLoader<K, V, string> {
+    let loader = this.customs.get(id) as DataLoader<K, V, string> | undefined;
+    if (!loader) this.customs.set(id, (loader = make()));
+    return loader;
+  }
+
   /** Any node by (label, id), with what `rows` plans for it; null when absent. */
   node(key: ParentKey, rows: RowPlan | null = null): Promise<NodeRow | null> {
     const loader = this.get(`node|${rows?.sig ?? ''}`, () => async (keys) => {
       const found = await nodesByKeys(this.gw, keys, nestedOf(rows), rows?.props);
-      for (const row of found) if (row) this.primeRow(row, rows);
-      return found;
+      return found.map((row) => row && this.primeRow(row, rows));
     });
     return loader.load(key) as Promise<NodeRow | null>;
   }
@@ -167,22 +95,27 @@ export class Loaders {
     return this.loaderOf(plan.main, plan.with).load(parent) as Promise<Fetched>;
   }
 
-  /** Primes the loaders of what `rows` planned from the values the rows carry. */
-  primeRows(found: readonly NodeRow[], rows: RowPlan | null): void {
-    for (const row of found) this.primeRow(row, rows);
+  /**
+   * Primes the loaders of what `rows` planned from the values the rows carry; returns the rows as
+   * fields read them (checked against the plan's properties when plan checks are on).
+   */
+  primeRows(found: readonly NodeRow[], rows: RowPlan | null): NodeRow[] {
+    return found.map((row) => this.primeRow(row, rows));
   }
 
-  private primeRow(row: NodeRow, rows: RowPlan | null): void {
+  private primeRow(row: NodeRow, rows: RowPlan | null): NodeRow {
     const pre = row[PRE] as Fetched[] | undefined;
-    if (pre === undefined) return;
-    delete row[PRE];
-    rows?.items.forEach((it, i) => this.prime(it, { label: row.__label, id: row.id }, pre[i]));
+    if (pre !== undefined) {
+      delete row[PRE];
+      rows?.items.forEach((it, i) => this.prime(it, { label: row.__label, id: row.id }, pre[i]));
+    }
+    return rows?.checked ? checkedRow(row) : row;
   }
 
   private prime(it: PlanItem, parent: ParentKey, value: Fetched): void {
     if (it.fetch.labels && !it.fetch.labels.includes(parent.label)) return;
-    if (Array.isArray(value)) this.primeRows(value, it.rows);
-    this.loaderOf(it).prime(parent, it.fetch.kind === 'count' ? Number(value) : value);
+    const v = Array.isArray(value) ? this.primeRows(value, it.rows) : Number(value);
+    this.loaderOf(it).prime(parent, v);
   }
 
   private loaderOf(main: PlanItem, beside: readonly PlanItem[] = []) {
@@ -198,8 +131,7 @@ export class Loaders {
       );
       return values.map((v, k) => {
         beside.forEach((b, i) => this.prime(b, keys[k], v[i + 1]));
-        if (Array.isArray(v[0])) this.primeRows(v[0], main.rows);
-        return main.fetch.kind === 'count' ? Number(v[0]) : v[0];
+        return Array.isArray(v[0]) ? this.primeRows(v[0], main.rows) : Number(v[0]);
       });
     });
   }
@@ -218,4 +150,3 @@ export class Loaders {
 }
 
 /** Re-exported for the modules that still import it from here. */
-export { stableJson };

@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import { applyMask, can, type MaskKind } from '../domain/access-policy';
 import type { Context } from './context';
+import { readsProps } from './execution';
 import { viewerOf } from './mutate';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
@@ -38,7 +39,7 @@ export function maskPersonalFields(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const mask = declaredMask(type.name, field);
       if (mask === null) continue;
-      field.resolve = masked(field.resolve ?? propertyOf(field.name), mask);
+      field.resolve = masked(field.resolve ?? readsProps(propertyOf(field.name), [field.name]), mask);
     }
   }
   return schema;

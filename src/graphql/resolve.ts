@@ -5,8 +5,7 @@ import { ITEMS, type ItemName, type RelName } from '../store/reads/specs';
 import { toConnection, toPage, type NodeConnection, type PageArgs } from './connections';
 import type { Context } from './context';
 import { toGlobalId } from './ids';
-import { pagePlan } from './loaders';
-import { fieldPlanOf, prefetches, readsProps } from './prefetch';
+import { fieldPlanOf, pagePlan, prefetches, readsProps } from './execution';
 import { viewerOf } from './mutate';
 import { checkVisibleFilter, visibleOrder } from './personal-lists';
 import { decodeFilter } from './resolve-filter';
@@ -41,7 +40,7 @@ export interface ListArgs extends PageArgs {
 
 /**
  * A resolver for a nested connection: one page per parent, batched per (field, arguments), with
- * what its selection nests fetched in the same statement (prefetch.ts) unless a parent's
+ * what its selection nests fetched in the same statement (execution/planner.ts) unless a parent's
  * statement already fetched it.
  */
 export function relatedConnection(rel: RelName, item: ItemName) {

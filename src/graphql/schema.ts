@@ -5,7 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import { SCHEMA_DIR } from '../config/paths';
 import type { Resolvers } from './__generated__/resolvers-types';
 import { maskPersonalFields } from './personal-masks';
-import { indexPrefetches } from './prefetch';
+import { declarationsOf } from './execution/declarations';
+import { withExecution, type ExecutionOptions } from './execution';
 import { accessResolvers } from './resolvers/access';
 import { analyticsResolvers } from './resolvers/analytics';
 import { baseResolvers } from './resolvers/base';
@@ -55,8 +56,12 @@ export function resolvers(modules = RESOLVER_MODULES): Resolvers {
  * resolvers and the same access rules. The access rules are those the SDL declares at each field
  * (`@personal(mask: …)`), applied to the built schema whatever module resolves the field.
  */
-export function executableSchema(modules = RESOLVER_MODULES): GraphQLSchema {
+export function executableSchema(
+  options: ExecutionOptions = { planCacheSize: 500, planChecks: true },
+  modules = RESOLVER_MODULES,
+): GraphQLSchema {
   const merged = resolvers(modules);
-  indexPrefetches([merged]);
-  return maskPersonalFields(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: merged }));
+  const schema = maskPersonalFields(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: merged }));
+  // what each resolver declares it needs, read by the planner with the plan cache from the schema
+  return withExecution(schema, declarationsOf([merged]), options);
 }

@@ -14,6 +14,8 @@ import type { Context, ServiceInfo } from '../graphql/context';
 import { CursorCodec } from '../graphql/cursors';
 import { Loaders } from '../graphql/loaders';
 import { executableSchema } from '../graphql/schema';
+import { planCacheOf } from '../graphql/execution';
+import { defaultExecutionConfig, type ExecutionConfig } from '../config/execution-config';
 import type { Gateway } from '../store/gateway';
 import { DEV_PII_SALT } from '../config/auth-config';
 import { cursorSecret } from '../config/cursor-config';
@@ -71,6 +73,8 @@ export interface HttpServiceDeps {
   trustedDocuments?: TrustedDocuments | null;
   /** Network measures' worker pool and cache (config.analytics); default: the documented defaults. Closed with the service. */
   analytics?: AnalyticsEngine;
+  /** The read engine's plan cache size and plan checks (config.execution); default: 500 plans, checks on. */
+  execution?: ExecutionConfig;
   /** Benchmarks only (bench/middleware-cost.ts): layers left out to measure their cost. */
   without?: ReadonlySet<ServiceLayer>;
   /** Benchmarks only (bench/graphql-jit.ts): executes operations instead of graphql-js. */
@@ -128,7 +132,8 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   const breaker = new DatabaseBreaker();
   const hardened = apolloHardening(h, breaker, without);
   const cursors = new CursorCodec(deps.cursorSecret ?? cursorSecret({ PII_HASH_SALT: deps.piiSalt }));
-  const schema = executableSchema();
+  const schema = executableSchema(deps.execution ?? defaultExecutionConfig());
+  metrics.observePlanCache(planCacheOf(schema));
   const analytics = deps.analytics ?? new AnalyticsEngine(analyticsConfig());
   const subscriptions = attachSubscriptions({
     httpServer,

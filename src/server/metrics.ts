@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { QueryObserver } from '../store/gateway';
 import { OperationLabel } from './operation-label';
 
@@ -62,6 +62,24 @@ export class Metrics implements QueryObserver {
       options.maxOperationNames ?? 100,
     );
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'bangfu_' });
+  }
+
+  /** Exposes a plan cache's hits, misses and size (read at each scrape; a later cache replaces an earlier one). */
+  observePlanCache(cache: { readonly hits: number; readonly misses: number; readonly size: number }): void {
+    const gauge = (name: string, help: string, read: () => number) => {
+      this.registry.removeSingleMetric(name);
+      return new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    };
+    gauge('bangfu_plan_cache_hits', 'Requests whose document plan was cached.', () => cache.hits);
+    gauge('bangfu_plan_cache_misses', 'Requests that planned their document.', () => cache.misses);
+    gauge('bangfu_plan_cache_size', 'Document plans held (PLAN_CACHE_SIZE at most).', () => cache.size);
   }
 
   onQuery(e: { access: 'read' | 'write'; ms: number; ok: boolean }): void {

@@ -60,7 +60,7 @@ describe('resolver modules', () => {
     expect(() => resolvers({ a, b })).toThrow(
       'Query.quotaRules is resolved by two resolver modules, a and b',
     );
-    expect(() => executableSchema({ a, b })).toThrow(/Query\.quotaRules/);
+    expect(() => executableSchema(undefined, { a, b })).toThrow(/Query\.quotaRules/);
     // a field the other module leaves alone is no clash
     expect(() => resolvers({ a, c: { QuotaRule: { name: () => 'x' } } })).not.toThrow();
   });
@@ -82,7 +82,7 @@ describe('personal-data masks declared at the field (@personal)', () => {
 
   it('hold whatever the order of the resolver modules (no module overrides a mask by coming later)', () => {
     const reversed = Object.fromEntries(Object.entries(RESOLVER_MODULES).reverse());
-    expect(maskedFields(executableSchema(reversed))).toEqual(declared);
+    expect(maskedFields(executableSchema(undefined, reversed))).toEqual(declared);
   });
 
   it('mask for a viewer and show an analyst the value, through a module resolver and the default read', () => {

@@ -2,7 +2,7 @@ import { can, idNumberDisplay, OPERATIONS } from '../../domain/access-policy';
 import type { NodeRow } from '../../store/reads/reads';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { viewerOf } from '../mutate';
-import { readsProps } from '../prefetch';
+import { readsProps } from '../execution';
 
 /**
  * Resolvers of schema/access.graphql. The masks of personal fields are not here: each field

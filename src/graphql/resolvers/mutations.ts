@@ -14,7 +14,7 @@ import {
   recordVisit,
   resolveDispute,
 } from '../../store/writes/activities';
-import { readsProps } from '../prefetch';
+import { readsProps } from '../execution';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { toConnection, toPage } from '../connections';

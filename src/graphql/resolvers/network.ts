@@ -1,6 +1,6 @@
 import type { NodeRow } from '../../store/reads/reads';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { readsProps } from '../prefetch';
+import { readsProps } from '../execution';
 import {
   activeOnDay,
   entityFields,

@@ -7,10 +7,9 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { MAX_PAGE_SIZE, toConnection, toPage, type NodeConnection } from '../connections';
 import type { Context } from '../context';
 import { fromGlobalId } from '../ids';
-import { nestedOf } from '../loaders';
+import { nestedOf, ROW_BUDGET, rowPlanOf } from '../execution';
 import { viewerOf } from '../mutate';
 import { checkVisibleFilter, visibleOrder } from '../personal-lists';
-import { ROW_BUDGET, rowPlanOf } from '../prefetch';
 import {
   decodeFilter,
   entityFields,
@@ -81,8 +80,10 @@ export function rootConnection(item: ItemName) {
     const page = toPage(args, cursors);
     const filter = decodeFilter(args.filter);
     const rows = info ? rowPlanOf(info, ctx, label, ROW_BUDGET / (page.limit + 1)) : null;
-    const found = await listPage(ctx.gateway, ITEMS[item], filter, order, page, nestedOf(rows));
-    ctx.loaders.primeRows(found, rows);
+    const found = ctx.loaders.primeRows(
+      await listPage(ctx.gateway, ITEMS[item], filter, order, page, nestedOf(rows), rows?.props ?? null),
+      rows,
+    );
     return toConnection(found, page, keysetOf, () => listCount(ctx.gateway, ITEMS[item], filter), cursors);
   };
 }

@@ -1,6 +1,7 @@
 import type { Page } from '../../domain/page';
 import type { Gateway } from '../gateway';
 import { compileFilter, Params, type FilterInput } from '../reads/filter';
+import { directionOf, seek, sortOf } from '../reads/keyset';
 import type { ItemSpec, NodeRow } from '../reads/reads';
 
 /**
@@ -40,21 +41,6 @@ function matchOf(item: ItemSpec, anchor: ListAnchor | undefined, params: Params)
     : `MATCH (:AdminUnit {id: $${a}})<-[:LOCATED_IN*0..]-(n:${item.label})`;
 }
 
-function sortOf(item: ItemSpec, order: string): string {
-  const s = item.orders[order];
-  if (!s) throw new TypeError(`unknown order ${order} for ${item.label}`);
-  return s;
-}
-
-function seek(page: Page, sort: string, params: Params): string {
-  if (!page.from) return 'true';
-  const [sv, id] = page.from;
-  const s = params.add(sv);
-  const i = params.add(id);
-  const op = page.direction === 'forward' ? '>' : '<';
-  return `(${sort} ${op} $${s} OR (${sort} = $${s} AND n.id ${op} $${i}))`;
-}
-
 /** One page per request, in request order. */
 export async function listPages(
   gw: Gateway,
@@ -64,7 +50,7 @@ export async function listPages(
   const params = new Params();
   const arms = reqs.map((r, k) => {
     const sort = sortOf(item, r.order);
-    const dir = r.page.direction === 'forward' ? 'ASC' : 'DESC';
+    const dir = directionOf(r.page);
     const where = compileFilter(r.filter, item.filter, 'n', params);
     const limit = params.add(r.page.limit + 1);
     return (

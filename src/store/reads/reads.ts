@@ -3,6 +3,7 @@ import type { Keyset, Page } from '../../domain/page';
 import type { Gateway, Row } from '../gateway';
 import type { Plain } from '../values';
 import { compileFilter, Params, type FilterInput, type FilterSpec } from './filter';
+import { directionOf, seek, sortOf } from './keyset';
 
 /**
  * Generic, batched reads over the graph. Every statement is built from fixed fragments (labels
@@ -48,17 +49,6 @@ export interface ParentKey {
   id: string;
 }
 
-function seek(page: Page, sort: string, params: Params): string {
-  if (!page.from) return 'true';
-  const [sv, id] = page.from;
-  const s = params.add(sv);
-  const i = params.add(id);
-  const op = page.direction === 'forward' ? '>' : '<';
-  return `(${sort} ${op} $${s} OR (${sort} = $${s} AND n.id ${op} $${i}))`;
-}
-
-const dir = (page: Page) => (page.direction === 'forward' ? 'ASC' : 'DESC');
-
 /** The keyset position of a row (what its cursor encodes). */
 export const keysetOf = (row: NodeRow): Keyset => [row.__sort ?? null, row.id];
 
@@ -76,7 +66,7 @@ export async function listPage(
   const sort = sortOf(item, order);
   const { match, rest } = anchored(item, filter, params);
   const where = compileFilter(rest, item.filter, 'n', params);
-  const ordered = `ORDER BY ${sort} ${dir(page)}, n.id ${dir(page)}`;
+  const ordered = `ORDER BY ${sort} ${directionOf(page)}, n.id ${directionOf(page)}`;
   const cypher =
     `${match} WHERE (${where}) AND ${seek(page, sort, params)} ` +
     (nested.length
@@ -187,7 +177,7 @@ function fetchBody(f: Fetch, params: Params, depth: number): string {
   }
   const sort = sortOf(f.item, f.order);
   const where = compileFilter(f.filter, f.item.filter, 'n', params);
-  const order = `${sort} ${dir(f.page)}, n.id ${dir(f.page)}`;
+  const order = `${sort} ${directionOf(f.page)}, n.id ${directionOf(f.page)}`;
   const limit = params.add(f.page.limit + 1);
   return (
     `CALL (p) { MATCH ${f.rel.pattern} WHERE (${where}) AND ${seek(f.page, sort, params)} ` +
@@ -299,10 +289,4 @@ function matchParents(
 function inKeyOrder<T>(keys: readonly ParentKey[], rows: Row[], pick: (r: Row) => T): (T | null)[] {
   const byKey = new Map(rows.map((r) => [String(r.pid), pick(r)]));
   return keys.map((k) => byKey.get(`${k.label}:${k.id}`) ?? null);
-}
-
-function sortOf(item: ItemSpec, order: string): string {
-  const s = item.orders[order];
-  if (!s) throw new TypeError(`unknown order ${order} for ${item.label}`);
-  return s;
 }

@@ -5,7 +5,7 @@ import type { PreparedRow, RecordFacts } from '../../domain/validation/import-ro
 import type { Gateway } from '../gateway';
 import { toNeo4jProps } from '../values';
 import { NEXT_LEDGER_POSITION } from './ledger-position';
-import { stableJson } from './run-mutation';
+import { stableJson } from '../../domain/stable-json';
 import type { ExistingRecord } from './import-lookup';
 import { checkedLabel, checkedRelType, snapshot, type Props, type WriteMeta } from './write-tx';
 

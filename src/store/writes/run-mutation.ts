@@ -103,4 +103,3 @@ const isConstraintError = (e: unknown) =>
 const hmac = (salt: string, text: string) => createHmac('sha256', salt).update(text).digest('hex');
 
 /** Re-exported for import-write.ts, which still imports it from here. */
-export { stableJson };

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * How documents are planned (src/graphql/execution/). Read by `loadConfig` with the rest of the
+ * configuration; documented in docs/architecture.md ("One read") and `.env.example`.
+ */
+export interface ExecutionConfig {
+  /** Documents whose plans are kept, least recently used dropped first (PLAN_CACHE_SIZE). */
+  readonly planCacheSize: number;
+  /**
+   * Rows refuse a read of a property their plan did not fetch, with an error naming it
+   * (PLAN_CHECKS=on|off; default on, off when NODE_ENV=production: the check costs a proxy per row).
+   */
+  readonly planChecks: boolean;
+}
+
+/** The environment variables of this module, merged into the schema of `loadConfig`. */
+export const EXECUTION_ENV = {
+  PLAN_CACHE_SIZE: z
+    .string()
+    .regex(/^\d+$/, 'expected an integer from 1 to 100000')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 100_000, 'expected an integer from 1 to 100000')
+    .default(500),
+  PLAN_CHECKS: z.enum(['on', 'off'], { message: 'expected on or off' }).optional(),
+};
+
+type ExecutionEnv = z.output<ReturnType<typeof z.object<typeof EXECUTION_ENV>>>;
+
+export function executionConfig(e: ExecutionEnv, nodeEnv: string): ExecutionConfig {
+  return Object.freeze({
+    planCacheSize: e.PLAN_CACHE_SIZE,
+    planChecks: (e.PLAN_CHECKS ?? (nodeEnv === 'production' ? 'off' : 'on')) === 'on',
+  });
+}
+
+/** The defaults, for services built without a loaded Config (tests): checks on. */
+export function defaultExecutionConfig(): ExecutionConfig {
+  return executionConfig(z.object(EXECUTION_ENV).parse({}), 'test');
+}

@@ -1,0 +1,167 @@
+import {
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  visit,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { LABELS, type Label } from '../../domain/model';
+import { propsOf, type Declarations } from './declarations';
+import { collectFields } from './lookahead';
+
+/**
+ * The part of a document's plan that holds for every request of it: for each planned field, the
+ * fields it selects per possible type and the stored properties its rows must carry. Built once
+ * per (document, operation name) and kept in the plan cache (plan-cache.ts); what depends on a
+ * request (argument values, the caller's view of personal data) is bound per request (planner.ts).
+ *
+ * `@skip`/`@include` with variables change what is selected, so shapes are kept per value of the
+ * variables those directives name (none in most documents).
+ */
+
+/** A selected field: its schema name and merged field nodes. */
+export interface Selected {
+  name: string;
+  nodes: readonly FieldNode[];
+}
+
+/** What a selection needs from rows of `types`. */
+export interface RowsShape {
+  byType: ReadonlyMap<Label, readonly Selected[]>;
+  /** The stored properties its fields read (with `id`, sorted); null: every property. */
+  props: readonly string[] | null;
+}
+
+const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
+
+export class DocumentPlan {
+  /** Shapes built so far (a request that builds none spent no time planning). */
+  built = 0;
+  private readonly shapes = new Map<string, unknown>();
+  private readonly conditionVars: readonly string[];
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    readonly declarations: Declarations,
+    operation: OperationDefinitionNode,
+    readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  ) {
+    const vars = new Set<string>();
+    for (const root of [operation, ...Object.values(fragments)]) {
+      visit(root, {
+        Directive: (d) => {
+          if (d.name.value !== 'skip' && d.name.value !== 'include') return;
+          for (const a of d.arguments ?? []) if (a.value.kind === Kind.VARIABLE) vars.add(a.value.name.value);
+        },
+      });
+    }
+    this.conditionVars = [...vars].sort();
+  }
+
+  /** The schema field `type.name`. */
+  field(type: string, name: string): GraphQLField<unknown, unknown> {
+    const t = this.schema.getType(type);
+    if (!isObjectType(t)) throw new TypeError(`${type} is not an object type`);
+    return t.getFields()[name];
+  }
+
+  /** The labels a field of `type` may return rows of (its named type, or that type's possible types). */
+  targets(type: string, name: string): Label[] {
+    const t = getNamedType(this.field(type, name).type);
+    return (isAbstractType(t) ? this.schema.getPossibleTypes(t) : [t])
+      .map((x) => x.name)
+      .filter((n): n is Label => LABEL_SET.has(n));
+  }
+
+  /** The fields `nodes` select on an object type (e.g. a connection's). */
+  fieldsOn(
+    type: string,
+    nodes: readonly FieldNode[],
+    variables: Record<string, unknown>,
+  ): readonly Selected[] {
+    return this.memo(`on|${type}`, nodes, variables, () => {
+      const t = this.schema.getType(type) as GraphQLObjectType;
+      return this.collect(t, nodes, variables);
+    });
+  }
+
+  /** A connection's item selections: `edges { node }` and `nodes`. */
+  itemNodes(
+    connection: string,
+    nodes: readonly FieldNode[],
+    variables: Record<string, unknown>,
+  ): FieldNode[] {
+    const fields = this.fieldsOn(connection, nodes, variables);
+    const edgeType = getNamedType(this.field(connection, 'edges').type).name;
+    return fields.flatMap((f) =>
+      f.name === 'nodes'
+        ? [...f.nodes]
+        : f.name === 'edges'
+          ? this.fieldsOn(edgeType, f.nodes, variables)
+              .filter((e) => e.name === 'node')
+              .flatMap((e) => e.nodes)
+          : [],
+    );
+  }
+
+  /** What `nodes` select on rows of `types`, and the properties those rows must carry. */
+  rows(types: readonly Label[], nodes: readonly FieldNode[], variables: Record<string, unknown>): RowsShape {
+    return this.memo(`rows|${types.join(',')}`, nodes, variables, () => {
+      const byType = new Map<Label, readonly Selected[]>();
+      let props: Set<string> | null = new Set(['id']);
+      for (const type of types) {
+        const t = this.schema.getType(type);
+        if (!isObjectType(t)) continue;
+        const fields = this.collect(t, nodes, variables);
+        byType.set(type, fields);
+        for (const f of fields) {
+          const reads = propsOf(this.declarations, type, f.name);
+          if (reads === null) props = null;
+          else for (const p of reads) props?.add(p);
+        }
+      }
+      return { byType, props: props ? [...props].sort() : null };
+    });
+  }
+
+  private collect(t: GraphQLObjectType, nodes: readonly FieldNode[], variables: Record<string, unknown>) {
+    const found = collectFields(
+      nodes.map((n) => n.selectionSet),
+      { fragments: this.fragments, schema: this.schema, type: t, variables },
+    );
+    // meta fields (__typename) are answered by graphql-js, not read from rows
+    return [...found.values()]
+      .filter((fieldNodes) => !fieldNodes[0].name.value.startsWith('__'))
+      .map((fieldNodes) => ({ name: fieldNodes[0].name.value, nodes: fieldNodes }));
+  }
+
+  /**
+   * A shape kept for the plan's lifetime, by what it is of and where its field nodes stand in the
+   * document (the same for every parse of the same text); built anew when nodes carry no location.
+   */
+  private memo<T>(
+    what: string,
+    nodes: readonly FieldNode[],
+    variables: Record<string, unknown>,
+    make: () => T,
+  ): T {
+    const at = nodes.map((n) => n.loc?.start ?? -1);
+    const conditions = this.conditionVars.map((v) => JSON.stringify(variables[v] ?? null)).join(',');
+    const key = `${what}|${at.join(',')}|${conditions}`;
+    if (at.includes(-1)) {
+      this.built++;
+      return make();
+    }
+    if (!this.shapes.has(key)) {
+      this.built++;
+      this.shapes.set(key, make());
+    }
+    return this.shapes.get(key) as T;
+  }
+}

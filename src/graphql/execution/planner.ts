@@ -1,0 +1,187 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLResolveInfo,
+} from 'graphql';
+import type { Viewer } from '../../domain/access-policy';
+import type { Label } from '../../domain/model';
+import { ITEMS } from '../../store/reads/specs';
+import { toPage } from '../connections';
+import type { Context } from '../context';
+import { NO_CURSORS } from '../cursors';
+import { stableJson } from '../../domain/stable-json';
+import { viewerOf } from '../mutate';
+import { checkVisibleFilter, visibleOrder } from '../personal-lists';
+import { decodeFilter } from '../resolve-filter';
+import { metaOf } from './declarations';
+import type { DocumentPlan } from './document-plan';
+import { executionOf } from './execution';
+import { allPlan, countPlan, pagePlan, type FieldPlan, type PlanItem, type RowPlan } from './plan-items';
+
+/**
+ * Binds a document's cached plan (document-plan.ts) to one request: argument values, the caller's
+ * view of personal lists, the row budget. A resolver that starts a statement gets, for its field,
+ * which nested fields of the rows it fetches are fetched in the same statement — pages, their
+ * totalCounts, to-one neighbours, recursively — and the loaders are primed with the results. Each
+ * nested resolver still runs (access policy, masks, cursors) and finds its data in its loader's
+ * cache, so the answer is the same as without prefetch, in fewer round trips: the README's village
+ * page is one statement instead of nine in five waves.
+ */
+
+/** Rows one parent row may fan out to within one statement. */
+export const ROW_BUDGET = 2_000;
+/**
+ * Levels of nested fetches one statement holds at most (past it nested fields start their own
+ * batched statements). Not the document depth limit (MAX_DEPTH, hardening) nor a
+ * network measure's `depth` argument.
+ */
+export const MAX_FETCH_LEVELS = 5;
+
+/** A request's view of a document plan. */
+interface Bind {
+  doc: DocumentPlan;
+  viewer: Viewer;
+  variables: Record<string, unknown>;
+  checks: boolean;
+}
+
+/** The plan of the document being executed, looked up once per request. */
+function bindOf(info: GraphQLResolveInfo, ctx: Context): Bind {
+  return ctx.loaders.memo(info.operation, 'bind', () => {
+    const execution = executionOf(info.schema);
+    return {
+      doc: execution.cache.planOf(info.operation, info.fragments),
+      viewer: viewerOf(ctx),
+      variables: info.variableValues,
+      checks: execution.checks,
+    };
+  });
+}
+
+/** The plan of the field being resolved, when it declares a fetch (memoised per request and selection). */
+export function fieldPlanOf(info: GraphQLResolveInfo, ctx: Context): FieldPlan | null {
+  return ctx.loaders.memo(info.fieldNodes, `field|${info.parentType.name}`, () =>
+    planField(bindOf(info, ctx), info.parentType.name, info.fieldName, info.fieldNodes, ROW_BUDGET, 0, null),
+  );
+}
+
+/** What to fetch with a node of `label` for the field being resolved (e.g. `node(id:)`, a root list). */
+export function rowPlanOf(
+  info: GraphQLResolveInfo,
+  ctx: Context,
+  label: Label,
+  perRow = ROW_BUDGET,
+): RowPlan | null {
+  return ctx.loaders.memo(info.fieldNodes, `rows|${info.parentType.name}|${label}|${perRow}`, () => {
+    const b = bindOf(info, ctx);
+    const type = getNamedType(info.returnType);
+    // a root connection: the rows are its edges' nodes
+    const nodes =
+      isObjectType(type) && type.getFields().edges
+        ? b.doc.itemNodes(type.name, info.fieldNodes, b.variables)
+        : info.fieldNodes;
+    return rowPlan(b, nodes, [label], perRow, 1);
+  });
+}
+
+function planField(
+  b: Bind,
+  parentType: string,
+  name: string,
+  nodes: readonly FieldNode[],
+  budget: number,
+  depth: number,
+  labels: readonly Label[] | null,
+): FieldPlan | null {
+  const meta = metaOf(b.doc.declarations, parentType, name);
+  if (!meta) return null;
+  if (meta.kind === 'all') {
+    if (budget < meta.rows) return null;
+    const rows = rowPlan(b, nodes, b.doc.targets(parentType, name), budget / meta.rows, depth + 1);
+    return { main: allPlan(meta.rel, rows, labels), with: [] };
+  }
+  const def = b.doc.field(parentType, name);
+  const args = getArgumentValues(def, nodes[0], b.variables) as {
+    first?: number;
+    after?: string;
+    last?: number;
+    before?: string;
+    filter?: object;
+    orderBy?: string;
+  };
+  // a cursor belongs to one parent's list: the field's own resolver checks it
+  if (args.after != null || args.before != null) return null;
+  const label = ITEMS[meta.item].label as Label;
+  let page;
+  let filter;
+  let order;
+  try {
+    checkVisibleFilter(b.viewer, label, args.filter);
+    order = visibleOrder(b.viewer, label, args.orderBy ?? 'KEY');
+    page = toPage(args, NO_CURSORS);
+    filter = decodeFilter(args.filter);
+  } catch {
+    return null; // the field's own resolver reports the bad argument
+  }
+  const perParent = page.limit + 1;
+  if (budget < perParent) return null;
+  const connection = getNamedType(def.type).name;
+  const items = b.doc.itemNodes(connection, nodes, b.variables);
+  const rows = rowPlan(b, items, [label], budget / perParent, depth + 1);
+  const counted = b.doc.fieldsOn(connection, nodes, b.variables).some((f) => f.name === 'totalCount');
+  return {
+    main: pagePlan(meta.rel, meta.item, filter, order, page, rows, labels),
+    with: counted ? [countPlan(meta.rel, meta.item, filter, labels)] : [],
+  };
+}
+
+/**
+ * What to fetch with each row of `types` selected by `nodes`: the properties its fields read and
+ * the nested fetches within the budget; null past MAX_FETCH_LEVELS (rows then carry every property).
+ */
+function rowPlan(
+  b: Bind,
+  nodes: readonly FieldNode[],
+  types: readonly Label[],
+  budget: number,
+  depth: number,
+): RowPlan | null {
+  if (depth > MAX_FETCH_LEVELS) return null;
+  const shape = b.doc.rows(types, nodes, b.variables);
+  const byId = new Map<string, PlanItem>();
+  for (const [type, fields] of shape.byType) {
+    // rows of one possible type need no label guard
+    const labels = types.length > 1 ? [type] : null;
+    for (const f of fields) {
+      const plan = planField(b, type, f.name, f.nodes, budget, depth, labels);
+      for (const it of plan ? [plan.main, ...plan.with] : []) {
+        const seen = byId.get(it.id);
+        byId.set(it.id, seen ? withLabels(seen, it) : it);
+      }
+    }
+  }
+  // a field selected on every possible type needs no label guard either
+  const items = [...byId.values()].map((it) =>
+    it.fetch.labels && types.every((t) => it.fetch.labels?.includes(t))
+      ? { ...it, fetch: { ...it.fetch, labels: null } }
+      : it,
+  );
+  return {
+    items,
+    props: shape.props,
+    checked: b.checks && shape.props !== null,
+    sig: stableJson([shape.props, items.map((i) => [i.id, i.fetch.labels, i.rows?.sig ?? null])]),
+  };
+}
+
+/**
+ * One item for a field selected twice (aliases of the same fetch, or the field on several types):
+ * the union of their labels; no guard when either had none.
+ */
+function withLabels(a: PlanItem, b: PlanItem): PlanItem {
+  if (!a.fetch.labels || !b.fetch.labels) return { ...a, fetch: { ...a.fetch, labels: null } };
+  const labels = [...new Set([...a.fetch.labels, ...b.fetch.labels])];
+  return { ...a, fetch: { ...a.fetch, labels } };
+}

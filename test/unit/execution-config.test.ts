@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { EXECUTION_ENV, executionConfig } from '../../src/config/execution-config';
+
+describe('read engine settings', () => {
+  it('defaults to 500 plans, with plan checks on outside production and off in it', () => {
+    expect(loadConfig({}).execution).toEqual({ planCacheSize: 500, planChecks: true });
+    expect(loadConfig({ NODE_ENV: 'test' }).execution.planChecks).toBe(true);
+    const unset = z.object(EXECUTION_ENV).parse({});
+    expect(executionConfig(unset, 'production')).toEqual({ planCacheSize: 500, planChecks: false });
+  });
+
+  it('takes PLAN_CACHE_SIZE and PLAN_CHECKS', () => {
+    expect(loadConfig({ PLAN_CACHE_SIZE: '2', PLAN_CHECKS: 'off' }).execution).toEqual({
+      planCacheSize: 2,
+      planChecks: false,
+    });
+  });
+
+  it.each([
+    ['PLAN_CACHE_SIZE', '0', 'expected an integer from 1 to 100000'],
+    ['PLAN_CACHE_SIZE', '100001', 'expected an integer from 1 to 100000'],
+    ['PLAN_CACHE_SIZE', '1.5', 'expected an integer from 1 to 100000'],
+    ['PLAN_CACHE_SIZE', 'many', 'expected an integer from 1 to 100000'],
+    ['PLAN_CHECKS', 'yes', 'expected on or off'],
+  ])('names %s=%s and what is expected', (name, value, expected) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(
+      new ConfigError(`invalid environment variable ${name}=${JSON.stringify(value)}: ${expected}`),
+    );
+  });
+});
