@@ -1,7 +1,4 @@
 import DataLoader from 'dataloader';
-import type { Label } from '../domain/model';
-import type { Page } from '../domain/page';
-import { stableJson } from '../domain/stable-json';
 import type { Gateway } from '../store/gateway';
 import type { FilterInput } from '../store/reads/filter';
 import {
