@@ -53,6 +53,17 @@ export const LOCATED_LABELS: readonly Label[] = [
   'Dispute',
 ];
 
+/** The service's own bookkeeping: stored beside the graph, never a GraphQL object type. */
+const BOOKKEEPING_LABELS: ReadonlySet<Label> = new Set<Label>([
+  'AuditEntry',
+  'IdempotencyKey',
+  'AuditSequence',
+  'Proposal',
+]);
+
+/** Labels that have a GraphQL object type of the same name: every label but the bookkeeping. */
+export const EXPOSED_LABELS: ReadonlySet<Label> = new Set(LABELS.filter((l) => !BOOKKEEPING_LABELS.has(l)));
+
 /**
  * Labels that are not facts: the provenance nodes themselves (a Source, the Citation that quotes
  * it), an Indicator (our definition of what a figure measures — the report states its
@@ -62,10 +73,7 @@ const NOT_FACTS: ReadonlySet<Label> = new Set<Label>([
   'Source',
   'Citation',
   'Indicator',
-  'AuditEntry',
-  'IdempotencyKey',
-  'AuditSequence',
-  'Proposal',
+  ...BOOKKEEPING_LABELS,
 ]);
 
 /**

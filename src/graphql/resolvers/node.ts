@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../domain/errors';
-import type { Label } from '../../domain/model';
+import { EXPOSED_LABELS, type Label } from '../../domain/model';
 import { listCount, listPage, keysetOf, type NodeRow } from '../../store/reads/reads';
 import { ITEMS, type ItemName } from '../../store/reads/specs';
 import type { Resolvers } from '../__generated__/resolvers-types';
@@ -18,33 +18,6 @@ import {
   relatedConnection,
   type ListArgs,
 } from '../resolve';
-
-/** Labels that have a GraphQL object type of the same name. */
-export const EXPOSED_LABELS: ReadonlySet<Label> = new Set<Label>([
-  'AdminUnit',
-  'Organization',
-  'Person',
-  'Enterprise',
-  'Household',
-  'Student',
-  'Programme',
-  'Pairing',
-  'Project',
-  'Visit',
-  'Source',
-  'Citation',
-  'Tenure',
-  'Dispute',
-  'Event',
-  'Inspection',
-  'Plan',
-  'Casework',
-  'Budget',
-  'Goal',
-  'Recognition',
-  'Indicator',
-  'Observation',
-]);
 
 /** The concrete GraphQL type of a row (for Node, Entity, Helper and Beneficiary). */
 export const resolveType = (row: NodeRow) => row.__label as never;

@@ -1,10 +1,10 @@
-import type { Label } from '../../domain/model';
+import { EXPOSED_LABELS, type Label } from '../../domain/model';
 import type { NodeRow } from '../../store/reads/reads';
 import type { RelName } from '../../store/reads/specs';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { entityFields, keyOfRow, nodeFields, relatedAll, relatedOne, validToOf } from '../resolve';
-import { EXPOSED_LABELS, rootConnection } from './node';
+import { rootConnection } from './node';
 
 const one = relatedOne;
 const all = relatedAll;

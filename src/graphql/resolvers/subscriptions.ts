@@ -1,13 +1,13 @@
 import { AppError, badInput } from '../../domain/errors';
 import { ledgerEventKind, type LedgerEventKind } from '../../domain/ledger-events';
-import type { Label } from '../../domain/model';
+import { EXPOSED_LABELS, type Label } from '../../domain/model';
 import type { LedgerFeed } from '../../store/ledger/ledger-feed';
 import type { LedgerEntry } from '../../store/ledger/ledger.store';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { fromGlobalIdOf, toGlobalId } from '../ids';
 import { Loaders } from '../loaders';
-import { EXPOSED_LABELS, loadNode } from './node';
+import { loadNode } from './node';
 
 /** A ledger position as clients see it: the decimal position, opaque by contract. */
 const POSITION = /^(0|[1-9]\d{0,14})$/;

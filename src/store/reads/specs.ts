@@ -1,4 +1,12 @@
-import { CITABLE_LABELS, TOWNSHIP_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, type Label } from '../../domain/model';
+import {
+  BENEFICIARY_LABELS,
+  CITABLE_LABELS,
+  HELPER_LABELS,
+  LOCATED_LABELS,
+  TOWNSHIP_LEVEL_KINDS,
+  VILLAGE_LEVEL_KINDS,
+  type Label,
+} from '../../domain/model';
 import { P, type FilterSpec } from './filter';
 import type { ItemSpec, RelSpec } from './reads';
 
@@ -102,23 +110,16 @@ export const ITEMS = {
   },
 } as const satisfies Record<string, ItemSpec>;
 
-const HELPERS: Label[] = ['Organization', 'Person', 'Enterprise'];
-const BENEFICIARIES: Label[] = ['AdminUnit', 'Household', 'Student'];
-const LOCATED: Label[] = [
-  'AdminUnit',
-  'Organization',
-  'Person',
-  'Enterprise',
-  'Household',
-  'Student',
-  'Dispute',
-];
 export const RELS = {
-  helperPairings: { pattern: '(p)<-[:HELPER]-(n:Pairing)', degree: '(p)<-[:HELPER]-()', parents: HELPERS },
+  helperPairings: {
+    pattern: '(p)<-[:HELPER]-(n:Pairing)',
+    degree: '(p)<-[:HELPER]-()',
+    parents: HELPER_LABELS,
+  },
   assistedBy: {
     pattern: '(p)<-[:BENEFICIARY]-(n:Pairing)',
     degree: '(p)<-[:BENEFICIARY]-()',
-    parents: BENEFICIARIES,
+    parents: BENEFICIARY_LABELS,
   },
   programmePairings: { pattern: '(p)<-[:UNDER]-(n:Pairing)', parents: ['Programme'] },
   children: { pattern: '(p)<-[:LOCATED_IN]-(n:AdminUnit)', parents: ['AdminUnit'] },
@@ -134,7 +135,7 @@ export const RELS = {
   helper: { pattern: '(p)-[:HELPER]->(n)', parents: ['Pairing'] },
   beneficiary: { pattern: '(p)-[:BENEFICIARY]->(n)', parents: ['Pairing'] },
   programme: { pattern: '(p)-[:UNDER]->(n:Programme)', parents: ['Pairing'] },
-  unit: { pattern: '(p)-[:LOCATED_IN]->(n:AdminUnit)', parents: LOCATED },
+  unit: { pattern: '(p)-[:LOCATED_IN]->(n:AdminUnit)', parents: LOCATED_LABELS },
   partOf: { pattern: '(p)-[:PART_OF]->(n:Organization)', parents: ['Organization'] },
   programmePartOf: { pattern: '(p)-[:PART_OF]->(n:Programme)', parents: ['Programme'] },
   memberOf: { pattern: '(p)-[:MEMBER_OF]->(n:Organization)', parents: ['Person'] },
