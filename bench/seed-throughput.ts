@@ -4,7 +4,14 @@
  * it), `bangfu seed`'s loader timed from the first write to the last, and beside it the memory
  * the embedded Neo4j chose, the store's size on disk and the load averages before and after.
  *
- *   npx tsx bench/seed-throughput.ts --scales 1,10,100 [--no-bulk] [--batch-size N] [--parallel N] [--drop]
+ *   npx tsx bench/seed-throughput.ts --scales 1,10,100 [--path import|transactions] [--no-bulk] [--batch-size N] [--parallel N] [--drop]
+ *
+ * `--path import` (the default, what `bangfu seed` does for a new store): Neo4j's offline importer,
+ * timed by phase — generating the records and writing the importer's files, the importer (its JVM
+ * included), starting Neo4j, migrating (building every constraint and index over the imported
+ * data), and the empty-list fix-up — with records/s for the importer alone and for the whole run,
+ * from the first record generated to a store that answers with its indexes online.
+ * `--path transactions`: the transactional loader (bulk CREATE, or MERGE with --no-bulk).
  *
  * Rows are printed as a markdown table and appended to `.data/seed-throughput.jsonl`.
  * --drop deletes each store after it is measured (scale 1000 takes ~10 GB).
@@ -16,6 +23,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/config/paths';
 import { seed } from '../src/seed/seed';
+import { seedByImport } from '../src/seed/seed-import';
+import { finishImport } from '../src/store/import-tool/store-import';
 import { createDriver } from '../src/store/driver';
 import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../src/store/gateway';
@@ -26,6 +35,7 @@ import { markerPath, storeDir, type SeedRecord } from './stores';
 const { values } = parseArgs({
   options: {
     scales: { type: 'string', default: '1,10,100' },
+    path: { type: 'string', default: 'import' },
     'no-bulk': { type: 'boolean', default: false },
     'batch-size': { type: 'string' },
     parallel: { type: 'string' },
@@ -123,7 +133,102 @@ async function measure(scale: number) {
   }
 }
 
+async function measureImport(scale: number) {
+  const dir = storeDir(scale);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const neoDir = path.join(dir, 'neo4j');
+  const loadBefore = load();
+  const t0 = performance.now();
+  const s = await seedByImport({
+    scale,
+    storeDir: neoDir,
+    log: (m) => process.stderr.write(`[import s${scale}] ${m}\n`),
+  });
+  const t1 = performance.now();
+  let memory = '';
+  const neo = await startEmbeddedNeo4j({
+    storeDir: neoDir,
+    boltPort: await freePort(),
+    readyTimeoutMs: 600_000,
+    log: (m) => {
+      if (m.startsWith('embedded Neo4j memory')) memory = m.replace('embedded Neo4j memory: ', '');
+      process.stderr.write(`[neo4j s${scale}] ${m}\n`);
+    },
+  });
+  const t2 = performance.now();
+  const driver = createDriver({ uri: neo.uri });
+  try {
+    const gw = new Gateway(driver, 'neo4j');
+    await migrate(gw);
+    const t3 = performance.now();
+    await finishImport(gw, s.files);
+    const t4 = performance.now();
+    const records = s.nodes + s.rels;
+    const importLog = fs.readFileSync(path.join(neoDir, 'logs', 'import.log'), 'utf8');
+    const row = {
+      scale,
+      path: 'import',
+      nodes: s.nodes,
+      rels: s.rels,
+      filesSeconds: secs(s.filesMs),
+      importSeconds: secs(s.importMs),
+      startSeconds: secs(t2 - t1),
+      migrateSeconds: secs(t3 - t2),
+      fixupSeconds: secs(t4 - t3),
+      seconds: secs(t4 - t0),
+      importRecordsPerSecond: Math.round((records * 1000) / s.importMs),
+      recordsPerSecond: Math.round((records * 1000) / (t4 - t0)),
+      importerPeakMemory: /Peak memory usage: (\S+)/.exec(importLog)?.[1] ?? '?',
+      memory,
+      loadBefore,
+      loadAfter: load(),
+      at: new Date().toISOString(),
+    };
+    const marker: SeedRecord = {
+      scale,
+      nodes: s.nodes,
+      rels: s.rels,
+      ms: Math.round(t4 - t0),
+      recordsPerSecond: row.recordsPerSecond,
+      at: row.at,
+      loadAverage: os.loadavg()[0],
+    };
+    fs.writeFileSync(markerPath(scale), `${JSON.stringify(marker, null, 2)}\n`);
+    return row;
+  } finally {
+    await driver.close();
+    await neo.stop();
+  }
+}
+
+const secs = (ms: number) => Math.round(ms / 100) / 10;
+
+async function mainImport() {
+  console.log(
+    '| scale | nodes | relationships | files s | importer s (records/s) | start s | indexes s | fix-up s | total s | records/s, whole run | importer peak memory | Neo4j memory | store on disk | load before → after |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|');
+  for (const scale of scales) {
+    const r = await measureImport(scale);
+    const disk = du(path.join(storeDir(scale), 'neo4j'));
+    fs.appendFileSync(
+      path.join(REPO_ROOT, '.data', 'seed-throughput.jsonl'),
+      `${JSON.stringify({ ...r, storeBytes: disk })}\n`,
+    );
+    console.log(
+      `| ${scale} | ${r.nodes} | ${r.rels} | ${r.filesSeconds} | ${r.importSeconds} (${r.importRecordsPerSecond}) | ` +
+        `${r.startSeconds} | ${r.migrateSeconds} | ${r.fixupSeconds} | ${r.seconds} | ${r.recordsPerSecond} | ` +
+        `${r.importerPeakMemory} | ${r.memory} | ${(disk / 1024 ** 3).toFixed(2)} GiB | ${r.loadBefore} → ${r.loadAfter} |`,
+    );
+    if (values.drop) fs.rmSync(storeDir(scale), { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (values.path === 'import') return mainImport();
+  if (values.path !== 'transactions')
+    throw new Error(`--path must be import or transactions, got ${values.path}`);
   console.log(
     '| scale | nodes | relationships | path | seconds | records/s | Neo4j CPU s (records per CPU s) | node CPU s | Neo4j memory | store on disk | load before → after |',
   );

@@ -1,12 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config/config';
-import { LABELS } from '../domain/model';
 import { migrate } from '../store/migrations/migrations';
 import { openStore, type Store } from '../store/open-store';
-import { seed } from '../seed/seed';
 import { registerIngestCommands } from './ingest-command';
 import { registerLedgerCommands } from './ledger-commands';
-import { createProgress } from './progress';
+import { registerSeedCommand } from './seed-command';
 import { verifyCommand } from './verify-command';
 
 const positiveInt = (v: string) => {
@@ -57,47 +55,7 @@ export function buildCli(): Command {
       }),
     );
 
-  cli
-    .command('seed')
-    .description('load the report’s facts and the synthetic layer (idempotent)')
-    .option('--scale <n>', 'multiply the synthetic network (1 = the report)', positiveInt, 1)
-    .option('--reset', 'delete the whole graph first', false)
-    .option('--reported-only', 'load only the REPORTED facts', false)
-    .option('--no-bulk', 'MERGE every record even into an empty store (the bulk path CREATEs them)')
-    .option('--batch-size <n>', 'rows per write transaction', positiveInt)
-    .option('--parallel <n>', 'write transactions in flight at once', positiveInt)
-    .action(
-      (o: {
-        scale: number;
-        reset: boolean;
-        reportedOnly: boolean;
-        bulk: boolean;
-        batchSize?: number;
-        parallel?: number;
-      }) =>
-        withStore(async ({ gateway }) => {
-          const progress = createProgress();
-          const s = await seed(gateway, {
-            ...o,
-            onProgress: progress.tick,
-            onPhase: progress.phase,
-            onEstimate: progress.expect,
-          });
-          progress.stop();
-          // one count per label, each from Neo4j's count store (a scan of scale 1000 takes minutes)
-          const counts = [];
-          for (const label of [...LABELS].sort()) {
-            const [{ n }] = await gateway.read('cli.seed.count', `MATCH (n:${label}) RETURN count(n) AS n`);
-            if (n !== 0) counts.push({ label, n });
-          }
-          process.stdout.write(
-            `seeded scale ${o.scale}: ${s.nodes} node and ${s.rels} relationship records in ${(s.ms / 1000).toFixed(1)} s ` +
-              `(${Math.round((s.nodes + s.rels) / (s.ms / 1000))} records/s, ${s.bulk ? 'bulk path: the store was empty' : 'MERGE path'})\n` +
-              counts.map((c) => `  ${String(c.label).padEnd(14)} ${c.n}`).join('\n') +
-              '\n',
-          );
-        }),
-    );
+  registerSeedCommand(cli, positiveInt, withStore);
 
   cli
     .command('verify')

@@ -1,5 +1,5 @@
 import { LABELS, REL_TYPES, type Label, type RelType } from '../domain/model';
-import type { GraphBatch, NodeRecord, RelRecord } from '../domain/records';
+import type { GraphBatch, NodeRecord, PropValue, RelRecord } from '../domain/records';
 import type { Gateway } from './gateway';
 import { toNeo4jProps } from './values';
 
@@ -128,7 +128,7 @@ export async function loadBatch(gw: Gateway, input: GraphBatch, o: LoadOptions =
  * One record per node and per relationship, as MERGE followed by `SET +=` would leave it: later
  * properties win, citations are united. (CREATE needs this: it would write a repeated record twice.)
  */
-function dedupe(b: GraphBatch): GraphBatch {
+export function dedupe(b: GraphBatch): GraphBatch {
   const nodes = new Map<string, NodeRecord>();
   for (const n of b.nodes) {
     const k = `${n.label}:${n.id}`;
@@ -204,11 +204,11 @@ async function runTasks(tasks: readonly Task[], limit: number): Promise<void> {
 const nodeRow = (n: NodeRecord) => ({ id: n.id, provenance: n.provenance, props: propsOf(n) });
 const relRow = (r: RelRecord) => ({ from: r.from.id, to: r.to.id, props: toNeo4jProps(r.props ?? {}) });
 
-/** Aliases are also kept as one string so the full-text index can read them. */
-function propsOf(n: NodeRecord) {
-  const p = toNeo4jProps(n.props);
-  if (Array.isArray(n.props.aliases)) p.aliasText = n.props.aliases.join(' ');
-  return p;
+const propsOf = (n: NodeRecord) => toNeo4jProps(storedProps(n));
+
+/** The properties a node record is stored with: its own, and its aliases also kept as one string so the full-text index can read them. */
+export function storedProps(n: NodeRecord): Record<string, PropValue> {
+  return Array.isArray(n.props.aliases) ? { ...n.props, aliasText: n.props.aliases.join(' ') } : n.props;
 }
 
 async function reportMissingEnds(gw: Gateway, from: Label, to: Label, rels: RelRecord[]): Promise<never> {

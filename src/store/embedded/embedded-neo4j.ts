@@ -8,7 +8,7 @@ import type { Neo4jMemoryConfig } from '../../config/neo4j-memory-config';
 import { GiB, sizeNeo4jMemory, toSizeFlag } from './memory-sizing';
 
 const LAUNCHER_DIR = path.join(REPO_ROOT, 'neo4j');
-const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'target', 'bangfu-neo4j-launcher.jar');
+export const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'target', 'bangfu-neo4j-launcher.jar');
 
 export interface EmbeddedNeo4j {
   readonly uri: string;
@@ -69,7 +69,8 @@ function listFiles(dir: string): string[] {
     .map((d) => path.join(d.parentPath, d.name));
 }
 
-function jvmOptions(): string[] {
+/** The launcher JVM's flags from neo4j/jvm.options. */
+export function jvmOptions(): string[] {
   const file = path.join(LAUNCHER_DIR, 'jvm.options');
   if (!fs.existsSync(file)) return [];
   return fs

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -38,6 +39,9 @@ import sun.misc.Signal;
  *       stderr then has one line starting with {@code NEO4J_FAILED: }.</li>
  * </ul>
  * No authentication; no HTTP/HTTPS connectors; no global transaction timeout (clients set their own).
+ *
+ * <p>{@code import --data DIR <neo4j-admin database import full options>} instead writes a new store
+ * with Neo4j's offline bulk importer (see {@link StoreImport}) and exits with its exit code.
  */
 public final class Launcher {
     private static final String HOST = "127.0.0.1";
@@ -78,6 +82,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(StoreImport.run(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         Options opt;
         DatabaseManagementServiceBuilder builder;
         try {

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Neo4jMemoryConfig } from '../../config/neo4j-memory-config';
+import {
+  availableMemory,
+  EmbeddedNeo4jError,
+  ensureLauncherBuilt,
+  jvmOptions,
+  LAUNCHER_JAR,
+} from '../embedded/embedded-neo4j';
+import { GiB, sizeNeo4jMemory, toSizeFlag } from '../embedded/memory-sizing';
+import type { Gateway } from '../gateway';
+import { ARRAY_DELIMITER, FIX_LABEL_PREFIX, type ImportFileSet } from './import-files';
+
+/** Where the embedded launcher keeps the default database of a store directory. */
+export const databaseDir = (storeDir: string) => path.join(storeDir, 'data', 'databases', 'neo4j');
+
+/**
+ * True when the embedded store directory has no default database yet: Neo4j has never run on it,
+ * so the offline importer may write it.
+ */
+export const storeHasNoDatabase = (storeDir: string) => !fs.existsSync(databaseDir(storeDir));
+
+export interface StoreImportOptions {
+  storeDir: string;
+  files: ImportFileSet;
+  log: (msg: string) => void;
+  /** Heap and off-heap overrides (NEO4J_HEAP_SIZE, NEO4J_PAGECACHE_SIZE); otherwise sized like the DBMS. */
+  memory?: Neo4jMemoryConfig;
+}
+
+/**
+ * Builds the default database of a new embedded store from the files with Neo4j's offline
+ * importer (the launcher's `import` mode, i.e. `neo4j-admin database import full`): no
+ * transactions, no MERGE, every core busy. Refuses a store that already has a database (the
+ * importer would not overwrite it) and fails on any bad record (a repeated id, a relationship end
+ * that is not a node of the files) rather than skipping it. The importer's full output is kept in
+ * `<store>/logs/import.log`; the log gets its stage lines and summary. Returns the wall time.
+ */
+export async function runStoreImport(o: StoreImportOptions): Promise<{ ms: number }> {
+  if (!storeHasNoDatabase(o.storeDir))
+    throw new EmbeddedNeo4jError(
+      `${databaseDir(o.storeDir)} exists: the offline importer only writes a new store`,
+    );
+  ensureLauncherBuilt(o.log);
+  const available = availableMemory();
+  // the importer's heap holds little; its off-heap caches (ids, relationship groups) are what the page cache is to the DBMS
+  const mem = sizeNeo4jMemory(available, o.memory);
+  o.log(
+    `offline import: heap ${toSizeFlag(mem.heapBytes)}, off-heap ${toSizeFlag(mem.pageCacheBytes)}, of ` +
+      `${(available / GiB).toFixed(1)} GiB available`,
+  );
+  const logs = path.join(o.storeDir, 'logs');
+  fs.mkdirSync(logs, { recursive: true });
+  const args = [
+    ...jvmOptions().filter((f) => !f.startsWith('-Xmx')),
+    `-Xmx${toSizeFlag(mem.heapBytes)}`,
+    '-jar',
+    LAUNCHER_JAR,
+    'import',
+    '--data',
+    o.storeDir,
+    '--id-type=string',
+    `--array-delimiter=${ARRAY_DELIMITER}`,
+    `--multiline-fields=${o.files.multiline}`,
+    '--bad-tolerance=0',
+    // the cause of a failure (which id, which file) is only printed with the stack traces
+    '--verbose',
+    `--max-off-heap-memory=${toSizeFlag(mem.pageCacheBytes)}`,
+    `--report-file=${path.join(logs, 'import.report')}`,
+    ...o.files.nodes.map((n) => `--nodes=${n.labels.join(':')}=${n.file}`),
+    ...o.files.relationships.map((r) => `--relationships=${r.type}=${r.file}`),
+  ];
+  const t0 = performance.now();
+  const out = fs.createWriteStream(path.join(logs, 'import.log'));
+  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let cause = '';
+  for (const stream of [child.stdout, child.stderr])
+    readline.createInterface({ input: stream }).on('line', (line) => {
+      out.write(`${line}\n`);
+      // the innermost cause is the last one printed: "Caused by: <class>: <message>"
+      const c = /^Caused by: [\w.$]+: (.*)$/.exec(line);
+      if (c) cause = c[1].replace(/^([\w.$]+Exception: )+/, '');
+      if (/^\(\d\/\d\)|^IMPORT DONE|^\s+\d+ (nodes|relationships|properties)$|^Peak memory/.test(line))
+        o.log(`offline import: ${line.trim()}`);
+    });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  await new Promise((resolve) => out.end(resolve));
+  if (code !== 0) {
+    // a failed import may leave a partial database behind: remove it so the store is still new
+    fs.rmSync(databaseDir(o.storeDir), { recursive: true, force: true });
+    fs.rmSync(path.join(o.storeDir, 'data', 'transactions', 'neo4j'), { recursive: true, force: true });
+    throw new EmbeddedNeo4jError(
+      `the offline import failed: ${cause || `exit ${code}`} (its whole output: ${path.join(logs, 'import.log')})`,
+    );
+  }
+  return { ms: performance.now() - t0 };
+}
+
+/**
+ * What the importer cannot write, written once the store runs: the properties ImportFiles set aside
+ * (empty lists, lists of one empty string), on the nodes it marked with a temporary label (which is
+ * then removed), in bounded transactions.
+ */
+export async function finishImport(gw: Gateway, files: ImportFileSet): Promise<void> {
+  for (const { label, props } of files.fixed) {
+    if (!new RegExp(`^${FIX_LABEL_PREFIX}\\d+$`).test(label))
+      throw new TypeError(`not a fix-up label: ${label}`);
+    for (;;) {
+      const [{ n }] = await gw.write(
+        'import.fixed',
+        `MATCH (x:${label}) WITH x LIMIT 20000 SET x += $props REMOVE x:${label} RETURN count(*) AS n`,
+        { props },
+      );
+      if (n === 0) break;
+    }
+  }
+}

@@ -1,0 +1,284 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { GraphBatch, NodeRecord, PropValue, RelRecord } from '../../src/domain/records';
+import { seed } from '../../src/seed/seed';
+import { seedByImport } from '../../src/seed/seed-import';
+import { createDriver } from '../../src/store/driver';
+import { startEmbeddedNeo4j } from '../../src/store/embedded/embedded-neo4j';
+import { Gateway } from '../../src/store/gateway';
+import { ImportFiles, ImportFileError, type ImportFileSet } from '../../src/store/import-tool/import-files';
+import { finishImport, runStoreImport, storeHasNoDatabase } from '../../src/store/import-tool/store-import';
+import { loadBatch } from '../../src/store/load';
+import { migrate } from '../../src/store/migrations/migrations';
+import { freePort } from '../support/processes';
+import { startSecondNeo4j, type SecondNeo4j } from '../support/second-neo4j';
+
+/**
+ * Neo4j's offline importer writes exactly the graph the transactional loader writes: the seed at
+ * scale 1, and records with every kind of value the loader stores (quotes, separators and line
+ * breaks in text, empty strings and lists, whole and fractional numbers under one key, dates,
+ * booleans, repeated records, citations). Bad records fail the import, name what is wrong, and
+ * leave the store new.
+ */
+describe('offline import', () => {
+  let merged: SecondNeo4j;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    merged = await startSecondNeo4j();
+  }, 420_000);
+  afterAll(async () => {
+    await merged?.stop();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  const newStoreDir = () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-import-'));
+    dirs.push(d);
+    return d;
+  };
+
+  /** The whole graph, canonically ordered, with every value's Neo4j type. */
+  async function wholeGraph(gw: Gateway) {
+    const nodes = await gw.read(
+      't.import.nodes',
+      'MATCH (n) RETURN labels(n) AS labels, n.id AS id, [k IN keys(n) | [k, n[k], valueType(n[k])]] AS props',
+    );
+    const rels = await gw.read(
+      't.import.rels',
+      'MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] + ":" + a.id AS from, labels(b)[0] + ":" + b.id AS to, ' +
+        '[k IN keys(r) | [k, r[k], valueType(r[k])]] AS props',
+    );
+    // keys(n) lists properties in storage order, which the two paths need not share
+    const canonical = (r: Record<string, unknown>) => ({
+      ...r,
+      ...(Array.isArray(r.labels) ? { labels: [...(r.labels as string[])].sort() } : {}),
+      props: [...(r.props as [string, unknown, string][])].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    });
+    const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(canonical(r))).sort();
+    return { nodes: sorted(nodes), rels: sorted(rels) };
+  }
+
+  /** Imports into a new store, starts it, migrates and finishes the import; returns its graph. */
+  async function viaImport(
+    files: ImportFileSet | ((storeDir: string) => Promise<ImportFileSet>),
+    storeDir = newStoreDir(),
+  ) {
+    const set = typeof files === 'function' ? await files(storeDir) : files;
+    if (typeof files !== 'function') await runStoreImport({ storeDir, files: set, log: () => undefined });
+    const neo = await startEmbeddedNeo4j({
+      storeDir,
+      boltPort: await freePort(),
+      log: () => undefined,
+      readyTimeoutMs: 400_000,
+    });
+    const driver = createDriver({ uri: neo.uri });
+    try {
+      const gw = new Gateway(driver, 'neo4j');
+      await migrate(gw);
+      await finishImport(gw, set);
+      return await wholeGraph(gw);
+    } finally {
+      await driver.close();
+      await neo.stop();
+    }
+  }
+
+  const filesOf = (batches: GraphBatch[], dir = newStoreDir()) => {
+    const w = new ImportFiles(path.join(dir, 'files'));
+    for (const b of batches) w.add(b);
+    return w.finish();
+  };
+
+  async function viaMerge(batches: GraphBatch[]) {
+    await merged.gateway.write('t.import.wipe', 'MATCH (n) DETACH DELETE n');
+    for (const b of batches) await loadBatch(merged.gateway, b);
+    return wholeGraph(merged.gateway);
+  }
+
+  it('imports the scale-1 seed as the transactional seed writes it, record for record', async () => {
+    const imported = await viaImport(async (storeDir) => {
+      const s = await seedByImport({ scale: 1, storeDir, log: () => undefined });
+      expect(fs.readdirSync(storeDir).filter((f) => f.startsWith('import-files'))).toEqual([]);
+      return s.files;
+    });
+    await merged.gateway.write('t.import.wipe', 'MATCH (n) DETACH DELETE n');
+    const s = await seed(merged.gateway, { scale: 1, bulk: false });
+    const viaLoader = await wholeGraph(merged.gateway);
+    expect(imported.nodes).toHaveLength(s.nodes);
+    expect(imported.nodes.length).toBeGreaterThan(12_000);
+    expect(imported).toEqual(viaLoader);
+  }, 900_000);
+
+  /** Text with what CSV and the importer treat specially, and any other characters. */
+  const text = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '"',
+      '""',
+      ',',
+      ';',
+      '\n',
+      '\r\n',
+      'a "b", c;\nd',
+      ' 甲村 ',
+      '\\',
+      '\t',
+      'null',
+      '\u0000',
+    ),
+  );
+  const listText = text.filter((t) => !t.includes('\u001f'));
+  // what the loader stores exactly: whole numbers within ±(2^53 − 1), and fractional ones
+  const fraction = (o: fc.DoubleConstraints = {}) =>
+    fc.double({ noNaN: true, noDefaultInfinity: true, ...o }).filter((x) => !Number.isInteger(x));
+  const number = fc.oneof(
+    fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
+    fraction(),
+    fc.constantFrom(0, -0, 1.5, 5e-324, 0.1),
+  );
+  const date = fc
+    .date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const props: fc.Arbitrary<Record<string, PropValue>> = fc.record(
+    {
+      name: text,
+      note: fc.option(text),
+      level: number,
+      ok: fc.boolean(),
+      validFrom: date,
+      aliases: fc.array(listText, { maxLength: 3 }),
+      scores: fc.oneof(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 3 }),
+        fc.array(fraction({ min: -1, max: 1 }), { minLength: 1, maxLength: 3 }),
+      ),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<Record<string, PropValue>>;
+  const LABELS = ['Organization', 'Person', 'Household'] as const;
+
+  /** Records with random values, ids from a small pool so that some repeat, and citations. */
+  function randomBatch(seedValue: number): GraphBatch {
+    const [nodes] = fc.sample(
+      fc.array(
+        fc.record({
+          label: fc.constantFrom(...LABELS),
+          id: fc.integer({ min: 0, max: 120 }).map((i) => `r:${i}`),
+          provenance: fc.constantFrom('SYNTHETIC', 'REPORTED'),
+          props,
+          citations: fc.option(fc.subarray(['t:c1', 't:c2', 't:c1']), { nil: undefined }),
+        }),
+        { minLength: 250, maxLength: 250 },
+      ),
+      { seed: seedValue, numRuns: 1 },
+    );
+    const found = nodes.map((n) => ({ label: n.label, id: n.id }));
+    const [rels] = fc.sample(
+      fc.array(
+        fc.record({
+          type: fc.constantFrom('PART_OF', 'MEMBER_OF'),
+          from: fc.constantFrom(...found),
+          to: fc.constantFrom(...found),
+          props: fc.record({ since: number, note: text }, { requiredKeys: [] }) as fc.Arbitrary<
+            Record<string, PropValue>
+          >,
+        }),
+        { minLength: 300, maxLength: 300 },
+      ),
+      { seed: seedValue + 1, numRuns: 1 },
+    );
+    const provenance: GraphBatch = {
+      nodes: [
+        { label: 'Source', id: 't:s', provenance: 'REPORTED', props: { title: 'S' } },
+        { label: 'Citation', id: 't:c1', provenance: 'REPORTED', props: { quote: '“一”' } },
+        { label: 'Citation', id: 't:c2', provenance: 'REPORTED', props: { quote: '"二"\n' } },
+      ],
+      rels: [
+        { type: 'FROM', from: { label: 'Citation', id: 't:c1' }, to: { label: 'Source', id: 't:s' } },
+        { type: 'FROM', from: { label: 'Citation', id: 't:c2' }, to: { label: 'Source', id: 't:s' } },
+      ],
+    };
+    return {
+      nodes: [...provenance.nodes, ...(nodes as NodeRecord[])],
+      rels: [...provenance.rels, ...(rels as RelRecord[])],
+    };
+  }
+
+  it('imports random records with every kind of value exactly as the loader MERGEs them', async () => {
+    const batch = randomBatch(20261202);
+    const files = filesOf([batch]);
+    expect(files.multiline).toBe(true);
+    // both values the importer cannot write occur, and are set after it
+    const fixed = files.fixed.flatMap((f) => Object.values(f.props).map((v) => JSON.stringify(v)));
+    expect(new Set(fixed)).toEqual(new Set(['[]', '[""]']));
+    const loaded = await viaMerge([batch]);
+    expect(loaded.nodes.length).toBeGreaterThan(90);
+    expect(await viaImport(files)).toEqual(loaded);
+  }, 600_000);
+
+  it('fails on an id given in two batches, naming it, and leaves the store new', async () => {
+    const storeDir = newStoreDir();
+    const node = (id: string): NodeRecord => ({
+      label: 'Person',
+      id,
+      provenance: 'SYNTHETIC',
+      props: { name: id },
+    });
+    const files = filesOf(
+      [
+        { nodes: [node('p:1'), node('p:2')], rels: [] },
+        { nodes: [node('p:2')], rels: [] },
+      ],
+      storeDir,
+    );
+    await expect(runStoreImport({ storeDir, files, log: () => undefined })).rejects.toThrow(
+      "the offline import failed: Id 'p:2' is defined more than once in group 'Person'",
+    );
+    expect(storeHasNoDatabase(storeDir)).toBe(true);
+  }, 300_000);
+
+  it('fails on a relationship to a node that is not imported, naming it, and leaves the store new', async () => {
+    const storeDir = newStoreDir();
+    const files = filesOf(
+      [
+        {
+          nodes: [
+            { label: 'Person', id: 'p:1', provenance: 'SYNTHETIC', props: {} },
+            { label: 'Organization', id: 'o:1', provenance: 'SYNTHETIC', props: {} },
+          ],
+          rels: [
+            {
+              type: 'MEMBER_OF',
+              from: { label: 'Person', id: 'p:1' },
+              to: { label: 'Organization', id: 'o:missing' },
+            },
+          ],
+        },
+      ],
+      storeDir,
+    );
+    await expect(runStoreImport({ storeDir, files, log: () => undefined })).rejects.toThrow(/o:missing/);
+    expect(storeHasNoDatabase(storeDir)).toBe(true);
+  }, 300_000);
+
+  it('refuses a store that already has a database and values the importer cannot hold', async () => {
+    const storeDir = newStoreDir();
+    fs.mkdirSync(path.join(storeDir, 'data', 'databases', 'neo4j'), { recursive: true });
+    await expect(runStoreImport({ storeDir, files: filesOf([]), log: () => undefined })).rejects.toThrow(
+      /exists: the offline importer only writes a new store/,
+    );
+    const w = new ImportFiles(path.join(newStoreDir(), 'files'));
+    const person = (props: Record<string, PropValue>): GraphBatch => ({
+      nodes: [{ label: 'Person', id: 'p:x', provenance: 'SYNTHETIC', props }],
+      rels: [],
+    });
+    expect(() => w.add(person({ aliases: ['a\u001fb'] }))).toThrow(ImportFileError);
+    expect(() => w.add(person({ scores: [1, 1.5] }))).toThrow(/p:x: scores mixes long and double items/);
+    expect(() => w.add(person({ members: 2 ** 60 }))).toThrow(/not stored exactly/);
+    expect(() => w.add(person({ validFrom: '2013-02-30' }))).toThrow(/2013-02-30/);
+    w.finish();
+  });
+});
