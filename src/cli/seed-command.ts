@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/config';
 import { LABELS } from '../domain/model';
 import { seed } from '../seed/seed';
@@ -14,17 +14,24 @@ interface SeedFlags {
   reset: boolean;
   reportedOnly: boolean;
   bulk: boolean;
-  importTool: boolean;
+  via: 'auto' | 'import' | 'transactions';
   batchSize?: number;
   parallel?: number;
 }
+
+/**
+ * From this scale `auto` takes the offline importer: its fixed costs (a JVM of its own, then
+ * building the indexes over the imported data) lose to write transactions on the report's banner
+ * alone (docs/benchmarks.md, "Seed throughput").
+ */
+export const IMPORT_MIN_SCALE = 10;
 
 type WithStore = <T>(work: (s: Store) => Promise<T>) => Promise<T>;
 
 /**
  * `bangfu seed`. Three ways to write the same graph, the fastest the store allows:
- * - a new embedded store (Neo4j never ran on it, no NEO4J_URI): Neo4j's offline importer, then
- *   the store starts and builds its indexes;
+ * - a new embedded store (Neo4j never ran on it, no NEO4J_URI), from IMPORT_MIN_SCALE: Neo4j's
+ *   offline importer, then the store starts and builds its indexes;
  * - a store holding no graph node: transactions that CREATE (the bulk path of src/store/load.ts);
  * - otherwise: transactions that MERGE, so seeding again changes nothing.
  */
@@ -39,23 +46,33 @@ export function registerSeedCommand(
     .option('--scale <n>', 'multiply the synthetic network (1 = the report)', positiveInt, 1)
     .option('--reset', 'delete the whole graph first', false)
     .option('--reported-only', 'load only the REPORTED facts', false)
-    .option(
-      '--no-import-tool',
-      'write a new embedded store through transactions, not Neo4j’s offline importer',
+    .addOption(
+      new Option(
+        '--via <path>',
+        `import: Neo4j's offline importer (a new embedded store only); transactions: write transactions; ` +
+          `auto: the importer for a new embedded store from scale ${IMPORT_MIN_SCALE}, else transactions`,
+      )
+        .choices(['auto', 'import', 'transactions'])
+        .default('auto'),
     )
-    .option('--no-bulk', 'MERGE every record even into an empty store (implies --no-import-tool)')
+    .option('--no-bulk', 'MERGE every record even into an empty store (with --via transactions)')
     .option('--batch-size <n>', 'rows per write transaction', positiveInt)
     .option('--parallel <n>', 'write transactions in flight at once', positiveInt)
     .action(async (o: SeedFlags) => {
       const cfg = loadConfig().neo4j;
       const log = (m: string) => process.stderr.write(`${m}\n`);
+      const newStore =
+        cfg.mode === 'embedded' && storeHasNoDatabase(cfg.storeDir) && !readRunning(cfg.storeDir);
+      if (o.via === 'import' && !newStore)
+        throw new Error(
+          cfg.mode === 'embedded'
+            ? `--via import writes a new store only, and ${cfg.storeDir} already holds one (or a service runs on it)`
+            : '--via import writes a new embedded store only; NEO4J_URI names an external Neo4j',
+        );
       const offline =
-        o.importTool &&
-        o.bulk &&
-        !o.reset &&
         cfg.mode === 'embedded' &&
-        storeHasNoDatabase(cfg.storeDir) &&
-        !readRunning(cfg.storeDir);
+        (o.via === 'import' ||
+          (o.via === 'auto' && newStore && o.bulk && !o.reset && o.scale >= IMPORT_MIN_SCALE));
       const t0 = performance.now();
       const progress = createProgress();
       const hooks = { onProgress: progress.tick, onPhase: progress.phase, onEstimate: progress.expect };

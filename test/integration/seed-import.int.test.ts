@@ -12,6 +12,7 @@ import { ImportFiles, ImportFileError, type ImportFileSet } from '../../src/stor
 import { finishImport, runStoreImport, storeHasNoDatabase } from '../../src/store/import-tool/store-import';
 import { loadBatch } from '../../src/store/load';
 import { migrate } from '../../src/store/migrations/migrations';
+import { bangfu } from '../support/cli';
 import { freePort } from '../support/processes';
 import { startSecondNeo4j, type SecondNeo4j } from '../support/second-neo4j';
 
@@ -217,6 +218,24 @@ describe('offline import', () => {
     const loaded = await viaMerge([batch]);
     expect(loaded.nodes.length).toBeGreaterThan(90);
     expect(await viaImport(files)).toEqual(loaded);
+  }, 600_000);
+
+  it('bangfu seed: --via import writes a new store, refuses an existing one, and a second seed MERGEs the same graph', async () => {
+    const env = { BANGFU_DATA_DIR: newStoreDir(), NEO4J_EMBEDDED_PORT: String(await freePort()) };
+    const counts = (out: string) => out.split('\n').filter((l) => /^ {2}\w+ +\d+$/.test(l));
+    const first = await bangfu(['seed', '--reported-only', '--via', 'import'], env);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(
+      /^seeded scale 1: \d+ node and \d+ relationship records .*offline import into a new store/,
+    );
+    expect(counts(first.out)).toContain('  Citation       41');
+    const again = await bangfu(['seed', '--reported-only', '--via', 'import'], env);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/--via import writes a new store only, and .* already holds one/);
+    const merged = await bangfu(['seed', '--reported-only'], env);
+    expect(merged.code).toBe(0);
+    expect(merged.out).toMatch(/MERGE path/);
+    expect(counts(merged.out)).toEqual(counts(first.out));
   }, 600_000);
 
   it('fails on an id given in two batches, naming it, and leaves the store new', async () => {
