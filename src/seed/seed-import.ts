@@ -38,9 +38,10 @@ export interface ImportSeedSummary {
 export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSummary> {
   const dir = path.join(o.storeDir, `import-files-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
+  const writer = new ImportFiles(dir);
+  let finished = false;
   try {
     const t0 = performance.now();
-    const writer = new ImportFiles(dir);
     let nodes = 0;
     let rels = 0;
     const add = (b: GraphBatch) => {
@@ -61,6 +62,7 @@ export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSumm
       }
     }
     const files = writer.finish();
+    finished = true;
     const filesMs = performance.now() - t0;
     o.onPhase?.('offline import');
     const { ms: importMs } = await runStoreImport({
@@ -71,6 +73,7 @@ export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSumm
     });
     return { nodes, rels, filesMs, importMs, files };
   } finally {
+    if (!finished) writer.abort();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

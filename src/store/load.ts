@@ -6,12 +6,12 @@ import { toNeo4jProps } from './values';
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
 const REL_SET: ReadonlySet<string> = new Set(REL_TYPES);
 
-/** Labels and types are interpolated into Cypher only after this check against the closed lists. */
-function label(l: string): Label {
+/** Labels and types are interpolated into Cypher (and the importer's files) only after this check against the closed lists. */
+export function label(l: string): Label {
   if (!LABEL_SET.has(l)) throw new TypeError(`unknown node label ${JSON.stringify(l)}`);
   return l as Label;
 }
-function relType(t: string): RelType {
+export function relType(t: string): RelType {
   if (!REL_SET.has(t)) throw new TypeError(`unknown relationship type ${JSON.stringify(t)}`);
   return t as RelType;
 }

@@ -298,6 +298,13 @@ describe('offline import', () => {
     expect(() => w.add(person({ scores: [1, 1.5] }))).toThrow(/p:x: scores mixes long and double items/);
     expect(() => w.add(person({ members: 2 ** 60 }))).toThrow(/not stored exactly/);
     expect(() => w.add(person({ validFrom: '2013-02-30' }))).toThrow(/2013-02-30/);
+    // labels and types become file headers and importer arguments: only the model's are taken
+    expect(() =>
+      w.add({
+        nodes: [{ label: 'Person=x.csv --nodes' as 'Person', id: 'p:y', provenance: 'SYNTHETIC', props: {} }],
+        rels: [],
+      }),
+    ).toThrow(/unknown node label/);
     w.finish();
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { GraphBatch, PropValue } from '../../domain/records';
 import { DATE_KEYS } from '../../domain/records';
-import { dedupe, storedProps } from '../load';
+import { dedupe, label, relType, storedProps } from '../load';
 import { toNeo4jDate } from '../values';
 
 /**
@@ -35,6 +35,7 @@ export class ImportFiles {
   add(input: GraphBatch): number {
     const b = dedupe(input);
     for (const n of b.nodes) {
+      label(n.label); // throws on a label outside the model: labels become headers and arguments
       const cols = typedColumns(storedProps(n), `${n.label} ${n.id}`);
       const fixed = cols.filter((c) => c.fixed);
       const props = cols.filter((c) => !c.fixed);
@@ -54,6 +55,9 @@ export class ImportFiles {
         })).rows.push([n.id, c]);
     }
     for (const r of b.rels) {
+      relType(r.type);
+      label(r.from.label);
+      label(r.to.label);
       const where = `${r.type} ${r.from.label} ${r.from.id} → ${r.to.label} ${r.to.id}`;
       const cols = typedColumns(r.props ?? {}, where);
       if (cols.some((c) => c.fixed))
@@ -75,6 +79,12 @@ export class ImportFiles {
     const n = input.nodes.length + input.rels.length;
     this.records += n;
     return n;
+  }
+
+  /** Closes every file without writing what is pending (after a failure). */
+  abort(): void {
+    for (const g of this.groups.values()) fs.closeSync(g.fd);
+    this.groups.clear();
   }
 
   /** Closes every file and says how to import them. */
