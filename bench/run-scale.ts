@@ -39,6 +39,10 @@ export async function runScale(
     log(
       `scale ${scale}: helper has ${facts.helperPairings} matching pairings, deep page ${facts.fixtures.page.index}`,
     );
+    for (const [op, message] of Object.entries(facts.peerFailures)) {
+      peerGaveUp.set(op, `failed at scale ${scale}: ${message}`);
+      log(`scale ${scale}: the peer failed ${op} (${message.slice(0, 160)})`);
+    }
     const requests = prepareAll(ops, servers, facts.fixtures);
     for (const op of peerGaveUp.keys()) if (requests.has(op)) requests.get(op)!.peer = null;
     const { cypher, failures } = await validate(ops, servers, requests);
