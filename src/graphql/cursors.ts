@@ -101,6 +101,19 @@ const isKeyset = (k: unknown): k is Keyset =>
   (k[0] === null || typeof k[0] === 'string' || typeof k[0] === 'number');
 
 /**
+ * The cursors of one parent's nested list (`rel` of the parent) under a filter and order: a
+ * cursor of one parent's list does not decode as another's. The field's resolver and the planner
+ * (which fetches a cursored page ahead when it knows the parent) scope alike.
+ */
+export const relationCursors = (
+  codec: CursorCodec,
+  rel: string,
+  parent: { label: string; id: string },
+  filter: unknown,
+  order: string,
+): CursorScope => codec.scope(`${rel} of ${parent.label}:${parent.id}`, { filter, order });
+
+/**
  * The scope of a page asked without a cursor, for planners that leave cursored pages to the
  * resolver of their list (a cursor belongs to one parent's list).
  */

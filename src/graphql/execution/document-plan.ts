@@ -45,6 +45,11 @@ export class DocumentPlan {
   built = 0;
   private readonly shapes = new Map<string, unknown>();
   private readonly conditionVars: readonly string[];
+  /**
+   * Whether some field of the document takes `after` or `before`: a cursor belongs to one
+   * parent's list, so such a page is planned per parent (planner.ts), other plans once per field.
+   */
+  readonly cursored: boolean;
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -53,8 +58,13 @@ export class DocumentPlan {
     readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   ) {
     const vars = new Set<string>();
+    let cursored = false;
     for (const root of [operation, ...Object.values(fragments)]) {
       visit(root, {
+        Argument: (a) => {
+          if ((a.name.value === 'after' || a.name.value === 'before') && a.value.kind !== Kind.NULL)
+            cursored = true;
+        },
         Directive: (d) => {
           if (d.name.value !== 'skip' && d.name.value !== 'include') return;
           for (const a of d.arguments ?? []) if (a.value.kind === Kind.VARIABLE) vars.add(a.value.name.value);
@@ -62,6 +72,7 @@ export class DocumentPlan {
       });
     }
     this.conditionVars = [...vars].sort();
+    this.cursored = cursored;
   }
 
   /** The schema field `type.name`. */

@@ -10,7 +10,8 @@ import type { Label } from '../../domain/model';
 import { ITEMS } from '../../store/reads/specs';
 import { toPage } from '../connections';
 import type { Context } from '../context';
-import { NO_CURSORS } from '../cursors';
+import { NO_CURSORS, relationCursors, type CursorCodec } from '../cursors';
+import type { ParentKey } from '../../store/reads/reads';
 import { stableJson } from '../../domain/stable-json';
 import { viewerOf } from '../mutate';
 import { checkVisibleFilter, visibleOrder } from '../personal-lists';
@@ -45,6 +46,7 @@ interface Bind {
   viewer: Viewer;
   variables: Record<string, unknown>;
   checks: boolean;
+  cursors: CursorCodec;
 }
 
 /** The plan of the document being executed, looked up once per request. */
@@ -56,33 +58,52 @@ function bindOf(info: GraphQLResolveInfo, ctx: Context): Bind {
       viewer: viewerOf(ctx),
       variables: info.variableValues,
       checks: execution.checks,
+      cursors: ctx.cursors,
     };
   });
 }
 
-/** The plan of the field being resolved, when it declares a fetch (memoised per request and selection). */
-export function fieldPlanOf(info: GraphQLResolveInfo, ctx: Context): FieldPlan | null {
-  return ctx.loaders.memo(info.fieldNodes, `field|${info.parentType.name}`, () =>
-    planField(bindOf(info, ctx), info.parentType.name, info.fieldName, info.fieldNodes, ROW_BUDGET, 0, null),
+/**
+ * The plan of the field being resolved on the row `parent`, when it declares a fetch (memoised per
+ * request and selection; per parent too when the document pages by cursor, as a cursor is one
+ * parent's).
+ */
+export function fieldPlanOf(
+  info: GraphQLResolveInfo,
+  ctx: Context,
+  parent: ParentKey | null = null,
+): FieldPlan | null {
+  const b = bindOf(info, ctx);
+  const of = b.doc.cursored ? parent : null;
+  const key = of ? `field|${info.parentType.name}|${of.label}:${of.id}` : `field|${info.parentType.name}`;
+  return ctx.loaders.memo(info.fieldNodes, key, () =>
+    planField(b, info.parentType.name, info.fieldName, info.fieldNodes, ROW_BUDGET, 0, null, of),
   );
 }
 
-/** What to fetch with a node of `label` for the field being resolved (e.g. `node(id:)`, a root list). */
+/**
+ * What to fetch with a node of `label` for the field being resolved (e.g. `node(id:)`, a root
+ * list); `parent`: the one node the rows are, when known (`node(id:)`), so that pages of its lists
+ * asked after a cursor are fetched in the same statement too.
+ */
 export function rowPlanOf(
   info: GraphQLResolveInfo,
   ctx: Context,
   label: Label,
   perRow = ROW_BUDGET,
+  parent: ParentKey | null = null,
 ): RowPlan | null {
-  return ctx.loaders.memo(info.fieldNodes, `rows|${info.parentType.name}|${label}|${perRow}`, () => {
-    const b = bindOf(info, ctx);
+  const b = bindOf(info, ctx);
+  const of = b.doc.cursored && parent?.label === label ? parent : null;
+  const key = `rows|${info.parentType.name}|${label}|${perRow}${of ? `|${of.id}` : ''}`;
+  return ctx.loaders.memo(info.fieldNodes, key, () => {
     const type = getNamedType(info.returnType);
     // a root connection: the rows are its edges' nodes
     const nodes =
       isObjectType(type) && type.getFields().edges
         ? b.doc.itemNodes(type.name, info.fieldNodes, b.variables)
         : info.fieldNodes;
-    return rowPlan(b, nodes, [label], perRow, 1);
+    return rowPlan(b, nodes, [label], perRow, 1, of);
   });
 }
 
@@ -94,6 +115,7 @@ function planField(
   budget: number,
   depth: number,
   labels: readonly Label[] | null,
+  parent: ParentKey | null = null,
 ): FieldPlan | null {
   const meta = metaOf(b.doc.declarations, parentType, name);
   if (!meta) return null;
@@ -111,8 +133,10 @@ function planField(
     filter?: object;
     orderBy?: string;
   };
-  // a cursor belongs to one parent's list: the field's own resolver checks it
-  if (args.after != null || args.before != null) return null;
+  // a cursor belongs to one parent's list: planned only when that parent is known, else the
+  // field's own resolver checks it
+  const cursored = args.after != null || args.before != null;
+  if (cursored && !parent) return null;
   const label = ITEMS[meta.item].label as Label;
   let page;
   let filter;
@@ -120,7 +144,8 @@ function planField(
   try {
     checkVisibleFilter(b.viewer, label, args.filter);
     order = visibleOrder(b.viewer, label, args.orderBy ?? 'KEY');
-    page = toPage(args, NO_CURSORS);
+    const cursors = cursored ? relationCursors(b.cursors, meta.rel, parent!, args.filter, order) : NO_CURSORS;
+    page = toPage(args, cursors);
     filter = decodeFilter(args.filter);
   } catch {
     return null; // the field's own resolver reports the bad argument
@@ -147,6 +172,7 @@ function rowPlan(
   types: readonly Label[],
   budget: number,
   depth: number,
+  parent: ParentKey | null = null,
 ): RowPlan | null {
   if (depth > MAX_FETCH_LEVELS) return null;
   const shape = b.doc.rows(types, nodes, b.variables);
@@ -155,7 +181,7 @@ function rowPlan(
     // rows of one possible type need no label guard
     const labels = types.length > 1 ? [type] : null;
     for (const f of fields) {
-      const plan = planField(b, type, f.name, f.nodes, budget, depth, labels);
+      const plan = planField(b, type, f.name, f.nodes, budget, depth, labels, parent);
       for (const it of plan ? [plan.main, ...plan.with] : []) {
         const seen = byId.get(it.id);
         byId.set(it.id, seen ? withLabels(seen, it) : it);
