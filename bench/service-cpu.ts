@@ -20,7 +20,13 @@ import { HEADERS } from './client';
 import { list, str, tree } from './json';
 import { median } from './middleware-cost';
 import { type Fixtures, OPERATIONS } from './operations';
-import { DEEP_PAGE, OURS_PAIRINGS_PAGE, oursPageVars, PEER_PAIRINGS_PAGE, peerPageVars } from './pairings-page';
+import {
+  DEEP_PAGE,
+  OURS_PAIRINGS_PAGE,
+  oursPageVars,
+  PEER_PAIRINGS_PAGE,
+  peerPageVars,
+} from './pairings-page';
 import { startVariant, type VariantServer } from './servers';
 import { openBenchStore } from './stores';
 
@@ -66,7 +72,8 @@ async function main() {
         nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=200'] : [],
       }),
     });
-    if (values.old) servers.push({ label: 'old', s: await startVariant('ours', store.uri, { root: values.old }) });
+    if (values.old)
+      servers.push({ label: 'old', s: await startVariant('ours', store.uri, { root: values.old }) });
     if (values.peer) servers.push({ label: 'peer', s: await startVariant('peer', store.uri) });
     // The deep page of the helper's pairings, walked to by each variant as the benchmark's fixtures do.
     const f: Fixtures = {
@@ -100,25 +107,41 @@ async function main() {
     const p50 = new Map<string, number[]>();
     const stmts = new Map<string, number>();
     const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+    // Each round sends n requests per variant in blocks of BLOCK, the variants taking turns, so a
+    // change of the machine's load during a round falls on all variants alike.
+    const BLOCK = 20;
     for (let r = 0; r < Number(values.rounds); r++) {
       for (const o of ops) {
-        for (let k = 0; k < servers.length; k++) {
-          const { label, s } = servers[(r + k) % servers.length];
-          const { query, variables } = req(s, o);
-          const q0 = await s.cypherCount();
-          const c0 = cpuUs(s.pid);
-          const ms: number[] = [];
-          for (let i = 0; i < n; i++) {
-            const t0 = performance.now();
-            await gql(s, query, variables);
-            ms.push(performance.now() - t0);
+        const spent = new Map<string, { cpu: number; ms: number[]; q: number }>();
+        for (let done = 0; done < n; done += BLOCK) {
+          for (let k = 0; k < servers.length; k++) {
+            const { label, s } = servers[(r + k + done / BLOCK) % servers.length];
+            const { query, variables } = req(s, o);
+            const acc = spent.get(label) ?? { cpu: 0, ms: [], q: 0 };
+            spent.set(label, acc);
+            const q0 = await s.cypherCount();
+            const c0 = cpuUs(s.pid);
+            for (let i = 0; i < Math.min(BLOCK, n - done); i++) {
+              const t0 = performance.now();
+              await gql(s, query, variables);
+              acc.ms.push(performance.now() - t0);
+            }
+            acc.cpu += cpuUs(s.pid) - c0;
+            acc.q += (await s.cypherCount()) - q0;
           }
-          push(cpu, `${o.name}|${label}`, (cpuUs(s.pid) - c0) / n);
-          push(p50, `${o.name}|${label}`, median(ms) * 1000);
-          stmts.set(`${o.name}|${label}`, ((await s.cypherCount()) - q0) / n);
+        }
+        for (const [label, acc] of spent) {
+          push(cpu, `${o.name}|${label}`, acc.cpu / n);
+          push(p50, `${o.name}|${label}`, median(acc.ms) * 1000);
+          stmts.set(`${o.name}|${label}`, acc.q / n);
         }
       }
-      say(`round ${r + 1}/${values.rounds} done; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      say(
+        `round ${r + 1}/${values.rounds} done; load ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      );
     }
     const lines = [
       `${new Date().toISOString()}, load ${os.loadavg()[0].toFixed(2)}; ${values.rounds} rounds × ${n} sequential requests; service CPU (user+system) µs/request, median of rounds [each round]`,

@@ -44,12 +44,16 @@ export class CursorCodec {
    * another order or filter does not decode.
    */
   scope(connection: string, args: object = {}): CursorScope {
-    const { first: _f, last: _l, after: _a, before: _b, ...defining } = args as Record<string, unknown>;
-    const aad = Buffer.from(`${connection}\n${stableJson(defining)}`, 'utf8');
+    // the list's identity is built on first use: most pages are answered without a cursor
+    let aad: Buffer | undefined;
+    const listId = () => {
+      const { first: _f, last: _l, after: _a, before: _b, ...defining } = args as Record<string, unknown>;
+      return (aad ??= Buffer.from(`${connection}\n${stableJson(defining)}`, 'utf8'));
+    };
     return {
-      encode: (position) => this.seal(aad, position),
+      encode: (position) => this.seal(listId(), position),
       decode: (cursor, argument) => {
-        const position = this.open(aad, cursor);
+        const position = this.open(listId(), cursor);
         if (position === null) {
           throw badInput(
             `${argument} is not a cursor of this list: it was altered, or issued by another list, order or filter`,
