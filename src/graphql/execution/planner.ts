@@ -17,7 +17,7 @@ import { viewerOf } from '../mutate';
 import { checkVisibleFilter, visibleOrder } from '../personal-lists';
 import { decodeFilter } from '../resolve-filter';
 import { metaOf } from './declarations';
-import type { DocumentPlan } from './document-plan';
+import type { Binding, DocumentPlan } from './document-plan';
 import { executionOf } from './execution';
 import { allPlan, countPlan, pagePlan, type FieldPlan, type PlanItem, type RowPlan } from './plan-items';
 
@@ -47,18 +47,27 @@ interface Bind {
   variables: Record<string, unknown>;
   checks: boolean;
   cursors: CursorCodec;
+  /** Where field and row plans are kept, for every request of the same binding. */
+  kept: Binding;
 }
 
-/** The plan of the document being executed, looked up once per request. */
+/**
+ * The plan of the document being executed, looked up once per request. A plan is a function of
+ * the document, the viewer's role (personal lists' order and filters), the plan variables'
+ * values and the cursor codec, so requests that agree on those share their field and row plans.
+ */
 function bindOf(info: GraphQLResolveInfo, ctx: Context): Bind {
   return ctx.loaders.memo(info.operation, 'bind', () => {
     const execution = executionOf(info.schema);
+    const doc = execution.cache.planOf(info.operation, info.fragments);
+    const viewer = viewerOf(ctx);
     return {
-      doc: execution.cache.planOf(info.operation, info.fragments),
-      viewer: viewerOf(ctx),
+      doc,
+      viewer,
       variables: info.variableValues,
       checks: execution.checks,
       cursors: ctx.cursors,
+      kept: doc.binding(ctx.cursors, viewer.anonymous ? '(anonymous)' : viewer.role, info.variableValues),
     };
   });
 }
@@ -76,9 +85,26 @@ export function fieldPlanOf(
   const b = bindOf(info, ctx);
   const of = b.doc.cursored ? parent : null;
   const key = of ? `field|${info.parentType.name}|${of.label}:${of.id}` : `field|${info.parentType.name}`;
-  return ctx.loaders.memo(info.fieldNodes, key, () =>
+  return memoOf(b, ctx, info.fieldNodes, key, of !== null, () =>
     planField(b, info.parentType.name, info.fieldName, info.fieldNodes, ROW_BUDGET, 0, null, of),
   );
+}
+
+/**
+ * A plan kept for every request of the binding, or for this request only when it is one
+ * parent's (parents are data: kept across requests they would pile up) or its nodes have no
+ * location in the document.
+ */
+function memoOf<T>(
+  b: Bind,
+  ctx: Context,
+  nodes: readonly FieldNode[],
+  key: string,
+  perParent: boolean,
+  make: () => T,
+): T {
+  const kept = perParent ? null : b.kept.memo(nodes, key, make);
+  return kept ? kept.value : ctx.loaders.memo(nodes, key, make);
 }
 
 /**
@@ -96,7 +122,7 @@ export function rowPlanOf(
   const b = bindOf(info, ctx);
   const of = b.doc.cursored && parent?.label === label ? parent : null;
   const key = `rows|${info.parentType.name}|${label}|${perRow}${of ? `|${of.id}` : ''}`;
-  return ctx.loaders.memo(info.fieldNodes, key, () => {
+  return memoOf(b, ctx, info.fieldNodes, key, of !== null, () => {
     const type = getNamedType(info.returnType);
     // a root connection: the rows are its edges' nodes
     const nodes =
