@@ -67,12 +67,26 @@ function analystToken(): Promise<string> {
     .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
 }
 
-function command(name: VariantName): string[] {
-  if (name === 'ours') return [path.join(REPO_ROOT, 'dist', 'main.js')];
+function command(name: VariantName, root: string): string[] {
+  if (name === 'ours') return [path.join(root, 'dist', 'main.js')];
   return ['--import', 'tsx', path.join(REPO_ROOT, 'bench', `${name}-server.ts`)];
 }
 
-export async function startVariant(name: VariantName, neo4jUri: string): Promise<VariantServer> {
+/**
+ * Where a variant runs from and how: `root` is the checkout whose built service runs (another
+ * tree's dist/, to compare two versions side by side), `nodeArgs` go to node before the script
+ * (e.g. --cpu-prof).
+ */
+export interface VariantOptions {
+  root?: string;
+  nodeArgs?: string[];
+}
+
+export async function startVariant(
+  name: VariantName,
+  neo4jUri: string,
+  o: VariantOptions = {},
+): Promise<VariantServer> {
   const port = await freePort();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -83,8 +97,9 @@ export async function startVariant(name: VariantName, neo4jUri: string): Promise
     ...ALL_BENCH_ENV,
     ...(name === 'ours' ? { ...OUR_BENCH_ENV, NEO4J_URI: neo4jUri, NEO4J_DATABASE: 'neo4j' } : {}),
   };
-  const child = spawn(process.execPath, command(name), {
-    cwd: REPO_ROOT,
+  const root = o.root ?? REPO_ROOT;
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...command(name, root)], {
+    cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

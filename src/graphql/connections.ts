@@ -75,17 +75,50 @@ export function toConnection<T>(
   const more = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
   if (page.direction === 'backward') kept.reverse();
-  const edges = kept.map((node) => ({ cursor: cursors.encode(keyOf(node)), node }));
+  const edges = kept.map((node) => new SealedEdge(node, keyOf, cursors));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: page.direction === 'forward' ? more : page.from !== null,
-      hasPreviousPage: page.direction === 'backward' ? more : page.from !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new PageInfo(
+      page.direction === 'forward' ? more : page.from !== null,
+      page.direction === 'backward' ? more : page.from !== null,
+      edges,
+    ),
     totalCount,
   };
+}
+
+/**
+ * An edge whose cursor is sealed when first read (an HMAC and an AES-GCM seal each): most
+ * pages are read without their cursors, and a large nested page holds hundreds of edges.
+ */
+class SealedEdge<T> implements Edge<T> {
+  private sealed: string | undefined;
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => Keyset,
+    private readonly cursors: CursorScope,
+  ) {}
+
+  get cursor(): string {
+    return (this.sealed ??= this.cursors.encode(this.keyOf(this.node)));
+  }
+}
+
+/** Page info whose start and end cursors are its first and last edges' (sealed when read). */
+class PageInfo<T> {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly edges: readonly Edge<T>[],
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
 }
 
 /** The models behind the schema's connection and edge types (codegen mappers). */

@@ -44,12 +44,16 @@ export class CursorCodec {
    * another order or filter does not decode.
    */
   scope(connection: string, args: object = {}): CursorScope {
-    const { first: _f, last: _l, after: _a, before: _b, ...defining } = args as Record<string, unknown>;
-    const aad = Buffer.from(`${connection}\n${stableJson(defining)}`, 'utf8');
+    // the list's identity is built on first use: most pages are answered without a cursor
+    let aad: Buffer | undefined;
+    const listId = () => {
+      const { first: _f, last: _l, after: _a, before: _b, ...defining } = args as Record<string, unknown>;
+      return (aad ??= Buffer.from(`${connection}\n${stableJson(defining)}`, 'utf8'));
+    };
     return {
-      encode: (position) => this.seal(aad, position),
+      encode: (position) => this.seal(listId(), position),
       decode: (cursor, argument) => {
-        const position = this.open(aad, cursor);
+        const position = this.open(listId(), cursor);
         if (position === null) {
           throw badInput(
             `${argument} is not a cursor of this list: it was altered, or issued by another list, order or filter`,
@@ -99,6 +103,19 @@ const isKeyset = (k: unknown): k is Keyset =>
   k.length === 2 &&
   typeof k[1] === 'string' &&
   (k[0] === null || typeof k[0] === 'string' || typeof k[0] === 'number');
+
+/**
+ * The cursors of one parent's nested list (`rel` of the parent) under a filter and order: a
+ * cursor of one parent's list does not decode as another's. The field's resolver and the planner
+ * (which fetches a cursored page ahead when it knows the parent) scope alike.
+ */
+export const relationCursors = (
+  codec: CursorCodec,
+  rel: string,
+  parent: { label: string; id: string },
+  filter: unknown,
+  order: string,
+): CursorScope => codec.scope(`${rel} of ${parent.label}:${parent.id}`, { filter, order });
 
 /**
  * The scope of a page asked without a cursor, for planners that leave cursored pages to the

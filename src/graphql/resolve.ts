@@ -4,6 +4,7 @@ import { keysetOf, type NodeRow } from '../store/reads/reads';
 import { ITEMS, type ItemName, type RelName } from '../store/reads/specs';
 import { toConnection, toPage, type NodeConnection, type PageArgs } from './connections';
 import type { Context } from './context';
+import { relationCursors } from './cursors';
 import { toGlobalId } from './ids';
 import { fieldPlanOf, pagePlan, prefetches, readsProps } from './execution';
 import { viewerOf } from './mutate';
@@ -56,14 +57,11 @@ export function relatedConnection(rel: RelName, item: ItemName) {
     checkVisibleFilter(viewer, label, args.filter);
     const order = visibleOrder(viewer, label, args.orderBy ?? 'KEY');
     // a cursor pages the list of one parent, under one order and filter
-    const cursors = ctx.cursors.scope(`${rel} of ${parent.label}:${parent.id}`, {
-      filter: args.filter,
-      order,
-    });
+    const cursors = relationCursors(ctx.cursors, rel, parent, args.filter, order);
     const page = toPage(args, cursors);
     const filter = decodeFilter(args.filter);
     // the plan is made once per field and request (its ids are this page's, from the same arguments)
-    const plan = (info && fieldPlanOf(info, ctx)) || {
+    const plan = (info && fieldPlanOf(info, ctx, parent)) || {
       main: pagePlan(rel, item, filter, order, page),
       with: [],
     };

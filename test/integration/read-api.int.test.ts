@@ -210,6 +210,54 @@ describe('read API', () => {
     expect(page.node).toEqual({ ...top.node, assistedBy: { ...top.node.assistedBy, edges } });
   });
 
+  it("answers a page of a node's list after a cursor in one statement, as the first page, whether the cursor is a variable or inline", async () => {
+    type Pairings = { node: { pairings: Conn<{ key: string; beneficiary: { name: string } }> } };
+    const helper = toGlobalId('Organization', 'syn:city-agency:08');
+    const fields = `edges { cursor node { key beneficiary { name } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+    const list = (args: string) =>
+      `node(id: $id) { ... on Organization { pairings(filter: { kind: [ASSIST] }, ${args}) { ${fields} } } }`;
+    const byVariable = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+      ${list('first: $first, after: $after, last: $last, before: $before')} }`;
+    const counted = async (query: string, variables: Record<string, unknown>) => {
+      const before = await s.cypherCount();
+      const d = await data<Pairings>(query, variables);
+      return { page: d.node.pairings, statements: (await s.cypherCount()) - before };
+    };
+    const all = (await counted(byVariable, { id: helper, first: 100 })).page.edges.map((e) => e.node);
+    expect(all.length).toBeGreaterThan(14);
+    // forward in pages of 7: every page after the first is one statement too
+    const forward: { key: string; beneficiary: { name: string } }[] = [];
+    const cursors: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { page, statements } = await counted(byVariable, { id: helper, first: 7, after });
+      expect(statements).toBe(1);
+      forward.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo!.hasNextPage) break;
+      after = page.pageInfo!.endCursor;
+      cursors.push(after!);
+    }
+    expect(forward).toEqual(all);
+    // the same cursor written into the document: the same page, in one statement
+    const second = await counted(byVariable, { id: helper, first: 7, after: cursors[0] });
+    const inline = await counted(
+      `query($id: ID!) { ${list(`first: 7, after: ${JSON.stringify(cursors[0])}`)} }`,
+      {
+        id: helper,
+      },
+    );
+    expect(inline).toEqual(second);
+    expect(second.page.edges.map((e) => e.node)).toEqual(all.slice(7, 14));
+    // backward from the second page's start: the first page, in one statement
+    const back = await counted(byVariable, {
+      id: helper,
+      last: 7,
+      before: second.page.pageInfo!.startCursor,
+    });
+    expect(back.statements).toBe(1);
+    expect(back.page.edges.map((e) => e.node)).toEqual(all.slice(0, 7));
+  });
+
   it('fetches ahead fields selected on some helper types only, with their own arguments', async () => {
     const q = (
       variant: string,

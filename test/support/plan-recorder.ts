@@ -35,6 +35,9 @@ class RecordingGateway extends Gateway {
   }
 }
 
+/** One codec for every execution, as a service has one per process (plans are kept per codec). */
+const CODEC = new CursorCodec('pinned-plan-tests-cursor-secret');
+
 /** The statements one execution of `query` sends (with no rows to read), and its error messages. */
 export async function plannedStatements(
   schema: GraphQLSchema,
@@ -56,7 +59,7 @@ export async function plannedStatements(
     log: { child: () => contextValue.log, debug() {}, info() {}, warn() {}, error() {} } as never,
     gateway: gw,
     loaders: new Loaders(gw),
-    cursors: new CursorCodec('pinned-plan-tests-cursor-secret'),
+    cursors: CODEC,
     queryCount: () => gw.sent.length,
     service: { version: 'test', embedded: false },
     analytics: o.analytics ?? new AnalyticsEngine(analyticsConfig()),

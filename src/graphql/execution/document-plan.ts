@@ -12,6 +12,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { LABELS, type Label } from '../../domain/model';
+import { stableJson } from '../../domain/stable-json';
 import { propsOf, type Declarations } from './declarations';
 import { collectFields } from './lookahead';
 
@@ -40,11 +41,47 @@ export interface RowsShape {
 
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
 
+/** Bindings kept per document plan (per viewer role and plan-relevant variable values). */
+export const BINDINGS_PER_DOCUMENT = 16;
+
+/**
+ * Values computed from a document plan for one binding (viewer role, plan-relevant variables,
+ * cursor codec), kept across the requests that share it: field and row plans, by where their
+ * field nodes stand in the document (graphql-js builds new node arrays per request) and what
+ * they are of. Null when the nodes carry no location (then nothing can be kept).
+ */
+export class Binding {
+  private readonly kept = new Map<string, unknown>();
+
+  memo<T>(nodes: readonly FieldNode[], key: string, make: () => T): { value: T } | null {
+    let at = '';
+    for (const n of nodes) {
+      if (!n.loc) return null;
+      at += `${n.loc.start},`;
+    }
+    const k = `${at}|${key}`;
+    if (!this.kept.has(k)) this.kept.set(k, make());
+    return { value: this.kept.get(k) as T };
+  }
+}
+
 export class DocumentPlan {
   /** Shapes built so far (a request that builds none spent no time planning). */
   built = 0;
   private readonly shapes = new Map<string, unknown>();
   private readonly conditionVars: readonly string[];
+  /**
+   * Whether some field of the document takes `after` or `before`: a cursor belongs to one
+   * parent's list, so such a page is planned per parent (planner.ts), other plans once per field.
+   */
+  readonly cursored: boolean;
+  /**
+   * The variables a plan may depend on: all but those used only as the whole `id`/`ids` of a
+   * root field (`node(id: $id)`): the planner reads selections and the arguments of the fields
+   * below, never the root's ids (a cursored page keys its plans by parent instead).
+   */
+  readonly planVariables: readonly string[];
+  private readonly bindings = new WeakMap<object, Map<string, Binding>>();
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -53,8 +90,13 @@ export class DocumentPlan {
     readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   ) {
     const vars = new Set<string>();
+    let cursored = false;
     for (const root of [operation, ...Object.values(fragments)]) {
       visit(root, {
+        Argument: (a) => {
+          if ((a.name.value === 'after' || a.name.value === 'before') && a.value.kind !== Kind.NULL)
+            cursored = true;
+        },
         Directive: (d) => {
           if (d.name.value !== 'skip' && d.name.value !== 'include') return;
           for (const a of d.arguments ?? []) if (a.value.kind === Kind.VARIABLE) vars.add(a.value.name.value);
@@ -62,6 +104,39 @@ export class DocumentPlan {
       });
     }
     this.conditionVars = [...vars].sort();
+    this.cursored = cursored;
+    const rootIds = new Set<object>();
+    for (const sel of operation.selectionSet.selections) {
+      if (sel.kind !== Kind.FIELD) continue;
+      for (const a of sel.arguments ?? [])
+        if ((a.name.value === 'id' || a.name.value === 'ids') && a.value.kind === Kind.VARIABLE)
+          rootIds.add(a);
+    }
+    const used = new Set<string>();
+    for (const root of [operation, ...Object.values(fragments)]) {
+      visit(root, {
+        Argument: (a) => (rootIds.has(a) ? false : undefined),
+        VariableDefinition: () => false,
+        Variable: (v) => void used.add(v.name.value),
+      });
+    }
+    this.planVariables = [...used].sort();
+  }
+
+  /**
+   * The binding of this plan for a request: by `codec` (cursors decoded into plans are its),
+   * the viewer's role and the values of the plan variables; the oldest of a full set is dropped.
+   */
+  binding(codec: object, role: string, variables: Record<string, unknown>): Binding {
+    let byKey = this.bindings.get(codec);
+    if (!byKey) this.bindings.set(codec, (byKey = new Map()));
+    const key = `${role}\n${stableJson(this.planVariables.map((v) => variables[v] ?? null))}`;
+    let b = byKey.get(key);
+    if (!b) {
+      if (byKey.size >= BINDINGS_PER_DOCUMENT) byKey.delete(byKey.keys().next().value!);
+      byKey.set(key, (b = new Binding()));
+    }
+    return b;
   }
 
   /** The schema field `type.name`. */

@@ -10,13 +10,14 @@ import type { Label } from '../../domain/model';
 import { ITEMS } from '../../store/reads/specs';
 import { toPage } from '../connections';
 import type { Context } from '../context';
-import { NO_CURSORS } from '../cursors';
+import { NO_CURSORS, relationCursors, type CursorCodec } from '../cursors';
+import type { ParentKey } from '../../store/reads/reads';
 import { stableJson } from '../../domain/stable-json';
 import { viewerOf } from '../mutate';
 import { checkVisibleFilter, visibleOrder } from '../personal-lists';
 import { decodeFilter } from '../resolve-filter';
 import { metaOf } from './declarations';
-import type { DocumentPlan } from './document-plan';
+import type { Binding, DocumentPlan } from './document-plan';
 import { executionOf } from './execution';
 import { allPlan, countPlan, pagePlan, type FieldPlan, type PlanItem, type RowPlan } from './plan-items';
 
@@ -45,44 +46,90 @@ interface Bind {
   viewer: Viewer;
   variables: Record<string, unknown>;
   checks: boolean;
+  cursors: CursorCodec;
+  /** Where field and row plans are kept, for every request of the same binding. */
+  kept: Binding;
 }
 
-/** The plan of the document being executed, looked up once per request. */
+/**
+ * The plan of the document being executed, looked up once per request. A plan is a function of
+ * the document, the viewer's role (personal lists' order and filters), the plan variables'
+ * values and the cursor codec, so requests that agree on those share their field and row plans.
+ */
 function bindOf(info: GraphQLResolveInfo, ctx: Context): Bind {
   return ctx.loaders.memo(info.operation, 'bind', () => {
     const execution = executionOf(info.schema);
+    const doc = execution.cache.planOf(info.operation, info.fragments);
+    const viewer = viewerOf(ctx);
     return {
-      doc: execution.cache.planOf(info.operation, info.fragments),
-      viewer: viewerOf(ctx),
+      doc,
+      viewer,
       variables: info.variableValues,
       checks: execution.checks,
+      cursors: ctx.cursors,
+      kept: doc.binding(ctx.cursors, viewer.anonymous ? '(anonymous)' : viewer.role, info.variableValues),
     };
   });
 }
 
-/** The plan of the field being resolved, when it declares a fetch (memoised per request and selection). */
-export function fieldPlanOf(info: GraphQLResolveInfo, ctx: Context): FieldPlan | null {
-  return ctx.loaders.memo(info.fieldNodes, `field|${info.parentType.name}`, () =>
-    planField(bindOf(info, ctx), info.parentType.name, info.fieldName, info.fieldNodes, ROW_BUDGET, 0, null),
+/**
+ * The plan of the field being resolved on the row `parent`, when it declares a fetch (memoised per
+ * request and selection; per parent too when the document pages by cursor, as a cursor is one
+ * parent's).
+ */
+export function fieldPlanOf(
+  info: GraphQLResolveInfo,
+  ctx: Context,
+  parent: ParentKey | null = null,
+): FieldPlan | null {
+  const b = bindOf(info, ctx);
+  const of = b.doc.cursored ? parent : null;
+  const key = of ? `field|${info.parentType.name}|${of.label}:${of.id}` : `field|${info.parentType.name}`;
+  return memoOf(b, ctx, info.fieldNodes, key, of !== null, () =>
+    planField(b, info.parentType.name, info.fieldName, info.fieldNodes, ROW_BUDGET, 0, null, of),
   );
 }
 
-/** What to fetch with a node of `label` for the field being resolved (e.g. `node(id:)`, a root list). */
+/**
+ * A plan kept for every request of the binding, or for this request only when it is one
+ * parent's (parents are data: kept across requests they would pile up) or its nodes have no
+ * location in the document.
+ */
+function memoOf<T>(
+  b: Bind,
+  ctx: Context,
+  nodes: readonly FieldNode[],
+  key: string,
+  perParent: boolean,
+  make: () => T,
+): T {
+  const kept = perParent ? null : b.kept.memo(nodes, key, make);
+  return kept ? kept.value : ctx.loaders.memo(nodes, key, make);
+}
+
+/**
+ * What to fetch with a node of `label` for the field being resolved (e.g. `node(id:)`, a root
+ * list); `parent`: the one node the rows are, when known (`node(id:)`), so that pages of its lists
+ * asked after a cursor are fetched in the same statement too.
+ */
 export function rowPlanOf(
   info: GraphQLResolveInfo,
   ctx: Context,
   label: Label,
   perRow = ROW_BUDGET,
+  parent: ParentKey | null = null,
 ): RowPlan | null {
-  return ctx.loaders.memo(info.fieldNodes, `rows|${info.parentType.name}|${label}|${perRow}`, () => {
-    const b = bindOf(info, ctx);
+  const b = bindOf(info, ctx);
+  const of = b.doc.cursored && parent?.label === label ? parent : null;
+  const key = `rows|${info.parentType.name}|${label}|${perRow}${of ? `|${of.id}` : ''}`;
+  return memoOf(b, ctx, info.fieldNodes, key, of !== null, () => {
     const type = getNamedType(info.returnType);
     // a root connection: the rows are its edges' nodes
     const nodes =
       isObjectType(type) && type.getFields().edges
         ? b.doc.itemNodes(type.name, info.fieldNodes, b.variables)
         : info.fieldNodes;
-    return rowPlan(b, nodes, [label], perRow, 1);
+    return rowPlan(b, nodes, [label], perRow, 1, of);
   });
 }
 
@@ -94,6 +141,7 @@ function planField(
   budget: number,
   depth: number,
   labels: readonly Label[] | null,
+  parent: ParentKey | null = null,
 ): FieldPlan | null {
   const meta = metaOf(b.doc.declarations, parentType, name);
   if (!meta) return null;
@@ -111,8 +159,10 @@ function planField(
     filter?: object;
     orderBy?: string;
   };
-  // a cursor belongs to one parent's list: the field's own resolver checks it
-  if (args.after != null || args.before != null) return null;
+  // a cursor belongs to one parent's list: planned only when that parent is known, else the
+  // field's own resolver checks it
+  const cursored = args.after != null || args.before != null;
+  if (cursored && !parent) return null;
   const label = ITEMS[meta.item].label as Label;
   let page;
   let filter;
@@ -120,7 +170,8 @@ function planField(
   try {
     checkVisibleFilter(b.viewer, label, args.filter);
     order = visibleOrder(b.viewer, label, args.orderBy ?? 'KEY');
-    page = toPage(args, NO_CURSORS);
+    const cursors = cursored ? relationCursors(b.cursors, meta.rel, parent!, args.filter, order) : NO_CURSORS;
+    page = toPage(args, cursors);
     filter = decodeFilter(args.filter);
   } catch {
     return null; // the field's own resolver reports the bad argument
@@ -147,6 +198,7 @@ function rowPlan(
   types: readonly Label[],
   budget: number,
   depth: number,
+  parent: ParentKey | null = null,
 ): RowPlan | null {
   if (depth > MAX_FETCH_LEVELS) return null;
   const shape = b.doc.rows(types, nodes, b.variables);
@@ -155,7 +207,7 @@ function rowPlan(
     // rows of one possible type need no label guard
     const labels = types.length > 1 ? [type] : null;
     for (const f of fields) {
-      const plan = planField(b, type, f.name, f.nodes, budget, depth, labels);
+      const plan = planField(b, type, f.name, f.nodes, budget, depth, labels, parent);
       for (const it of plan ? [plan.main, ...plan.with] : []) {
         const seen = byId.get(it.id);
         byId.set(it.id, seen ? withLabels(seen, it) : it);

@@ -31,7 +31,7 @@ export async function loadNode(
 ): Promise<NodeRow | null> {
   const key = fromGlobalId(globalId, argument);
   if (!EXPOSED_LABELS.has(key.label)) return null;
-  return ctx.loaders.node(key, rowPlanOf(info, ctx, key.label));
+  return ctx.loaders.node(key, rowPlanOf(info, ctx, key.label, ROW_BUDGET, key));
 }
 
 /**

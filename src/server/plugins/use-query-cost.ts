@@ -14,6 +14,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { AppError } from '../../domain/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/connections';
 import type { Context } from '../../graphql/context';
+import { CostCache } from '../cost-cache';
 import { checkFilterBounds, filterCost, measureFilter, type FilterBounds } from '../filter-bounds';
 import { tooComplex } from '../query-limits';
 
@@ -82,22 +83,31 @@ function pageSize(args: Record<string, unknown>): number {
  * after the operation is resolved and before it executes, so no Cypher runs. It needs the
  * variables (page sizes may be variables), so it is a plugin rather than a cached validation
  * rule. Variables that do not coerce are left to execution, which reports them as
- * BAD_USER_INPUT before any resolver runs.
+ * BAD_USER_INPUT before any resolver runs. Prices are kept per document and cost-relevant
+ * variables (`costs`, cost-cache.ts): a document sent again is not walked again.
  */
-export function useQueryCost(maxCost: number, filterBounds: FilterBounds): ApolloServerPlugin<Context> {
+export function useQueryCost(
+  maxCost: number,
+  filterBounds: FilterBounds,
+  costs: CostCache = new CostCache(),
+): ApolloServerPlugin<Context> {
+  const estimators = [filterBoundsEstimator(filterBounds), fanOutEstimator];
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [filterBoundsEstimator(filterBounds), fanOutEstimator],
-            });
+            const variables = request.variables ?? {};
+            cost = costs.costOf(document, request.operationName, variables, () =>
+              getComplexity({
+                schema,
+                query: document,
+                variables,
+                operationName: request.operationName ?? undefined,
+                estimators,
+              }),
+            );
           } catch (e) {
             if (e instanceof AppError)
               throw new GraphQLError(e.message, { extensions: { http: { status: 400 } }, originalError: e });

@@ -1,0 +1,170 @@
+/**
+ * The service's own CPU time per request, per benchmark operation: each service runs as the
+ * benchmark runs it (built dist/, NODE_ENV=production, bench settings) on the scale-1 bench
+ * store, takes N sequential requests per round, and its user + system time is read from
+ * /proc/<pid>/stat before and after. Unlike wall time this hardly moves when other processes
+ * load the machine, so two versions of our service (`--old <checkout with a built dist/>`) and
+ * the peer can be compared side by side, rounds interleaved. Also reported: p50 latency at
+ * concurrency 1 and Cypher statements per request (our /metrics counter).
+ *
+ *   npx tsx bench/service-cpu.ts [--rounds 3] [--n 300] [--ops nodeById,villagePage,helperPairings]
+ *                                [--old /path/to/old/checkout] [--peer] [--profile DIR]
+ *
+ * `--profile DIR` runs our (new) service under `node --cpu-prof` and leaves its profile in DIR.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { HEADERS } from './client';
+import { list, str, tree } from './json';
+import { median } from './middleware-cost';
+import { type Fixtures, OPERATIONS } from './operations';
+import {
+  DEEP_PAGE,
+  OURS_PAIRINGS_PAGE,
+  oursPageVars,
+  PEER_PAIRINGS_PAGE,
+  peerPageVars,
+} from './pairings-page';
+import { startVariant, type VariantServer } from './servers';
+import { openBenchStore } from './stores';
+
+const TICK_US = 1e6 / 100; // USER_HZ: /proc times are in 1/100 s on Linux
+
+function cpuUs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * TICK_US; // utime, stime (fields 14, 15)
+}
+
+async function gql(s: VariantServer, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(`${s.url}/graphql`, {
+    method: 'POST',
+    headers: { ...HEADERS, ...s.headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  const body = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
+  if (res.status !== 200 || body.errors?.length) throw new Error(`${s.name}: ${text.slice(0, 500)}`);
+  return tree(body.data);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '3' },
+      n: { type: 'string', default: '300' },
+      ops: { type: 'string', default: 'nodeById,villagePage,helperPairings' },
+      old: { type: 'string' },
+      peer: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+    },
+  });
+  const say = (m: string) => process.stderr.write(`${m}\n`);
+  const store = await openBenchStore(1, say);
+  const servers: { label: string; s: VariantServer }[] = [];
+  try {
+    const profile = values.profile ? path.resolve(values.profile) : null;
+    servers.push({
+      label: 'new',
+      s: await startVariant('ours', store.uri, {
+        nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=200'] : [],
+      }),
+    });
+    if (values.old)
+      servers.push({ label: 'old', s: await startVariant('ours', store.uri, { root: values.old }) });
+    if (values.peer) servers.push({ label: 'peer', s: await startVariant('peer', store.uri) });
+    // The deep page of the helper's pairings, walked to by each variant as the benchmark's fixtures do.
+    const f: Fixtures = {
+      village: 'au:chenghao',
+      helper: 'syn:city-agency:08',
+      graphRoot: 'syn:b001:cadre:0001',
+      area: 'au:zhungeer',
+      pathFrom: 'org:xinhua-nmg',
+      pathTo: 'syn:b001:household:00001',
+      page: { index: DEEP_PAGE, ours: null, peer: null, floor: null },
+    };
+    const ours = servers.find((x) => x.s.name === 'ours')!.s;
+    const peer = servers.find((x) => x.s.name === 'peer')?.s;
+    // (page DEEP_PAGE, or the last page when there are fewer, as bench/fixtures.ts picks it)
+    for (let p = 1; p < DEEP_PAGE; p++) {
+      const d = await gql(ours, OURS_PAIRINGS_PAGE, oursPageVars(f, f.page.ours));
+      if (!d.node.pairings.pageInfo.hasNextPage) break;
+      f.page.ours = str(d.node.pairings.pageInfo.endCursor);
+      f.page.index = p + 1;
+      if (peer) {
+        const e = await gql(peer, PEER_PAIRINGS_PAGE, peerPageVars(f, f.page.peer));
+        f.page.peer = str(list(e.organizations)[0].pairingsConnection.pageInfo.endCursor);
+      }
+    }
+    const ops = OPERATIONS.filter((o) => values.ops!.split(',').includes(o.name));
+    const n = Number(values.n);
+    const req = (x: VariantServer, o: (typeof ops)[number]) => (x.name === 'ours' ? o.ours(f) : o.peer!(f));
+    for (const { s } of servers)
+      for (const o of ops) for (let i = 0; i < 200; i++) await gql(s, req(s, o).query, req(s, o).variables); // warm-up
+    const cpu = new Map<string, number[]>();
+    const p50 = new Map<string, number[]>();
+    const stmts = new Map<string, number>();
+    const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+    // Each round sends n requests per variant in blocks of BLOCK, the variants taking turns, so a
+    // change of the machine's load during a round falls on all variants alike.
+    const BLOCK = 20;
+    for (let r = 0; r < Number(values.rounds); r++) {
+      for (const o of ops) {
+        const spent = new Map<string, { cpu: number; ms: number[]; q: number }>();
+        for (let done = 0; done < n; done += BLOCK) {
+          for (let k = 0; k < servers.length; k++) {
+            const { label, s } = servers[(r + k + done / BLOCK) % servers.length];
+            const { query, variables } = req(s, o);
+            const acc = spent.get(label) ?? { cpu: 0, ms: [], q: 0 };
+            spent.set(label, acc);
+            const q0 = await s.cypherCount();
+            const c0 = cpuUs(s.pid);
+            for (let i = 0; i < Math.min(BLOCK, n - done); i++) {
+              const t0 = performance.now();
+              await gql(s, query, variables);
+              acc.ms.push(performance.now() - t0);
+            }
+            acc.cpu += cpuUs(s.pid) - c0;
+            acc.q += (await s.cypherCount()) - q0;
+          }
+        }
+        for (const [label, acc] of spent) {
+          push(cpu, `${o.name}|${label}`, acc.cpu / n);
+          push(p50, `${o.name}|${label}`, median(acc.ms) * 1000);
+          stmts.set(`${o.name}|${label}`, acc.q / n);
+        }
+      }
+      say(
+        `round ${r + 1}/${values.rounds} done; load ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      );
+    }
+    const lines = [
+      `${new Date().toISOString()}, load ${os.loadavg()[0].toFixed(2)}; ${values.rounds} rounds × ${n} sequential requests; service CPU (user+system) µs/request, median of rounds [each round]`,
+      '',
+      '| operation | variant | CPU µs/req | rounds | p50 c=1 µs | statements/req |',
+      '|---|---|---:|---|---:|---:|',
+    ];
+    for (const o of ops)
+      for (const { label } of servers) {
+        const k = `${o.name}|${label}`;
+        lines.push(
+          `| ${o.name} | ${label} | ${median(cpu.get(k)!).toFixed(0)} | ${cpu
+            .get(k)!
+            .map((x) => x.toFixed(0))
+            .join(' ')} | ${median(p50.get(k)!).toFixed(0)} | ${stmts.get(k)!.toFixed(2)} |`,
+        );
+      }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const { s } of servers) await s.stop().catch(() => undefined);
+    await store.stop();
+  }
+  process.exit(0);
+}
+
+void main();
