@@ -8,6 +8,7 @@ import {
   PAGECACHE_MIN,
   sizeNeo4jMemory,
   toSizeFlag,
+  transactionMemoryFor,
 } from '../../src/store/embedded/memory-sizing';
 
 describe('embedded Neo4j memory sizing', () => {
@@ -22,6 +23,11 @@ describe('embedded Neo4j memory sizing', () => {
     expect(sizeNeo4jMemory(1 * GiB)).toMatchObject({ heapBytes: HEAP_MIN, pageCacheBytes: PAGECACHE_MIN });
     // a large machine: the heap stops at 8 GiB, the page cache takes the rest of the budget
     expect(sizeNeo4jMemory(128 * GiB)).toMatchObject({ heapBytes: HEAP_MAX, pageCacheBytes: 56 * GiB });
+  });
+
+  it('lets open transactions hold 70 % of the sized heap together, not a fixed 256 MiB', () => {
+    expect(toSizeFlag(transactionMemoryFor(4 * GiB))).toBe('2867m');
+    expect(transactionMemoryFor(HEAP_MIN)).toBe(358 * MiB);
   });
 
   it('keeps within bounds and within the budget whenever the budget allows (any machine)', () => {

@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import os from 'node:os';
 import { REPO_ROOT } from '../../config/paths';
 import type { Neo4jMemoryConfig } from '../../config/neo4j-memory-config';
-import { GiB, sizeNeo4jMemory, toSizeFlag } from './memory-sizing';
+import { GiB, sizeNeo4jMemory, toSizeFlag, transactionMemoryFor } from './memory-sizing';
 
 const LAUNCHER_DIR = path.join(REPO_ROOT, 'neo4j');
 export const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'target', 'bangfu-neo4j-launcher.jar');
@@ -107,7 +107,8 @@ export async function startEmbeddedNeo4j(o: StartOptions): Promise<EmbeddedNeo4j
   const mem = sizeNeo4jMemory(available, o.memory);
   o.log(
     `embedded Neo4j memory: heap ${toSizeFlag(mem.heapBytes)} (${mem.heapFrom}), page cache ` +
-      `${toSizeFlag(mem.pageCacheBytes)} (${mem.pageCacheFrom}), of ${(available / GiB).toFixed(1)} GiB available`,
+      `${toSizeFlag(mem.pageCacheBytes)} (${mem.pageCacheFrom}), transactions ${toSizeFlag(transactionMemoryFor(mem.heapBytes))}, ` +
+      `of ${(available / GiB).toFixed(1)} GiB available`,
   );
   const args = [
     // the sized heap replaces jvm.options' -Xmx (the JVM takes the last -Xmx given)
@@ -121,6 +122,8 @@ export async function startEmbeddedNeo4j(o: StartOptions): Promise<EmbeddedNeo4j
     o.storeDir,
     '--pagecache',
     toSizeFlag(mem.pageCacheBytes),
+    '--tx-total-max',
+    toSizeFlag(transactionMemoryFor(mem.heapBytes)),
     '--parent-watch',
   ];
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });

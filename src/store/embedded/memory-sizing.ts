@@ -46,3 +46,11 @@ export function sizeNeo4jMemory(
 /** `1536m`, `2g`: Neo4j's and the JVM's size syntax. */
 export const toSizeFlag = (bytes: number) =>
   bytes % GiB === 0 ? `${bytes / GiB}g` : `${Math.round(bytes / MiB)}m`;
+
+/**
+ * The most memory all of Neo4j's open transactions may hold together
+ * (`dbms.memory.transaction.total.max`): 70 % of the heap, Neo4j 5's own default. The launcher's
+ * fixed 256 MiB (what it gets when run by hand) refused ten whole-graph analytics projections at
+ * once at scale 100, and the peer's deep page at scale 1000, although the sized heap had room.
+ */
+export const transactionMemoryFor = (heapBytes: number) => mib(heapBytes * 0.7);
