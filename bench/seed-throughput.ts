@@ -30,7 +30,7 @@ import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../src/store/gateway';
 import { migrate } from '../src/store/migrations/migrations';
 import { freePort } from '../test/support/processes';
-import { markerPath, storeDir, type SeedRecord } from './stores';
+import { storeDir, writeSeedMarker } from './stores';
 
 const { values } = parseArgs({
   options: {
@@ -116,16 +116,7 @@ async function measure(scale: number) {
       loadAfter,
       at: new Date().toISOString(),
     };
-    const marker: SeedRecord = {
-      scale,
-      nodes: s.nodes,
-      rels: s.rels,
-      ms: Math.round(s.ms),
-      recordsPerSecond: row.recordsPerSecond,
-      at: row.at,
-      loadAverage: os.loadavg()[0],
-    };
-    fs.writeFileSync(markerPath(scale), `${JSON.stringify(marker, null, 2)}\n`);
+    writeSeedMarker(scale, s.nodes, s.rels, s.ms);
     return row;
   } finally {
     await driver.close();
@@ -185,16 +176,7 @@ async function measureImport(scale: number) {
       loadAfter: load(),
       at: new Date().toISOString(),
     };
-    const marker: SeedRecord = {
-      scale,
-      nodes: s.nodes,
-      rels: s.rels,
-      ms: Math.round(t4 - t0),
-      recordsPerSecond: row.recordsPerSecond,
-      at: row.at,
-      loadAverage: os.loadavg()[0],
-    };
-    fs.writeFileSync(markerPath(scale), `${JSON.stringify(marker, null, 2)}\n`);
+    writeSeedMarker(scale, s.nodes, s.rels, t4 - t0);
     return row;
   } finally {
     await driver.close();

@@ -58,15 +58,20 @@ async function bannerCount(gw: Gateway): Promise<number> {
   return Number(row.n);
 }
 
-const seedRecord = (scale: number, nodes: number, rels: number, ms: number): SeedRecord => ({
-  scale,
-  nodes,
-  rels,
-  ms: Math.round(ms),
-  recordsPerSecond: Math.round(((nodes + rels) * 1000) / ms),
-  at: new Date().toISOString(),
-  loadAverage: Number(os.loadavg()[0].toFixed(2)),
-});
+/** Records how long seeding the scale's store took, in its marker file, and returns the record. */
+export function writeSeedMarker(scale: number, nodes: number, rels: number, ms: number): SeedRecord {
+  const marker: SeedRecord = {
+    scale,
+    nodes,
+    rels,
+    ms: Math.round(ms),
+    recordsPerSecond: Math.round(((nodes + rels) * 1000) / ms),
+    at: new Date().toISOString(),
+    loadAverage: Number(os.loadavg()[0].toFixed(2)),
+  };
+  fs.writeFileSync(markerPath(scale), `${JSON.stringify(marker, null, 2)}\n`);
+  return marker;
+}
 
 /** A new store for the scale, written by the offline importer (any old one is deleted first). */
 async function importNewStore(scale: number, dir: string, log: (m: string) => void) {
@@ -102,8 +107,7 @@ export async function openBenchStore(scale: number, log: (m: string) => void): P
     await migrate(gw);
     if (imported) {
       await finishImport(gw, imported.files);
-      marker = seedRecord(scale, imported.nodes, imported.rels, performance.now() - t0);
-      fs.writeFileSync(markerPath(scale), `${JSON.stringify(marker, null, 2)}\n`);
+      marker = writeSeedMarker(scale, imported.nodes, imported.rels, performance.now() - t0);
       log(
         `seeded scale ${scale} by offline import: ${imported.nodes} nodes + ${imported.rels} rels in ` +
           `${(marker.ms / 1000).toFixed(1)} s (${marker.recordsPerSecond} records/s, until migrated and indexed)`,
@@ -114,8 +118,7 @@ export async function openBenchStore(scale: number, log: (m: string) => void): P
       fs.rmSync(markerPath(scale), { force: true });
       log(`seeding scale ${scale} into ${path.relative(REPO_ROOT, dir)} (scale 100 takes minutes) …`);
       const s = await seed(gw, { scale, reset: true });
-      marker = seedRecord(scale, s.nodes, s.rels, s.ms);
-      fs.writeFileSync(markerPath(scale), `${JSON.stringify(marker, null, 2)}\n`);
+      marker = writeSeedMarker(scale, s.nodes, s.rels, s.ms);
       log(
         `seeded scale ${scale}: ${s.nodes} nodes + ${s.rels} rels in ${(s.ms / 1000).toFixed(1)} s ` +
           `(${marker.recordsPerSecond} records/s)`,

@@ -8,7 +8,7 @@ import type { Neo4jMemoryConfig } from '../../config/neo4j-memory-config';
 import { GiB, sizeNeo4jMemory, toSizeFlag, transactionMemoryFor } from './memory-sizing';
 
 const LAUNCHER_DIR = path.join(REPO_ROOT, 'neo4j');
-export const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'target', 'bangfu-neo4j-launcher.jar');
+const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'target', 'bangfu-neo4j-launcher.jar');
 
 export interface EmbeddedNeo4j {
   readonly uri: string;
@@ -69,8 +69,19 @@ function listFiles(dir: string): string[] {
     .map((d) => path.join(d.parentPath, d.name));
 }
 
+/**
+ * `java` arguments that run the launcher with jvm.options' flags and the given heap (it replaces
+ * the file's -Xmx: the JVM takes the last one given); the launcher's own arguments follow.
+ */
+export const launcherJava = (heapBytes: number) => [
+  ...jvmOptions().filter((f) => !f.startsWith('-Xmx')),
+  `-Xmx${toSizeFlag(heapBytes)}`,
+  '-jar',
+  LAUNCHER_JAR,
+];
+
 /** The launcher JVM's flags from neo4j/jvm.options. */
-export function jvmOptions(): string[] {
+function jvmOptions(): string[] {
   const file = path.join(LAUNCHER_DIR, 'jvm.options');
   if (!fs.existsSync(file)) return [];
   return fs
@@ -111,11 +122,7 @@ export async function startEmbeddedNeo4j(o: StartOptions): Promise<EmbeddedNeo4j
       `of ${(available / GiB).toFixed(1)} GiB available`,
   );
   const args = [
-    // the sized heap replaces jvm.options' -Xmx (the JVM takes the last -Xmx given)
-    ...jvmOptions().filter((f) => !f.startsWith('-Xmx')),
-    `-Xmx${toSizeFlag(mem.heapBytes)}`,
-    '-jar',
-    LAUNCHER_JAR,
+    ...launcherJava(mem.heapBytes),
     '--port',
     String(o.boltPort),
     '--data',

@@ -7,8 +7,7 @@ import {
   availableMemory,
   EmbeddedNeo4jError,
   ensureLauncherBuilt,
-  jvmOptions,
-  LAUNCHER_JAR,
+  launcherJava,
 } from '../embedded/embedded-neo4j';
 import { GiB, sizeNeo4jMemory, toSizeFlag } from '../embedded/memory-sizing';
 import type { Gateway } from '../gateway';
@@ -55,10 +54,7 @@ export async function runStoreImport(o: StoreImportOptions): Promise<{ ms: numbe
   const logs = path.join(o.storeDir, 'logs');
   fs.mkdirSync(logs, { recursive: true });
   const args = [
-    ...jvmOptions().filter((f) => !f.startsWith('-Xmx')),
-    `-Xmx${toSizeFlag(mem.heapBytes)}`,
-    '-jar',
-    LAUNCHER_JAR,
+    ...launcherJava(mem.heapBytes),
     'import',
     '--data',
     o.storeDir,
