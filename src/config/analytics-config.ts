@@ -21,6 +21,11 @@ export interface AnalyticsConfig {
   readonly betweennessSamples: number;
   /** Exact betweenness while nodes × links stays within this many steps (BETWEENNESS_EXACT_WORK). */
   readonly betweennessExactWork: number;
+  /**
+   * How much lower the workers' scheduling priority is than the service's (ANALYTICS_WORKER_NICE,
+   * 0–19; Linux nice steps): the event loop and the database win the CPU while measures run.
+   */
+  readonly workerNice: number;
   /** Seconds a client refused ANALYTICS_BUSY is asked to wait (ANALYTICS_RETRY_AFTER_S). */
   readonly retryAfterSeconds: number;
 }
@@ -48,6 +53,7 @@ export const ANALYTICS_ENV = {
   BETWEENNESS_SAMPLES: int(1, 1_000_000).default(256),
   BETWEENNESS_EXACT_WORK: int(0).default(200_000_000),
   ANALYTICS_RETRY_AFTER_S: int(1, 3_600).default(2),
+  ANALYTICS_WORKER_NICE: int(0, 19).default(10),
 };
 
 type AnalyticsEnv = z.output<ReturnType<typeof z.object<typeof ANALYTICS_ENV>>>;
@@ -72,5 +78,6 @@ export function analyticsConfig(e: Partial<AnalyticsEnv> = {}): AnalyticsConfig 
     betweennessSamples: e.BETWEENNESS_SAMPLES ?? 256,
     betweennessExactWork: e.BETWEENNESS_EXACT_WORK ?? 200_000_000,
     retryAfterSeconds: e.ANALYTICS_RETRY_AFTER_S ?? 2,
+    workerNice: e.ANALYTICS_WORKER_NICE ?? 10,
   });
 }

@@ -16,7 +16,7 @@ export interface DriverOptions {
  */
 export function createDriver(o: DriverOptions): Driver {
   const auth = o.password ? neo4j.auth.basic(o.user ?? 'neo4j', o.password) : undefined;
-  return neo4j.driver(o.uri, auth, {
+  const driver = neo4j.driver(o.uri, auth, {
     maxConnectionPoolSize: o.maxPoolSize ?? 50,
     connectionAcquisitionTimeout: o.acquireTimeoutMs ?? 5_000,
     connectionTimeout: 3_000,
@@ -24,4 +24,17 @@ export function createDriver(o: DriverOptions): Driver {
     userAgent: 'bangfu-graph',
     logging: { level: 'error', logger: () => undefined },
   });
+  made.set(driver, { ...o });
+  return driver;
 }
+
+/** The options each driver was made with, so another thread can open its own to the same server. */
+const made = new WeakMap<Driver, DriverOptions>();
+
+/** How to reach one database from another thread (a worker cannot share the main thread's driver). */
+export interface DatabaseConnection extends DriverOptions {
+  database: string;
+}
+
+/** The options `driver` was made with by createDriver, or undefined for a driver made otherwise. */
+export const optionsOf = (driver: Driver): DriverOptions | undefined => made.get(driver);

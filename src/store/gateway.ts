@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../domain/errors';
+import { optionsOf, type DatabaseConnection } from './driver';
 import { toNeo4jParams, toPlain, type Plain } from './values';
 
 export type Access = 'read' | 'write';
@@ -38,6 +39,24 @@ export class Gateway {
     private readonly observers: readonly QueryObserver[] = [],
     private readonly defaults: RunOptions = {},
   ) {}
+
+  /**
+   * How another thread reaches this gateway's database with a driver of its own (the analytics
+   * workers read their projections so). Only for drivers made by createDriver.
+   */
+  get connection(): DatabaseConnection {
+    const o = optionsOf(this.driver);
+    if (!o)
+      throw new Error(
+        "this gateway's driver was not made by createDriver: no other thread can reach its database",
+      );
+    return { ...o, database: this.database };
+  }
+
+  /** Tells the observers about a statement that ran elsewhere (on a worker thread's own driver). */
+  report(name: string, access: Access, ms: number, ok: boolean): void {
+    this.notify(name, access, ms, ok);
+  }
 
   /** When this view's caller needs its answer by (epoch ms), if it has a deadline. */
   get deadline(): number | undefined {

@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import { REPORT_DATE } from '../../src/domain/model';
 import { AppError } from '../../src/domain/errors';
 import { betweenness, toAdjacency } from '../../src/store/analytics/betweenness';
-import { toNetworkEdges } from '../../src/store/analytics/measures';
-import { projectPairingNetwork } from '../../src/store/analytics/projection.store';
+import { closeProjectionDrivers, readProjection } from '../../src/store/analytics/projection-reader';
+import { projectionStatement } from '../../src/store/analytics/projection.store';
 import { startTestServer, type TestServer } from '../support/harness';
 import { createLedger, type Ledger } from '../support/ledger';
 import { SLOW_TASK } from '../support/synthetic-network';
@@ -93,6 +94,61 @@ describe('analytics worker pool behind the API', () => {
   });
 });
 
+describe('the projection, read by the worker thread that computes on it', () => {
+  let s: TestServer;
+  afterEach(() => s?.close());
+
+  /** Nice values of this process's threads, from /proc (Linux keeps one per thread). */
+  const niceOfThreads = () =>
+    fs.readdirSync('/proc/self/task').map((tid) => ({
+      tid: Number(tid),
+      nice: Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]),
+    }));
+
+  it('counts as one statement of its request, and a cached answer reads only the graph version', async () => {
+    s = await startTestServer();
+    const ask = async () => {
+      const before = await s.cypherCount();
+      const r = await s.gql(
+        'query($on: Date) { centrality(measure: DEGREE, top: 1, activeOn: $on) { nodeCount edgeCount } }',
+        { on: '2013-04-18' },
+      );
+      expect(r.body.errors).toBeUndefined();
+      return { answer: r.body.data, statements: (await s.cypherCount()) - before };
+    };
+    const first = await ask();
+    expect(first.statements).toBe(2); // the graph version, then the worker's projection
+    const again = await ask();
+    expect(again).toEqual({ answer: first.answer, statements: 1 });
+  });
+
+  it('a network over ANALYTICS_MAX_LINKS is refused with its code and details intact across the thread', async () => {
+    s = await startTestServer({ analytics: { maxLinks: 5 } });
+    const r = await s.gql('{ communities(activeOn: "2013-04-16") { count } }');
+    expect(r.body.errors).toHaveLength(1);
+    expect(r.body.errors![0].message).toBe(
+      'the pairing network in scope has more than 5 helper–beneficiary links; narrow it with areaId or filter',
+    );
+    expect(r.body.errors![0].extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      argument: 'areaId',
+      maxEdges: 5,
+    });
+  });
+
+  it('computes at a lower CPU priority than the service (ANALYTICS_WORKER_NICE)', async () => {
+    const before = new Set(niceOfThreads().map((t) => t.tid));
+    s = await startTestServer({ analytics: { workerNice: 7 } });
+    const r = await s.gql('{ centrality(measure: PAGERANK, top: 1, activeOn: "2013-04-19") { nodeCount } }');
+    expect(r.body.errors).toBeUndefined();
+    const threads = niceOfThreads();
+    const service = threads.find((t) => t.tid === process.pid)!.nice;
+    // the pool's thread is new, and the only new one 7 steps below the service (19 is the floor)
+    const lower = Math.min(19, service + 7);
+    expect(threads.filter((t) => !before.has(t.tid) && t.nice === lower)).toHaveLength(1);
+  });
+});
+
 describe('cached measures and the scope of writes', () => {
   let s: TestServer;
   let l: Ledger;
@@ -165,11 +221,17 @@ describe('approximate betweenness on the seed graph', () => {
   beforeAll(async () => {
     s = await startTestServer({ analytics: { betweennessSamples: SAMPLES, betweennessExactWork: 0 } });
   });
-  afterAll(() => s.close());
+  afterAll(async () => {
+    await closeProjectionDrivers();
+    await s.close();
+  });
 
   it('every sampled score is within the stated bound of the exact score (seeded, reproducible)', async () => {
     const scope = { areaId: null, on: REPORT_DATE, filter: null };
-    const e = toNetworkEdges(await projectPairingNetwork(s.gateway, scope, 2_000_000));
+    const e = await readProjection({
+      connection: s.gateway.connection,
+      statement: projectionStatement(scope, 2_000_000),
+    });
     const keys = [...new Set([...e.helpers, ...e.beneficiaries])].sort();
     const index = new Map(keys.map((k, i) => [k, i]));
     const pairs = Int32Array.from(

@@ -18,7 +18,7 @@ export function ringNetwork(n: number): NetworkEdges {
 export const SLOW_TASK = {
   kind: 'centrality',
   measure: 'BETWEENNESS',
-  edges: ringNetwork(40_000),
+  network: { edges: ringNetwork(40_000) },
   samples: 1e6,
   exactWork: Number.MAX_SAFE_INTEGER,
 } as const satisfies AnalyticsTask;
@@ -27,7 +27,7 @@ export const SLOW_TASK = {
 export const QUICK_TASK = {
   kind: 'centrality',
   measure: 'DEGREE',
-  edges: ringNetwork(10),
+  network: { edges: ringNetwork(10) },
   samples: 1,
   exactWork: 0,
 } as const satisfies AnalyticsTask;

@@ -16,6 +16,7 @@ describe('analytics settings', () => {
       betweennessSamples: 256,
       betweennessExactWork: 200_000_000,
       retryAfterSeconds: 2,
+      workerNice: 10,
     });
   });
 
@@ -24,8 +25,9 @@ describe('analytics settings', () => {
       ANALYTICS_THREADS: '3',
       ANALYTICS_QUEUE: '0',
       BETWEENNESS_SAMPLES: '64',
+      ANALYTICS_WORKER_NICE: '0',
     }).analytics;
-    expect(c).toMatchObject({ threads: 3, queue: 0, betweennessSamples: 64 });
+    expect(c).toMatchObject({ threads: 3, queue: 0, betweennessSamples: 64, workerNice: 0 });
   });
 
   it.each([
@@ -35,6 +37,7 @@ describe('analytics settings', () => {
     ['ANALYTICS_WORKER_MEMORY_MB', '16', 'expected an integer from 64 to 65536'],
     ['BETWEENNESS_SAMPLES', '0', 'expected an integer from 1 to 1000000'],
     ['ANALYTICS_RETRY_AFTER_S', '1.5', 'expected an integer from 1 to 3600'],
+    ['ANALYTICS_WORKER_NICE', '20', 'expected an integer from 0 to 19'],
   ])('refuse %s=%s naming the variable', (name, value, expected) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
       new ConfigError(`invalid environment variable ${name}=${JSON.stringify(value)}: ${expected}`),

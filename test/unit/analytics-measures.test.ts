@@ -1,5 +1,10 @@
-import { communities, rankTop, scores, toGraph } from '../../src/store/analytics/measures';
-import type { Projection } from '../../src/store/analytics/projection.store';
+import {
+  communities,
+  graphOfEdges,
+  rankTop,
+  scores,
+  type NetworkEdges,
+} from '../../src/store/analytics/measures';
 import { pathsCypher } from '../../src/store/analytics/paths.store';
 import { pairingGraphCypher } from '../../src/store/analytics/graph.cypher';
 import { betweenness, pagerank, type RefEdge } from '../support/analytics-reference';
@@ -14,12 +19,10 @@ const LINKS: [string, string, number][] = [
   ['h3', 'v5', 3],
   ['h4', 'v6', 1],
 ];
-const projection: Projection = {
-  edges: LINKS.map(([h, b, weight]) => ({
-    helper: { label: 'Organization', id: h },
-    beneficiary: { label: 'AdminUnit', id: b },
-    weight,
-  })),
+const projection: NetworkEdges = {
+  helpers: LINKS.map(([h]) => `Organization:${h}`),
+  beneficiaries: LINKS.map(([, b]) => `AdminUnit:${b}`),
+  weights: LINKS.map(([, , w]) => w),
 };
 const refEdges: RefEdge[] = LINKS.map(([h, b]) => ({
   a: `Organization:${h}`,
@@ -29,7 +32,7 @@ const refEdges: RefEdge[] = LINKS.map(([h, b]) => ({
 const weights = new Map(LINKS.map(([h, b, w]) => [`Organization:${h}|AdminUnit:${b}`, w]));
 
 describe('network measures (graphology)', () => {
-  const g = toGraph(projection);
+  const g = graphOfEdges(projection);
 
   it('degree counts distinct partners', () => {
     expect(Object.fromEntries(scores(g, 'DEGREE'))).toMatchObject({
@@ -68,12 +71,15 @@ describe('network measures (graphology)', () => {
 
   it('finds the same communities every time, never across components', () => {
     const p = communities(g);
-    expect(communities(toGraph(projection))).toEqual(p);
+    expect(communities(graphOfEdges(projection))).toEqual(p);
     const comp = (k: string) =>
       ['h1', 'h2', 'v1', 'v2'].some((x) => k.endsWith(`:${x}`)) ? 0 : k.match(/:(h3|v3|v4|v5)$/) ? 1 : 2;
     for (const c of p.communities) expect(new Set(c.members.map(comp)).size).toBe(1);
     expect(p.communities.flatMap((c) => c.members)).toHaveLength(10);
-    expect(communities(toGraph({ edges: [] }))).toEqual({ communities: [], modularity: 0 });
+    expect(communities(graphOfEdges({ helpers: [], beneficiaries: [], weights: [] }))).toEqual({
+      communities: [],
+      modularity: 0,
+    });
   });
 });
 

@@ -2,11 +2,13 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { AnalyticsConfig } from '../../config/analytics-config';
 import { AppError } from '../../domain/errors';
-import type { AnalyticsTask, CentralityResult, CommunitiesResult } from './analytics-task';
+import type { AnalyticsTask, CentralityResult, CommunitiesResult, TaskOutcome } from './analytics-task';
 
 /**
  * Network measures run in a pool of worker threads (piscina), never on the event loop, so
- * `/healthz` and light reads keep answering while a whole-graph betweenness runs.
+ * `/healthz` and light reads keep answering while a whole-graph betweenness runs. A task reads its
+ * own projection (analytics-task.ts), so the rows do not cross the event loop either, and the
+ * threads run at a lower priority (ANALYTICS_WORKER_NICE).
  *
  * - Deadline: a computation still queued or running at the request's deadline is aborted (an
  *   AbortSignal to piscina, which removes a queued task and terminates a running thread; the pool
@@ -36,6 +38,7 @@ export class AnalyticsPool {
       maxQueue: c.queue + c.threads,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: c.workerMemoryMb },
+      workerData: { nice: c.workerNice },
     });
   }
 
@@ -47,8 +50,9 @@ export class AnalyticsPool {
     if (this.inFlight >= this.c.threads + this.c.queue) throw this.busy();
     const signal = left === undefined ? undefined : AbortSignal.timeout(left);
     this.inFlight++;
+    let outcome: TaskOutcome;
     try {
-      return (await this.pool.run(task, { signal })) as CentralityResult | CommunitiesResult;
+      outcome = (await this.pool.run(task, { signal })) as TaskOutcome;
     } catch (e) {
       if (signal?.aborted) {
         this.cancelled++;
@@ -67,6 +71,11 @@ export class AnalyticsPool {
     } finally {
       this.inFlight--;
     }
+    if ('failed' in outcome) {
+      const f = outcome.failed;
+      throw new AppError(f.code, f.message, f.details);
+    }
+    return outcome;
   }
 
   private busy() {

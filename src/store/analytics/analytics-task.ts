@@ -1,5 +1,6 @@
 import type { UndirectedGraph } from 'graphology';
 import { HELPER_LABELS } from '../../domain/model';
+import { AppError } from '../../domain/errors';
 import { betweenness, toAdjacency } from './betweenness';
 import {
   communities,
@@ -11,28 +12,38 @@ import {
   type NetworkEdges,
   type Ranked,
 } from './measures';
+import { readProjection, type ReadProjection } from './projection-reader';
 
 /**
  * One network computation as it runs in an analytics worker thread (analytics-worker.ts): plain
- * data in, plain data out, no database and no service state, so it can run in any thread and its
- * result can be cached.
+ * data in, plain data out, no service state, so it can run in any thread and its result can be
+ * cached. The network is given, or read by the thread itself (projection-reader.ts), so that
+ * the projection's rows never pass through the service's event loop.
  */
 
 /** Most nodes, communities and members an answer lists (the schema's `top`/`first` maxima). */
 export const MAX_LISTED = 100;
 
+/** The network to compute on: given, or to be read by the worker. */
+export type NetworkSource = { edges: NetworkEdges } | { read: ReadProjection };
+
 export type AnalyticsTask =
   | {
       kind: 'centrality';
       measure: Measure;
-      edges: NetworkEdges;
+      network: NetworkSource;
       /** Sampled sources of approximate betweenness, and the exact-work threshold (betweenness.ts). */
       samples: number;
       exactWork: number;
     }
-  | { kind: 'communities'; edges: NetworkEdges };
+  | { kind: 'communities'; network: NetworkSource };
 
-export interface CentralityResult {
+/** How long the worker spent reading the projection (ms), when it read one. */
+interface Timed {
+  readMs: number | null;
+}
+
+export interface CentralityResult extends Timed {
   nodeCount: number;
   edgeCount: number;
   /** The best MAX_LISTED nodes, competition-ranked. */
@@ -43,7 +54,7 @@ export interface CentralityResult {
   confidence: number | null;
 }
 
-export interface CommunitiesResult {
+export interface CommunitiesResult extends Timed {
   nodeCount: number;
   edgeCount: number;
   modularity: number;
@@ -56,11 +67,38 @@ export interface CommunitiesResult {
 const HELPERS: ReadonlySet<string> = new Set(HELPER_LABELS);
 const isHelper = (key: string) => HELPERS.has(key.slice(0, key.indexOf(':')));
 
-export function runAnalyticsTask(t: AnalyticsTask): CentralityResult | CommunitiesResult {
-  const g = graphOfEdges(t.edges);
+/** A failure as it crosses back to the service: a thread's errors lose their code when cloned. */
+export interface TaskFailure {
+  failed: { code: AppError['code']; message: string; details: Record<string, unknown> };
+}
+
+export type TaskOutcome = CentralityResult | CommunitiesResult | TaskFailure;
+
+/** Runs `t`; a failure comes back as data (TaskFailure), so its code survives the thread boundary. */
+export async function runAnalyticsTask(t: AnalyticsTask): Promise<TaskOutcome> {
+  try {
+    return await run(t);
+  } catch (e) {
+    if (e instanceof AppError)
+      return { failed: { code: e.code, message: e.message, details: { ...e.details } } };
+    throw e;
+  }
+}
+
+async function run(t: AnalyticsTask): Promise<CentralityResult | CommunitiesResult> {
+  let readMs: number | null = null;
+  let edges: NetworkEdges;
+  if ('edges' in t.network) edges = t.network.edges;
+  else {
+    const t0 = performance.now();
+    edges = await readProjection(t.network.read);
+    readMs = performance.now() - t0;
+  }
+  const g = graphOfEdges(edges);
   if (t.kind === 'communities') {
     const p = communities(g);
     return {
+      readMs,
       nodeCount: g.order,
       edgeCount: g.size,
       modularity: p.modularity,
@@ -75,6 +113,7 @@ export function runAnalyticsTask(t: AnalyticsTask): CentralityResult | Communiti
   const exact = { approximate: false, samples: null, errorBound: null, confidence: null };
   if (t.measure !== 'BETWEENNESS') {
     return {
+      readMs,
       nodeCount: g.order,
       edgeCount: g.size,
       ranked: rankTop(scores(g, t.measure), MAX_LISTED),
@@ -82,7 +121,13 @@ export function runAnalyticsTask(t: AnalyticsTask): CentralityResult | Communiti
     };
   }
   const b = betweennessOf(g, t);
-  return { nodeCount: g.order, edgeCount: g.size, ranked: rankTop(b.scores, MAX_LISTED), ...b.method };
+  return {
+    readMs,
+    nodeCount: g.order,
+    edgeCount: g.size,
+    ranked: rankTop(b.scores, MAX_LISTED),
+    ...b.method,
+  };
 }
 
 /** Betweenness by betweenness.ts over the graph's nodes in key order (deterministic). */

@@ -6,7 +6,6 @@ import { xoroshiro128plus } from 'pure-rand';
 import { AppError } from '../../domain/errors';
 import type { Label } from '../../domain/model';
 import type { ParentKey } from '../reads/reads';
-import type { Projection } from './projection.store';
 
 /**
  * Network measures over a projected pairing network, computed by graphology and its maintained
@@ -16,8 +15,6 @@ import type { Projection } from './projection.store';
 
 export type Measure = 'DEGREE' | 'BETWEENNESS' | 'PAGERANK';
 
-/** Node keys are `Label:id` (ids are unique per label only). */
-export const nodeKey = (k: ParentKey) => `${k.label}:${k.id}`;
 export const parseNodeKey = (key: string): ParentKey => {
   const i = key.indexOf(':');
   return { label: key.slice(0, i) as Label, id: key.slice(i + 1) };
@@ -31,15 +28,7 @@ export interface NetworkEdges {
   weights: number[];
 }
 
-export const toNetworkEdges = (p: Projection): NetworkEdges => ({
-  helpers: p.edges.map((e) => nodeKey(e.helper)),
-  beneficiaries: p.edges.map((e) => nodeKey(e.beneficiary)),
-  weights: p.edges.map((e) => e.weight),
-});
-
 /** Builds the graph with nodes and edges in key order, so every measure is deterministic. */
-export const toGraph = (p: Projection): UndirectedGraph => graphOfEdges(toNetworkEdges(p));
-
 export function graphOfEdges(n: NetworkEdges): UndirectedGraph {
   const g = new UndirectedGraph();
   const edges = n.helpers

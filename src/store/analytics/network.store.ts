@@ -1,14 +1,15 @@
 import type { Gateway } from '../gateway';
 import type { ParentKey } from '../reads/reads';
 import type { AnalyticsEngine } from './analytics-engine';
-import { MAX_LISTED } from './analytics-task';
-import { parseNodeKey, toNetworkEdges, type Measure } from './measures';
-import { projectPairingNetwork } from './projection.store';
+import { MAX_LISTED, type NetworkSource } from './analytics-task';
+import { parseNodeKey, type Measure } from './measures';
+import { projectionStatement } from './projection.store';
 import type { PairingScope } from './specs';
 
 /**
- * Centrality and communities: project the pairing network of a scope (one Cypher statement),
- * then compute in a worker thread (AnalyticsPool) and keep the result (AnalyticsCache). The
+ * Centrality and communities: a worker thread (AnalyticsPool) reads the pairing network of a
+ * scope (one Cypher statement, on its own driver) and computes on it; the result is kept
+ * (AnalyticsCache). The
  * projection stops at `maxLinks` links (ANALYTICS_MAX_LINKS); degree, PageRank and Louvain are
  * exact at any size within it, betweenness is exact while nodes × links stays small enough and
  * estimated from sampled sources beyond (betweenness.ts states the method and its error bound).
@@ -33,6 +34,37 @@ export interface CentralityModel {
   confidence: number | null;
 }
 
+/**
+ * Runs `compute` on the network of `scope`, read by the worker, and counts the worker's statement
+ * with the request's (metrics, statements per request) like any other.
+ */
+async function computed<T extends { readMs: number | null }>(
+  gw: Gateway,
+  compute: (network: NetworkSource) => Promise<T>,
+  scope: PairingScope,
+  maxLinks: number,
+): Promise<T> {
+  const deadline = gw.deadline;
+  const network: NetworkSource = {
+    read: {
+      connection: gw.connection,
+      statement: projectionStatement(scope, maxLinks),
+      timeoutMs: deadline === undefined ? undefined : Math.ceil(deadline - Date.now()),
+    },
+  };
+  const t0 = performance.now();
+  try {
+    const r = await compute(network);
+    gw.report(PROJECTION, 'read', r.readMs ?? 0, true);
+    return r;
+  } catch (e) {
+    gw.report(PROJECTION, 'read', performance.now() - t0, false);
+    throw e;
+  }
+}
+
+const PROJECTION = 'analytics.projection';
+
 /** The cache key of a computation: its kind, parameters and scope. */
 const keyOf = (kind: string, scope: PairingScope, extra: object = {}) =>
   JSON.stringify([kind, scope.areaId, scope.on, scope.filter ?? null, extra]);
@@ -45,16 +77,22 @@ export async function centrality(
   top: number,
 ): Promise<CentralityModel> {
   const c = engine.config;
-  const r = await engine.cache.get(gw, keyOf('centrality', scope, { measure }), scope.areaId, async () =>
-    engine.pool.run(
-      {
-        kind: 'centrality',
-        measure,
-        edges: toNetworkEdges(await projectPairingNetwork(gw, scope, c.maxLinks)),
-        samples: c.betweennessSamples,
-        exactWork: c.betweennessExactWork,
-      },
-      gw.deadline,
+  const r = await engine.cache.get(gw, keyOf('centrality', scope, { measure }), scope.areaId, () =>
+    computed(
+      gw,
+      (network) =>
+        engine.pool.run(
+          {
+            kind: 'centrality',
+            measure,
+            network,
+            samples: c.betweennessSamples,
+            exactWork: c.betweennessExactWork,
+          },
+          gw.deadline,
+        ),
+      scope,
+      c.maxLinks,
     ),
   );
   return {
@@ -96,13 +134,12 @@ export async function communityPartition(
   engine: AnalyticsEngine,
   scope: PairingScope,
 ): Promise<CommunitiesModel> {
-  const r = await engine.cache.get(gw, keyOf('communities', scope), scope.areaId, async () =>
-    engine.pool.run(
-      {
-        kind: 'communities',
-        edges: toNetworkEdges(await projectPairingNetwork(gw, scope, engine.config.maxLinks)),
-      },
-      gw.deadline,
+  const r = await engine.cache.get(gw, keyOf('communities', scope), scope.areaId, () =>
+    computed(
+      gw,
+      (network) => engine.pool.run({ kind: 'communities', network }, gw.deadline),
+      scope,
+      engine.config.maxLinks,
     ),
   );
   return {
