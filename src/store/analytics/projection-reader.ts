@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type Integer } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { createDriver, type DatabaseConnection } from '../driver';
 import { mapError } from '../gateway';
 import { toNeo4jParams } from '../values';
@@ -33,30 +33,30 @@ export interface ReadProjection {
   timeoutMs?: number;
 }
 
-/** The network in scope, read in one read transaction, refused past the statement's `maxEdges`. */
+/**
+ * The network in scope, read in one read transaction, refused past the statement's `maxEdges`
+ * links: leaving the stream there discards the rest of the result, so Neo4j stops reading too.
+ */
 export async function readProjection(r: ReadProjection): Promise<NetworkEdges> {
   const rows = new ProjectionRows(r.statement.maxEdges);
+  const session = driverFor(r.connection).session({
+    database: r.connection.database,
+    defaultAccessMode: neo4j.session.READ,
+  });
   try {
-    await driverFor(r.connection).executeQuery(
-      r.statement.cypher,
-      toNeo4jParams(r.statement.params) as Record<string, unknown>,
-      {
-        database: r.connection.database,
-        routing: neo4j.routing.READ,
-        // At least 1 ms: Neo4j reads a timeout of 0 as "none".
-        transactionConfig: r.timeoutMs === undefined ? undefined : { timeout: Math.max(1, r.timeoutMs) },
+    await session.executeRead(
+      async (tx) => {
         // rows are collected as they arrive, never held as driver records
-        resultTransformer: neo4j.resultTransformers.mappedResultTransformer({
-          map: (rec) => {
-            rows.add(rec.get(0) as string, rec.get(1) as string, (rec.get(2) as Integer).toNumber());
-            return undefined;
-          },
-          collect: () => undefined,
-        }),
+        for await (const rec of tx.run(r.statement.cypher, toNeo4jParams(r.statement.params) as object))
+          rows.add(rec.get(0) as string, rec.get(1) as string);
       },
+      // at least 1 ms: Neo4j reads a timeout of 0 as "none"
+      r.timeoutMs === undefined ? undefined : { timeout: Math.max(1, r.timeoutMs) },
     );
   } catch (e) {
     throw mapError(e);
+  } finally {
+    await session.close();
   }
   return rows.edges;
 }
