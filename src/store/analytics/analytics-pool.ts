@@ -42,9 +42,25 @@ export class AnalyticsPool {
     });
   }
 
-  run(task: AnalyticsTask & { kind: 'centrality' }, deadline?: number): Promise<CentralityResult>;
-  run(task: AnalyticsTask & { kind: 'communities' }, deadline?: number): Promise<CommunitiesResult>;
-  async run(task: AnalyticsTask, deadline?: number): Promise<CentralityResult | CommunitiesResult> {
+  /**
+   * Runs `task` by `deadline`; `onRead` is told about the projection statement the worker sent, if
+   * it sent one (so the request counts it), whether the computation then succeeded or not.
+   */
+  run(
+    task: AnalyticsTask & { kind: 'centrality' },
+    deadline?: number,
+    onRead?: OnRead,
+  ): Promise<CentralityResult>;
+  run(
+    task: AnalyticsTask & { kind: 'communities' },
+    deadline?: number,
+    onRead?: OnRead,
+  ): Promise<CommunitiesResult>;
+  async run(
+    task: AnalyticsTask,
+    deadline?: number,
+    onRead?: OnRead,
+  ): Promise<CentralityResult | CommunitiesResult> {
     const left = deadline === undefined ? undefined : deadline - Date.now();
     if (left !== undefined && left <= 0) throw timedOut();
     if (this.inFlight >= this.c.threads + this.c.queue) throw this.busy();
@@ -71,6 +87,7 @@ export class AnalyticsPool {
     } finally {
       this.inFlight--;
     }
+    if (outcome.read) onRead?.(outcome.read.ms, outcome.read.ok);
     if ('failed' in outcome) {
       const f = outcome.failed;
       throw new AppError(f.code, f.message, f.details);
@@ -100,6 +117,9 @@ export class AnalyticsPool {
     return this.pool.destroy();
   }
 }
+
+/** Told how long a worker's statement took and whether it succeeded. */
+export type OnRead = (ms: number, ok: boolean) => void;
 
 const timedOut = () =>
   new AppError('TIMEOUT', "the computation did not finish within the request's time limit");

@@ -38,12 +38,12 @@ export type AnalyticsTask =
     }
   | { kind: 'communities'; network: NetworkSource };
 
-/** How long the worker spent reading the projection (ms), when it read one. */
-interface Timed {
-  readMs: number | null;
+/** The worker's projection statement, when it sent one: how long it took and whether it succeeded. */
+export interface ReadReport {
+  read: { ms: number; ok: boolean } | null;
 }
 
-export interface CentralityResult extends Timed {
+export interface CentralityResult extends ReadReport {
   nodeCount: number;
   edgeCount: number;
   /** The best MAX_LISTED nodes, competition-ranked. */
@@ -54,7 +54,7 @@ export interface CentralityResult extends Timed {
   confidence: number | null;
 }
 
-export interface CommunitiesResult extends Timed {
+export interface CommunitiesResult extends ReadReport {
   nodeCount: number;
   edgeCount: number;
   modularity: number;
@@ -68,7 +68,7 @@ const HELPERS: ReadonlySet<string> = new Set(HELPER_LABELS);
 const isHelper = (key: string) => HELPERS.has(key.slice(0, key.indexOf(':')));
 
 /** A failure as it crosses back to the service: a thread's errors lose their code when cloned. */
-export interface TaskFailure {
+export interface TaskFailure extends ReadReport {
   failed: { code: AppError['code']; message: string; details: Record<string, unknown> };
 }
 
@@ -76,29 +76,35 @@ export type TaskOutcome = CentralityResult | CommunitiesResult | TaskFailure;
 
 /** Runs `t`; a failure comes back as data (TaskFailure), so its code survives the thread boundary. */
 export async function runAnalyticsTask(t: AnalyticsTask): Promise<TaskOutcome> {
+  const report: ReadReport = { read: null };
   try {
-    return await run(t);
+    return await run(t, report);
   } catch (e) {
     if (e instanceof AppError)
-      return { failed: { code: e.code, message: e.message, details: { ...e.details } } };
+      return { ...report, failed: { code: e.code, message: e.message, details: { ...e.details } } };
     throw e;
   }
 }
 
-async function run(t: AnalyticsTask): Promise<CentralityResult | CommunitiesResult> {
-  let readMs: number | null = null;
+async function run(t: AnalyticsTask, report: ReadReport): Promise<CentralityResult | CommunitiesResult> {
   let edges: NetworkEdges;
   if ('edges' in t.network) edges = t.network.edges;
   else {
     const t0 = performance.now();
-    edges = await readProjection(t.network.read);
-    readMs = performance.now() - t0;
+    try {
+      edges = await readProjection(t.network.read);
+      report.read = { ms: performance.now() - t0, ok: true };
+    } catch (e) {
+      report.read = { ms: performance.now() - t0, ok: false };
+      throw e;
+    }
   }
+  const { read } = report;
   const g = graphOfEdges(edges);
   if (t.kind === 'communities') {
     const p = communities(g);
     return {
-      readMs,
+      read,
       nodeCount: g.order,
       edgeCount: g.size,
       modularity: p.modularity,
@@ -113,7 +119,7 @@ async function run(t: AnalyticsTask): Promise<CentralityResult | CommunitiesResu
   const exact = { approximate: false, samples: null, errorBound: null, confidence: null };
   if (t.measure !== 'BETWEENNESS') {
     return {
-      readMs,
+      read,
       nodeCount: g.order,
       edgeCount: g.size,
       ranked: rankTop(scores(g, t.measure), MAX_LISTED),
@@ -122,7 +128,7 @@ async function run(t: AnalyticsTask): Promise<CentralityResult | CommunitiesResu
   }
   const b = betweennessOf(g, t);
   return {
-    readMs,
+    read,
     nodeCount: g.order,
     edgeCount: g.size,
     ranked: rankTop(b.scores, MAX_LISTED),

@@ -1,6 +1,7 @@
 import type { Gateway } from '../gateway';
 import type { ParentKey } from '../reads/reads';
 import type { AnalyticsEngine } from './analytics-engine';
+import type { OnRead } from './analytics-pool';
 import { MAX_LISTED, type NetworkSource } from './analytics-task';
 import { parseNodeKey, type Measure } from './measures';
 import { projectionStatement } from './projection.store';
@@ -9,10 +10,10 @@ import type { PairingScope } from './specs';
 /**
  * Centrality and communities: a worker thread (AnalyticsPool) reads the pairing network of a
  * scope (one Cypher statement, on its own driver) and computes on it; the result is kept
- * (AnalyticsCache). The
- * projection stops at `maxLinks` links (ANALYTICS_MAX_LINKS); degree, PageRank and Louvain are
- * exact at any size within it, betweenness is exact while nodes × links stays small enough and
- * estimated from sampled sources beyond (betweenness.ts states the method and its error bound).
+ * (AnalyticsCache). The projection stops at `maxLinks` links (ANALYTICS_MAX_LINKS); degree,
+ * PageRank and Louvain are exact at any size within it, betweenness is exact while nodes × links
+ * stays small enough and estimated from sampled sources beyond (betweenness.ts states the method
+ * and its error bound).
  */
 
 export interface ScoredNode {
@@ -35,15 +36,10 @@ export interface CentralityModel {
 }
 
 /**
- * Runs `compute` on the network of `scope`, read by the worker, and counts the worker's statement
- * with the request's (metrics, statements per request) like any other.
+ * The network of `scope`, to be read by the worker that computes on it, and how the request learns
+ * of that statement (it counts like any other: metrics, statements per request).
  */
-async function computed<T extends { readMs: number | null }>(
-  gw: Gateway,
-  compute: (network: NetworkSource) => Promise<T>,
-  scope: PairingScope,
-  maxLinks: number,
-): Promise<T> {
+function networkOf(gw: Gateway, scope: PairingScope, maxLinks: number) {
   const deadline = gw.deadline;
   const network: NetworkSource = {
     read: {
@@ -52,18 +48,9 @@ async function computed<T extends { readMs: number | null }>(
       timeoutMs: deadline === undefined ? undefined : Math.ceil(deadline - Date.now()),
     },
   };
-  const t0 = performance.now();
-  try {
-    const r = await compute(network);
-    gw.report(PROJECTION, 'read', r.readMs ?? 0, true);
-    return r;
-  } catch (e) {
-    gw.report(PROJECTION, 'read', performance.now() - t0, false);
-    throw e;
-  }
+  const onRead: OnRead = (ms, ok) => gw.report('analytics.projection', 'read', ms, ok);
+  return { network, onRead };
 }
-
-const PROJECTION = 'analytics.projection';
 
 /** The cache key of a computation: its kind, parameters and scope. */
 const keyOf = (kind: string, scope: PairingScope, extra: object = {}) =>
@@ -77,24 +64,17 @@ export async function centrality(
   top: number,
 ): Promise<CentralityModel> {
   const c = engine.config;
-  const r = await engine.cache.get(gw, keyOf('centrality', scope, { measure }), scope.areaId, () =>
-    computed(
-      gw,
-      (network) =>
-        engine.pool.run(
-          {
-            kind: 'centrality',
-            measure,
-            network,
-            samples: c.betweennessSamples,
-            exactWork: c.betweennessExactWork,
-          },
-          gw.deadline,
-        ),
-      scope,
-      c.maxLinks,
-    ),
-  );
+  const r = await engine.cache.get(gw, keyOf('centrality', scope, { measure }), scope.areaId, () => {
+    const { network, onRead } = networkOf(gw, scope, c.maxLinks);
+    const task = {
+      kind: 'centrality',
+      measure,
+      network,
+      samples: c.betweennessSamples,
+      exactWork: c.betweennessExactWork,
+    } as const;
+    return engine.pool.run(task, gw.deadline, onRead);
+  });
   return {
     measure,
     scope,
@@ -134,14 +114,10 @@ export async function communityPartition(
   engine: AnalyticsEngine,
   scope: PairingScope,
 ): Promise<CommunitiesModel> {
-  const r = await engine.cache.get(gw, keyOf('communities', scope), scope.areaId, () =>
-    computed(
-      gw,
-      (network) => engine.pool.run({ kind: 'communities', network }, gw.deadline),
-      scope,
-      engine.config.maxLinks,
-    ),
-  );
+  const r = await engine.cache.get(gw, keyOf('communities', scope), scope.areaId, () => {
+    const { network, onRead } = networkOf(gw, scope, engine.config.maxLinks);
+    return engine.pool.run({ kind: 'communities', network }, gw.deadline, onRead);
+  });
   return {
     scope,
     nodeCount: r.nodeCount,
