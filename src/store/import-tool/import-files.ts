@@ -157,6 +157,7 @@ export class ImportFileError extends Error {
 
 /** Temporary labels of nodes with a property the importer cannot write; never a label of the model. */
 export const FIX_LABEL_PREFIX = 'BangfuImportFixed';
+export const FIX_LABEL = new RegExp(`^${FIX_LABEL_PREFIX}[0-9]+$`);
 
 /** Separates the items of an array field: a control character no text of the graph holds. */
 export const ARRAY_DELIMITER = '\u001f';
