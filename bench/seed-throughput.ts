@@ -9,7 +9,8 @@
  * `--path import` (the default, what `bangfu seed` does for a new store): Neo4j's offline importer,
  * timed by phase — generating the records and writing the importer's files, the importer (its JVM
  * included), starting Neo4j, migrating (building every constraint and index over the imported
- * data), and the empty-list fix-up — with records/s for the importer alone and for the whole run,
+ * data), and the empty-list fix-up (done by the launcher as the store starts, before it is ready;
+ * the start column is without it) — with records/s for the importer alone and for the whole run,
  * from the first record generated to a store that answers with its indexes online.
  * `--path transactions`: the transactional loader (bulk CREATE, or MERGE with --no-bulk).
  *
@@ -24,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/config/paths';
 import { seed } from '../src/seed/seed';
 import { seedByImport } from '../src/seed/seed-import';
-import { finishImport } from '../src/store/import-tool/store-import';
+import { lastFixupMs } from '../src/store/import-tool/fixup-plan';
 import { createDriver } from '../src/store/driver';
 import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../src/store/gateway';
@@ -153,8 +154,8 @@ async function measureImport(scale: number) {
     const gw = new Gateway(driver, 'neo4j');
     await migrate(gw);
     const t3 = performance.now();
-    await finishImport(gw, s.files);
-    const t4 = performance.now();
+    // the launcher finishes the import as the store starts, before it reports ready
+    const fixupMs = s.files.fixed.length ? (lastFixupMs(neoDir) ?? NaN) : 0;
     const records = s.nodes + s.rels;
     const importLog = fs.readFileSync(path.join(neoDir, 'logs', 'import.log'), 'utf8');
     const row = {
@@ -164,19 +165,19 @@ async function measureImport(scale: number) {
       rels: s.rels,
       filesSeconds: secs(s.filesMs),
       importSeconds: secs(s.importMs),
-      startSeconds: secs(t2 - t1),
+      startSeconds: secs(t2 - t1 - fixupMs),
       migrateSeconds: secs(t3 - t2),
-      fixupSeconds: secs(t4 - t3),
-      seconds: secs(t4 - t0),
+      fixupSeconds: secs(fixupMs),
+      seconds: secs(t3 - t0),
       importRecordsPerSecond: Math.round((records * 1000) / s.importMs),
-      recordsPerSecond: Math.round((records * 1000) / (t4 - t0)),
+      recordsPerSecond: Math.round((records * 1000) / (t3 - t0)),
       importerPeakMemory: /Peak memory usage: (\S+)/.exec(importLog)?.[1] ?? '?',
       memory,
       loadBefore,
       loadAfter: load(),
       at: new Date().toISOString(),
     };
-    writeSeedMarker(scale, s.nodes, s.rels, t4 - t0);
+    writeSeedMarker(scale, s.nodes, s.rels, t3 - t0);
     return row;
   } finally {
     await driver.close();

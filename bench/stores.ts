@@ -4,7 +4,6 @@ import path from 'node:path';
 import { REPO_ROOT } from '../src/config/paths';
 import { seed } from '../src/seed/seed';
 import { seedByImport } from '../src/seed/seed-import';
-import { finishImport } from '../src/store/import-tool/store-import';
 import { createDriver } from '../src/store/driver';
 import { startEmbeddedNeo4j } from '../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../src/store/gateway';
@@ -106,7 +105,6 @@ export async function openBenchStore(scale: number, log: (m: string) => void): P
     const gw = new Gateway(driver, 'neo4j');
     await migrate(gw);
     if (imported) {
-      await finishImport(gw, imported.files);
       marker = writeSeedMarker(scale, imported.nodes, imported.rels, performance.now() - t0);
       log(
         `seeded scale ${scale} by offline import: ${imported.nodes} nodes + ${imported.rels} rels in ` +

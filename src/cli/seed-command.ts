@@ -5,7 +5,7 @@ import { seed } from '../seed/seed';
 import { seedByImport } from '../seed/seed-import';
 import { readRunning } from '../store/embedded/running-store';
 import type { Gateway } from '../store/gateway';
-import { finishImport, storeHasNoDatabase } from '../store/import-tool/store-import';
+import { storeHasNoDatabase } from '../store/import-tool/store-import';
 import type { Store } from '../store/open-store';
 import { createProgress } from './progress';
 
@@ -80,8 +80,8 @@ export function registerSeedCommand(
       if (offline) {
         const s = await seedByImport({ ...o, ...hooks, storeDir: cfg.storeDir, memory: cfg.memory, log });
         progress.stop();
+        // the store's start finishes the import (the lists the importer cannot write), then migrates
         await withStore(async ({ gateway }) => {
-          await finishImport(gateway, s.files);
           const ms = performance.now() - t0;
           report(
             o.scale,

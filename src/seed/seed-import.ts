@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GraphBatch } from '../domain/records';
 import type { Neo4jMemoryConfig } from '../config/neo4j-memory-config';
-import { ImportFiles, type ImportFileSet } from '../store/import-tool/import-files';
+import { ImportFiles, joinImportFileSets, type ImportFileSet } from '../store/import-tool/import-files';
 import { runStoreImport } from '../store/import-tool/store-import';
 import { reportedBatch } from './reported';
 import type { SeedOptions } from './seed';
-import { generateSyntheticBanners } from './synthetic';
+import { bannerFileThreads, writeSyntheticFiles } from './banner-files';
 
 export interface ImportSeedOptions extends Pick<
   SeedOptions,
@@ -16,6 +15,8 @@ export interface ImportSeedOptions extends Pick<
   storeDir: string;
   log: (msg: string) => void;
   memory?: Neo4jMemoryConfig;
+  /** Threads that write the synthetic layer's files (default bannerFileThreads). */
+  threads?: number;
 }
 
 export interface ImportSeedSummary {
@@ -25,44 +26,55 @@ export interface ImportSeedSummary {
   filesMs: number;
   /** Neo4j's offline importer. */
   importMs: number;
-  /** What is left to write once the store runs (finishImport). */
+  /** The files imported (deleted by now); `fixed` is what the store's first start writes. */
   files: ImportFileSet;
 }
 
 /**
  * The seed of a new embedded store, written by Neo4j's offline importer instead of transactions:
  * the same records as `seed` (reported facts, then the synthetic banners), as CSV files under the
- * store directory, imported, then deleted. The caller then starts the store, migrates (constraints
- * and indexes are built over the imported data) and calls `finishImport`.
+ * store directory, imported, then deleted. The caller then starts the store, which writes what the
+ * importer cannot (fixup-plan.ts), and migrates (constraints and indexes are built over the
+ * imported data).
  */
 export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSummary> {
   const dir = path.join(o.storeDir, `import-files-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  const writer = new ImportFiles(dir);
-  let finished = false;
   try {
     const t0 = performance.now();
-    let nodes = 0;
-    let rels = 0;
-    const add = (b: GraphBatch) => {
-      const written = writer.add(b); // not inside `onProgress?.(…)`: without a callback it would never run
-      o.onProgress?.(written);
-      nodes += b.nodes.length;
-      rels += b.rels.length;
-    };
     o.onPhase?.('reported facts → import files');
-    add(reportedBatch());
-    if (!o.reportedOnly) {
-      o.onPhase?.(`synthetic layer, scale ${o.scale} → import files`);
-      let first = true;
-      for (const banner of generateSyntheticBanners(o.scale)) {
-        if (first) o.onEstimate?.(nodes + rels + (banner.nodes.length + banner.rels.length) * o.scale);
-        first = false;
-        add(banner);
-      }
+    const reported = reportedBatch();
+    const writer = new ImportFiles(dir);
+    let files: ImportFileSet;
+    try {
+      const written = writer.add(reported); // not inside `onProgress?.(…)`: without a callback it would never run
+      o.onProgress?.(written);
+      files = writer.finish();
+    } catch (e) {
+      writer.abort();
+      throw e;
     }
-    const files = writer.finish();
-    finished = true;
+    let nodes = reported.nodes.length;
+    let rels = reported.rels.length;
+    if (!o.reportedOnly) {
+      const threads = o.threads ?? bannerFileThreads(o.scale);
+      o.onPhase?.(`synthetic layer, scale ${o.scale} → import files (${threads} threads)`);
+      let first = true;
+      const synthetic = await writeSyntheticFiles({
+        scale: o.scale,
+        dir,
+        threads,
+        onBanner: (n, r) => {
+          // banners are generated alike, so the first one times the scale estimates the whole layer
+          if (first) o.onEstimate?.(nodes + rels + (n + r) * o.scale);
+          first = false;
+          nodes += n;
+          rels += r;
+          o.onProgress?.(n + r);
+        },
+      });
+      files = joinImportFileSets(dir, [files, synthetic]);
+    }
     const filesMs = performance.now() - t0;
     o.onPhase?.('offline import');
     const { ms: importMs } = await runStoreImport({
@@ -73,7 +85,6 @@ export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSumm
     });
     return { nodes, rels, filesMs, importMs, files };
   } finally {
-    if (!finished) writer.abort();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -9,7 +9,8 @@ import { createDriver } from '../../src/store/driver';
 import { startEmbeddedNeo4j } from '../../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../../src/store/gateway';
 import { ImportFiles, ImportFileError, type ImportFileSet } from '../../src/store/import-tool/import-files';
-import { finishImport, runStoreImport, storeHasNoDatabase } from '../../src/store/import-tool/store-import';
+import { fixupPlanPath } from '../../src/store/import-tool/fixup-plan';
+import { runStoreImport, storeHasNoDatabase } from '../../src/store/import-tool/store-import';
 import { loadBatch } from '../../src/store/load';
 import { migrate } from '../../src/store/migrations/migrations';
 import { bangfu } from '../support/cli';
@@ -61,13 +62,8 @@ describe('offline import', () => {
     return { nodes: sorted(nodes), rels: sorted(rels) };
   }
 
-  /** Imports into a new store, starts it, migrates and finishes the import; returns its graph. */
-  async function viaImport(
-    files: ImportFileSet | ((storeDir: string) => Promise<ImportFileSet>),
-    storeDir = newStoreDir(),
-  ) {
-    const set = typeof files === 'function' ? await files(storeDir) : files;
-    if (typeof files !== 'function') await runStoreImport({ storeDir, files: set, log: () => undefined });
+  /** Starts the store (which finishes an import), migrates, and returns its graph. */
+  async function started(storeDir: string) {
     const neo = await startEmbeddedNeo4j({
       storeDir,
       boltPort: await freePort(),
@@ -78,12 +74,21 @@ describe('offline import', () => {
     try {
       const gw = new Gateway(driver, 'neo4j');
       await migrate(gw);
-      await finishImport(gw, set);
       return await wholeGraph(gw);
     } finally {
       await driver.close();
       await neo.stop();
     }
+  }
+
+  /** Imports into a new store, starts it and migrates; returns its graph. */
+  async function viaImport(
+    files: ImportFileSet | ((storeDir: string) => Promise<ImportFileSet>),
+    storeDir = newStoreDir(),
+  ) {
+    if (typeof files === 'function') await files(storeDir);
+    else await runStoreImport({ storeDir, files, log: () => undefined });
+    return started(storeDir);
   }
 
   const filesOf = (batches: GraphBatch[], dir = newStoreDir()) => {
@@ -99,9 +104,13 @@ describe('offline import', () => {
   }
 
   it('imports the scale-1 seed as the transactional seed writes it, record for record', async () => {
+    const plans: string[] = [];
     const imported = await viaImport(async (storeDir) => {
       const s = await seedByImport({ scale: 1, storeDir, log: () => undefined });
       expect(fs.readdirSync(storeDir).filter((f) => f.startsWith('import-files'))).toEqual([]);
+      // what the importer cannot write waits in the store for its first start, which deletes it
+      expect(fs.existsSync(fixupPlanPath(storeDir))).toBe(true);
+      plans.push(storeDir);
       return s.files;
     });
     await merged.gateway.write('t.import.wipe', 'MATCH (n) DETACH DELETE n');
@@ -110,6 +119,7 @@ describe('offline import', () => {
     expect(imported.nodes).toHaveLength(s.nodes);
     expect(imported.nodes.length).toBeGreaterThan(12_000);
     expect(imported).toEqual(viaLoader);
+    expect(fs.existsSync(fixupPlanPath(plans[0]))).toBe(false);
   }, 900_000);
 
   /** Text with what CSV and the importer treat specially, and any other characters. */
@@ -218,6 +228,32 @@ describe('offline import', () => {
     const loaded = await viaMerge([batch]);
     expect(loaded.nodes.length).toBeGreaterThan(90);
     expect(await viaImport(files)).toEqual(loaded);
+  }, 600_000);
+
+  it('a seed killed during the fix-up is finished by the next start, and a store without its plan refuses to start', async () => {
+    const batch = randomBatch(20261203);
+    const files = filesOf([batch]);
+    expect(files.fixed.length).toBeGreaterThan(1);
+    const storeDir = newStoreDir();
+    await runStoreImport({ storeDir, files, log: () => undefined });
+    const plan = fs.readFileSync(fixupPlanPath(storeDir), 'utf8');
+    const lines = plan.trim().split('\n');
+    // a plan that names only the first temporary label: the start sets that label's lists, then
+    // refuses the store, as the others' cannot be known
+    const firstLabel = lines[1].split('\t')[0];
+    fs.writeFileSync(
+      fixupPlanPath(storeDir),
+      lines.filter((l) => l.startsWith(`${firstLabel}\t`)).join('\n'),
+    );
+    await expect(started(storeDir)).rejects.toThrow(
+      /nodes with the temporary label BangfuImportFixed\d+ remain from an offline import, and no fix-up plan \(.*import-fixup.tsv\) says which empty lists they lack; seed a new store instead/,
+    );
+    // as a seed killed once the first label was done: its nodes hold their lists and lost the
+    // label, the others still have theirs, and the whole plan is still in the store
+    fs.writeFileSync(fixupPlanPath(storeDir), plan);
+    const loaded = await viaMerge([batch]);
+    expect(await started(storeDir)).toEqual(loaded);
+    expect(fs.existsSync(fixupPlanPath(storeDir))).toBe(false);
   }, 600_000);
 
   it('bangfu seed: --via import writes a new store, refuses an existing one, and a second seed MERGEs the same graph', async () => {

@@ -174,13 +174,13 @@ export async function startEmbeddedNeo4j(o: StartOptions): Promise<EmbeddedNeo4j
 
 function explainFailure(stderr: string, code: number | null, o: StartOptions): string {
   const failed = /NEO4J_FAILED: (.*)/.exec(stderr)?.[1];
-  if (failed && /lock/i.test(failed)) {
+  if (failed && /is locked by another/.test(failed)) {
     return (
       `the embedded Neo4j store ${o.storeDir} is in use by another process (another \`npm start\`?): ` +
       'set BANGFU_DATA_DIR to another folder, or NEO4J_URI to share a running Neo4j'
     );
   }
-  if (failed && /port/i.test(failed)) {
+  if (failed && /^port \d+ is already in use/.test(failed)) {
     return `${failed}: set NEO4J_EMBEDDED_PORT to a free port`;
   }
   return `the embedded Neo4j exited with code ${code} before it was ready: ${failed ?? stderr.trim().split('\n').slice(-5).join(' | ')}`;

@@ -27,7 +27,15 @@ export class ImportFiles {
   private records = 0;
   private multiline = false;
 
-  constructor(private readonly dir: string) {
+  /**
+   * `part` names this writer's files and temporary labels apart from those of other writers into
+   * the same directory (one per worker thread); their sets are then joined with `joinImportFileSets`.
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly part = '',
+  ) {
+    if (!/^[0-9_]*$/.test(part)) throw new TypeError(`an import file part is digits and _, got ${part}`);
     fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -117,13 +125,16 @@ export class ImportFiles {
     if (!g) {
       const s = spec();
       const n = this.groups.size;
-      const file = path.join(this.dir, `${s.kind === 'nodes' ? 'n' : 'r'}${n}.csv`);
+      const file = path.join(this.dir, `${s.kind === 'nodes' ? 'n' : 'r'}${this.part}${n}.csv`);
       g = {
         spec: s,
         file,
         fd: fs.openSync(file, 'w'),
         rows: [],
-        fixLabel: s.kind === 'nodes' && Object.keys(s.fixed).length ? `${FIX_LABEL_PREFIX}${n}` : undefined,
+        fixLabel:
+          s.kind === 'nodes' && Object.keys(s.fixed).length
+            ? `${FIX_LABEL_PREFIX}${this.part}${n}`
+            : undefined,
       };
       fs.writeSync(g.fd, stringify([s.header]));
       this.groups.set(key, g);
@@ -150,13 +161,32 @@ export interface ImportFileSet {
   fixed: { label: string; props: Record<string, PropValue> }[];
 }
 
+/**
+ * One set of files from several writers into one directory (parts with distinct names): the
+ * importer reads each file with its own header, so nothing is concatenated.
+ */
+export function joinImportFileSets(dir: string, sets: readonly ImportFileSet[]): ImportFileSet {
+  return {
+    dir,
+    records: sets.reduce((n, s) => n + s.records, 0),
+    multiline: sets.some((s) => s.multiline),
+    nodes: sets.flatMap((s) => s.nodes),
+    relationships: sets.flatMap((s) => s.relationships),
+    fixed: sets.flatMap((s) => s.fixed),
+  };
+}
+
 /** A record the importer's files cannot represent as the loader would store it. */
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
 }
 
-/** Temporary labels of nodes with a property the importer cannot write; never a label of the model. */
+/**
+ * Temporary labels of nodes with a property the importer cannot write (the prefix, then digits and
+ * `_`); never a label of the model.
+ */
 export const FIX_LABEL_PREFIX = 'BangfuImportFixed';
+export const FIX_LABEL = new RegExp(`^${FIX_LABEL_PREFIX}[0-9_]+$`);
 
 /** Separates the items of an array field: a control character no text of the graph holds. */
 export const ARRAY_DELIMITER = '\u001f';

@@ -10,8 +10,8 @@ import {
   launcherJava,
 } from '../embedded/embedded-neo4j';
 import { GiB, sizeNeo4jMemory, toSizeFlag } from '../embedded/memory-sizing';
-import type { Gateway } from '../gateway';
-import { ARRAY_DELIMITER, FIX_LABEL_PREFIX, type ImportFileSet } from './import-files';
+import { ARRAY_DELIMITER, type ImportFileSet } from './import-files';
+import { removeFixupPlan, writeFixupPlan } from './fixup-plan';
 
 /** Where the embedded launcher keeps the default database of a store directory. */
 export const databaseDir = (storeDir: string) => path.join(storeDir, 'data', 'databases', 'neo4j');
@@ -35,7 +35,8 @@ export interface StoreImportOptions {
  * importer (the launcher's `import` mode, i.e. `neo4j-admin database import full`): no
  * transactions, no MERGE, every core busy. Refuses a store that already has a database (the
  * importer would not overwrite it) and fails on any bad record (a repeated id, a relationship end
- * that is not a node of the files) rather than skipping it. The importer's full output is kept in
+ * that is not a node of the files) rather than skipping it. What the importer cannot write is left
+ * to the store's next start, in a plan file beside the database (fixup-plan.ts). The importer's full output is kept in
  * `<store>/logs/import.log`; the log gets its stage lines and summary. Returns the wall time.
  */
 export async function runStoreImport(o: StoreImportOptions): Promise<{ ms: number }> {
@@ -70,6 +71,8 @@ export async function runStoreImport(o: StoreImportOptions): Promise<{ ms: numbe
     ...o.files.relationships.map((r) => `--relationships=${r.type}=${r.file}`),
   ];
   const t0 = performance.now();
+  // before the importer: once the database exists, whoever starts the store next must find it
+  writeFixupPlan(o.storeDir, o.files.fixed);
   const out = fs.createWriteStream(path.join(logs, 'import.log'));
   const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let cause = '';
@@ -91,29 +94,10 @@ export async function runStoreImport(o: StoreImportOptions): Promise<{ ms: numbe
     // a failed import may leave a partial database behind: remove it so the store is still new
     fs.rmSync(databaseDir(o.storeDir), { recursive: true, force: true });
     fs.rmSync(path.join(o.storeDir, 'data', 'transactions', 'neo4j'), { recursive: true, force: true });
+    removeFixupPlan(o.storeDir);
     throw new EmbeddedNeo4jError(
       `the offline import failed: ${cause || `exit ${code}`} (its whole output: ${path.join(logs, 'import.log')})`,
     );
   }
   return { ms: performance.now() - t0 };
-}
-
-/**
- * What the importer cannot write, written once the store runs: the properties ImportFiles set aside
- * (empty lists, lists of one empty string), on the nodes it marked with a temporary label (which is
- * then removed), in bounded transactions.
- */
-export async function finishImport(gw: Gateway, files: ImportFileSet): Promise<void> {
-  for (const { label, props } of files.fixed) {
-    if (!new RegExp(`^${FIX_LABEL_PREFIX}\\d+$`).test(label))
-      throw new TypeError(`not a fix-up label: ${label}`);
-    for (;;) {
-      const [{ n }] = await gw.write(
-        'import.fixed',
-        `MATCH (x:${label}) WITH x LIMIT 20000 SET x += $props REMOVE x:${label} RETURN count(*) AS n`,
-        { props },
-      );
-      if (n === 0) break;
-    }
-  }
 }

@@ -41,7 +41,8 @@ import sun.misc.Signal;
  * No authentication; no HTTP/HTTPS connectors; no global transaction timeout (clients set their own).
  *
  * <p>{@code import --data DIR <neo4j-admin database import full options>} instead writes a new store
- * with Neo4j's offline bulk importer (see {@link StoreImport}) and exits with its exit code.
+ * with Neo4j's offline bulk importer (see {@link StoreImport}) and exits with its exit code. The
+ * first start after it finishes the import before the ready line (see {@link ImportFixup}).
  */
 public final class Launcher {
     private static final String HOST = "127.0.0.1";
@@ -107,6 +108,12 @@ public final class Launcher {
             GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             if (!db.isAvailable(60_000)) {
                 throw new IllegalStateException("default database did not become available within 60s");
+            }
+            try {
+                logFixup(opt.home(), ImportFixup.apply(opt.home(), db));
+            } catch (ImportFixup.Refused r) {
+                dbms.shutdown();
+                throw r;
             }
             version = db.executeTransactionally(
                     "CALL dbms.components() YIELD versions RETURN versions[0] AS v", Map.of(),
@@ -195,8 +202,24 @@ public final class Launcher {
         }
     }
 
+    /** Appends what the import fix-up did to {@code <home>/logs/import-fixup.log} (nothing when there was none). */
+    private static void logFixup(Path home, ImportFixup.Result r) throws IOException {
+        if (r.labels() == 0) {
+            return;
+        }
+        Path log = home.resolve("logs").resolve("import-fixup.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, java.time.Instant.now() + " fixed " + r.nodes() + " nodes of " + r.labels()
+                + " temporary labels in " + r.millis() + " ms\n", java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** Reports a start failure on stderr and exits: 2 for lock/port conflicts, 1 otherwise. Never returns. */
     private static void fail(Options opt, Throwable t) {
+        if (t instanceof ImportFixup.Refused) {
+            ERR.println("NEO4J_FAILED: " + t.getMessage());
+            System.exit(1);
+        }
         String cause = null;
         for (Throwable c = t; c != null && cause == null; c = c.getCause()) {
             if (c instanceof FileLockException) {
