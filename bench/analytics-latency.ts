@@ -10,6 +10,9 @@
  *
  *   npx tsx bench/analytics-latency.ts http://127.0.0.1:14002 3 --whole
  *
+ * (start the service with RATE_LIMIT_MAX=0 for `--whole`: its probes send ~1,400 requests a minute
+ * from one address, past the default limit, and a 429 would be timed as a fast answer)
+ *
  * `--whole` instead times the whole-graph measures (PageRank, communities, approximate
  * betweenness), each computed afresh (a new `activeOn` day per run, so the analytics cache cannot
  * answer), then the light requests while 10 whole-graph betweenness/communities computations run
