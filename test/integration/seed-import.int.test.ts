@@ -265,6 +265,8 @@ describe('offline import', () => {
       /^seeded scale 1: \d+ node and \d+ relationship records .*offline import into a new store/,
     );
     expect(counts(first.out)).toContain('  Citation       41');
+    // the importer's stages are shown as they start (its progress, as the records/s bar is the files')
+    expect(first.err).toMatch(/offline import: Nodes …\n(.*\n)*offline import: Relationships …\n/);
     const again = await bangfu(['seed', '--reported-only', '--via', 'import'], env);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/--via import writes a new store only, and .* already holds one/);

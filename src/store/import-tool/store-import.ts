@@ -84,6 +84,9 @@ export async function runStoreImport(o: StoreImportOptions): Promise<{ ms: numbe
       if (c) cause = c[1].replace(/^([\w.$]+Exception: )+/, '');
       if (/^\(\d\/\d\)|^IMPORT DONE|^\s+\d+ (nodes|relationships|properties)$|^Peak memory/.test(line))
         o.log(`offline import: ${line.trim()}`);
+      // each stage as it starts ("Nodes, started 2026-…"): the importer's own progress, without a terminal
+      const stage = /^(.+), started \d{4}-\d{2}-\d{2} /.exec(line);
+      if (stage) o.log(`offline import: ${stage[1]} …`);
     });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
