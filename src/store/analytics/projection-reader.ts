@@ -38,17 +38,19 @@ export interface ReadProjection {
  * links: leaving the stream there discards the rest of the result, so Neo4j stops reading too.
  */
 export async function readProjection(r: ReadProjection): Promise<NetworkEdges> {
-  const rows = new ProjectionRows(r.statement.maxEdges);
   const session = driverFor(r.connection).session({
     database: r.connection.database,
     defaultAccessMode: neo4j.session.READ,
   });
   try {
-    await session.executeRead(
+    return await session.executeRead(
       async (tx) => {
+        // new for every attempt: the driver retries a transient failure from the start
+        const rows = new ProjectionRows(r.statement.maxEdges);
         // rows are collected as they arrive, never held as driver records
         for await (const rec of tx.run(r.statement.cypher, toNeo4jParams(r.statement.params) as object))
           rows.add(rec.get(0) as string, rec.get(1) as string);
+        return rows.edges;
       },
       // at least 1 ms: Neo4j reads a timeout of 0 as "none"
       r.timeoutMs === undefined ? undefined : { timeout: Math.max(1, r.timeoutMs) },
@@ -58,7 +60,6 @@ export async function readProjection(r: ReadProjection): Promise<NetworkEdges> {
   } finally {
     await session.close();
   }
-  return rows.edges;
 }
 
 /** Closes this thread's drivers (a worker's go with the thread; this is for the main thread's own use). */
