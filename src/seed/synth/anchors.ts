@@ -92,13 +92,12 @@ export function copyAnchors(index: number, out: Emitter, rng: Rng): BannerAnchor
   const name = `示例旗${pad(index + 1, 3)}`;
   const p = (k: string) => `syn:${code}:${k}`;
   const prog = (id: string): Ref => ({ label: 'Programme', id });
-  const banner = out.node('AdminUnit', p('banner'), { name, kind: 'BANNER', aliases: [] });
+  const banner = out.node('AdminUnit', p('banner'), { name, kind: 'BANNER' });
   out.rel('LOCATED_IN', banner, { label: 'AdminUnit', id: REPORTED_IDS.city });
 
   const org = (k: string, orgName: string, groupRole: string, parent: Ref | null) => {
     const o = out.node('Organization', p(k), {
       name: orgName,
-      aliases: [],
       type: 'LEADING_GROUP',
       level: 'BANNER',
       groupRole,
@@ -141,12 +140,10 @@ export function copyAnchors(index: number, out: Emitter, rng: Rng): BannerAnchor
   }
   const recognition = out.node('Recognition', p('recognition'), {
     name: `示例宣传栏目${pad(index + 1, 3)}`,
-    aliases: [],
   });
   out.rel('FOR', recognition, banner);
   const exemplar = out.node('Person', p('exemplar'), {
     name: `示例助学典型${pad(index + 1, 3)}`,
-    aliases: [],
     rank: 'NONE',
     roles: ['EXEMPLAR'],
   });
@@ -188,7 +185,6 @@ export function emitShared(out: Emitter, withCopies: boolean): void {
   for (let i = 0; i < STRUCTURE.cityAgencies; i++) {
     const o = out.node('Organization', cityAgencyRef(i).id, {
       name: `示例市直单位${pad(i + 1, 2)}`,
-      aliases: [],
       type: 'AGENCY',
       level: 'CITY',
     });
@@ -198,7 +194,6 @@ export function emitShared(out: Emitter, withCopies: boolean): void {
   for (let i = 0; i < STRUCTURE.regionAgencies; i++) {
     const o = out.node('Organization', regionAgencyRef(i).id, {
       name: `示例区直单位${pad(i + 1, 2)}`,
-      aliases: [],
       type: 'AGENCY',
       level: 'REGION',
     });

@@ -12,6 +12,10 @@ import { Rng, bannerSeed } from './rng';
  * plus the helpers shared by all banners); banner i ≥ 1 is the synthetic 示例旗(i+1). Each banner
  * draws from its own seeded stream, so banner i is the same whatever the scale (banner 0 adds
  * the two region-level stand-ins only when copies exist).
+ *
+ * Synthetic entities have no aliases, and carry no `aliases` property: the API reads a missing list
+ * as empty, and an empty list is the one value Neo4j's offline importer cannot write, so storing
+ * `[]` on ~1 M nodes made the import's fix-up rewrite them all (docs/benchmarks.md, "Offline import").
  */
 export function generateBanner(index: number, scale: number): GraphBatch {
   const rng = new Rng(bannerSeed(index));

@@ -50,14 +50,12 @@ export function generateGeography(a: BannerAnchors, out: Emitter, rng: Rng): Geo
         {
           name: street ? `示例街道${pad(n, 2)}` : `示例乡镇${pad(n, 2)}`,
           kind: street ? 'STREET' : 'TOWNSHIP',
-          aliases: [],
         },
       );
       out.rel('LOCATED_IN', ref, a.banner);
     }
     const organ = out.node('Organization', id(`township-organ:${pad(t + 1, 2)}`), {
       name: street ? `示例街道党政机关${pad(n, 2)}` : `示例乡镇党政机关${pad(n, 2)}`,
-      aliases: [],
       type: 'AGENCY',
       level: 'TOWNSHIP',
     });
@@ -88,7 +86,6 @@ export function generateGeography(a: BannerAnchors, out: Emitter, rng: Rng): Geo
           const props = {
             name: kind === 'GACHA_VILLAGE' ? `示例村${pad(n, 3)}` : `示例社区${pad(n, 3)}`,
             kind,
-            aliases: [],
           };
           const d = designations.get(v);
           ref = out.node(
@@ -117,7 +114,6 @@ export function generateGeography(a: BannerAnchors, out: Emitter, rng: Rng): Geo
     const v = h < base * villages.length ? h % villages.length : rng.int(0, villages.length - 1);
     const ref = out.node('Household', id(`household:${pad(h + 1, 5)}`), {
       name: `示例户${pad(h + 1, 5)}`,
-      aliases: [],
       registeredPoor: true,
       members: rng.int(1, 6),
     });

@@ -102,7 +102,6 @@ export function generateNetwork(a: BannerAnchors, geo: Geography, out: Emitter, 
   const person = (rank: string, roles: string[]) =>
     out.node('Person', id(`cadre:${pad(++personSeq, 4)}`), {
       name: `示例干部${pad(personSeq, 4)}`,
-      aliases: [],
       rank,
       roles,
     });
@@ -132,7 +131,6 @@ export function generateNetwork(a: BannerAnchors, geo: Geography, out: Emitter, 
   for (let i = 0; i < S.bannerAgencies; i++) {
     const o = out.node('Organization', id(`banner-agency:${pad(i + 1, 2)}`), {
       name: `示例旗直单位${pad(i + 1, 2)}`,
-      aliases: [],
       type: i < S.bannerAgencies - S.bannerAgencyPublicInstitutions ? 'AGENCY' : 'PUBLIC_INSTITUTION',
       level: 'BANNER',
     });
@@ -156,7 +154,6 @@ export function generateNetwork(a: BannerAnchors, geo: Geography, out: Emitter, 
   for (let i = 0; i < S.enterprises; i++) {
     const e = out.node('Enterprise', id(`enterprise:${pad(i + 1, 3)}`), {
       name: `示例企业${pad(i + 1, 3)}`,
-      aliases: [],
     });
     out.rel('LOCATED_IN', e, a.banner);
     bannerVillagePairings.push(
@@ -205,7 +202,6 @@ export function generateNetwork(a: BannerAnchors, geo: Geography, out: Emitter, 
     );
     const s = out.node('Student', id(`student:${pad(k + 1, 4)}`), {
       name: `示例学生${pad(k + 1, 4)}`,
-      aliases: [],
     });
     out.rel('LOCATED_IN', s, V[rng.pick(geo.townships[t].villages)]);
     pairing(cadre, s, 'TOWNSHIP', 'LEADING_CADRE', 'ASSIST', 'ONE_TO_ONE');

@@ -53,7 +53,6 @@ export function generatePeople(a: BannerAnchors, geo: Geography, net: Network, o
   geo.backward.forEach((v, i) => {
     const p = out.node('Person', id(`village-cadre:${pad(i + 1, 2)}`), {
       name: `示例村干部${pad(i + 1, 2)}`,
-      aliases: [],
       rank: 'NONE',
       roles: ['TRANSFERRED_VILLAGE_CADRE'],
       transferredYear: 2011,
@@ -74,7 +73,6 @@ export function generatePeople(a: BannerAnchors, geo: Geography, net: Network, o
     for (const v of units) {
       const p = out.node('Person', id(`village-official:${pad(++officialSeq, 3)}`), {
         name: `示例村官${pad(officialSeq, 3)}`,
-        aliases: [],
         rank: 'NONE',
         roles: ['COLLEGE_VILLAGE_OFFICIAL'],
       });
@@ -89,7 +87,6 @@ export function generatePeople(a: BannerAnchors, geo: Geography, net: Network, o
   branchVillages.forEach((v, i) => {
     const o = out.node('Organization', id(`party-branch:${pad(i + 1, 2)}`), {
       name: `示例党支部${pad(i + 1, 2)}`,
-      aliases: [],
       type: 'PARTY_ORGANIZATION',
       level: 'VILLAGE',
     });
@@ -105,7 +102,6 @@ export function generatePeople(a: BannerAnchors, geo: Geography, net: Network, o
     const n = S.townshipCadres + s + 1;
     const student = out.node('Student', id(`student:${pad(n, 4)}`), {
       name: `示例学生${pad(n, 4)}`,
-      aliases: [],
     });
     out.rel('LOCATED_IN', student, a.banner);
     const p = out.node('Pairing', id(`pairing:sponsor:${pad(s + 1, 2)}`), {
