@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { ImportFiles, joinImportFileSets, type ImportFileSet } from '../store/import-tool/import-files';
 import { generateBanner } from './synth/banner';
 
@@ -45,8 +46,9 @@ export function writeBannerFiles(t: BannerFilesTask, onBanner: OnBanner): Import
 export const bannerFileThreads = (scale: number) => Math.min(scale, os.availableParallelism(), 8);
 
 /**
- * Writes the synthetic layer of `scale` as import files in `dir` from `threads` worker threads
- * (on this thread when 1); `onBanner` gets each banner's counts as it is written.
+ * Writes the synthetic layer of `scale` as import files in `dir` from `threads` worker threads of a
+ * piscina pool (on this thread for scale 1); `onBanner` gets each banner's counts as it is written,
+ * over a MessagePort per task, and the call resolves only once every banner's counts have arrived.
  */
 export async function writeSyntheticFiles(o: {
   scale: number;
@@ -63,37 +65,53 @@ export async function writeSyntheticFiles(o: {
   for (let i = 0; i < o.scale; i++) tasks[i % o.threads].banners.push(i);
   if (o.scale === 1) return writeBannerFiles(tasks[0], o.onBanner);
   // the built service runs the compiled .js beside this file; tsx and the tests run the TypeScript
-  // source, which a worker thread loads through tsx's require hook (the main thread's transform
-  // does not reach it, and Node 20 takes no `--import` loader in a worker's execArgv)
+  // source, which the worker thread loads through tsx (as the analytics pool does)
   const ts = __filename.endsWith('.ts');
-  const entry = path.join(__dirname, `import-files-worker.${ts ? 'ts' : 'js'}`);
-  const workers = tasks.map((workerData) =>
-    ts
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData })
-      : new Worker(entry, { workerData }),
-  );
+  const pool = new Piscina({
+    filename: path.join(__dirname, `import-files-worker.${ts ? 'ts' : 'js'}`),
+    execArgv: ts ? ['--import', 'tsx'] : [],
+    minThreads: tasks.length,
+    maxThreads: tasks.length,
+  });
   try {
-    const sets = await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<ImportFileSet>((resolve, reject) => {
-            w.on('message', (m: WorkerMessage) => {
-              if (m.kind === 'banner') o.onBanner(m.nodes, m.rels);
-              else resolve(m.files);
-            });
-            w.once('error', reject);
-            w.once('exit', (code) =>
-              reject(new Error(`an import file writer thread exited with code ${code}`)),
-            );
-          }),
-      ),
-    );
+    const sets = await Promise.all(tasks.map((t) => runTask(pool, t, o.onBanner)));
     return joinImportFileSets(o.dir, sets);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.destroy();
   }
 }
 
-/** What a writer thread posts (import-files-worker.ts). */
-export type WorkerMessage =
-  { kind: 'banner'; nodes: number; rels: number } | { kind: 'done'; files: ImportFileSet };
+/**
+ * One writer's task. Its banner counts come over their own port, which piscina does not order
+ * with the task's result: the task settles when the result is in and every banner has been told.
+ */
+async function runTask(pool: Piscina, task: BannerFilesTask, onBanner: OnBanner): Promise<ImportFileSet> {
+  const { port1, port2 } = new MessageChannel();
+  let told = 0;
+  const allTold = new Promise<void>((resolve) => {
+    if (task.banners.length === 0) resolve();
+    port1.on('message', ({ nodes, rels }: BannerCounts) => {
+      onBanner(nodes, rels);
+      if (++told === task.banners.length) resolve();
+    });
+  });
+  try {
+    const input: WriterInput = { ...task, port: port2 };
+    const files = (await pool.run(input, { transferList: [port2] })) as ImportFileSet;
+    await allTold;
+    return files;
+  } finally {
+    port1.close();
+  }
+}
+
+/** What a writer thread receives (import-files-worker.ts): its task and the port for its counts. */
+export interface WriterInput extends BannerFilesTask {
+  port: MessagePort;
+}
+
+/** What a writer thread posts per banner. */
+export interface BannerCounts {
+  nodes: number;
+  rels: number;
+}

@@ -1,12 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { writeBannerFiles, type BannerFilesTask, type WorkerMessage } from './banner-files';
+import { writeBannerFiles, type BannerCounts, type WriterInput } from './banner-files';
 
 /**
- * The module each worker thread of `seedByImport` runs: it writes its share of the synthetic
- * banners as import files (writeBannerFiles), posting a `banner` message per banner and a `done`
- * message with its file set at the end. A failure is thrown, so the parent's `error` event gets it.
+ * The module each writer thread of `seedByImport` loads (a piscina pool, banner-files.ts): it writes
+ * its share of the synthetic banners as import files (writeBannerFiles), posts each banner's counts
+ * on the task's port (the parent closes it) and returns its file set. A failure rejects the task.
  */
-const task = workerData as BannerFilesTask;
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-const files = writeBannerFiles(task, (nodes, rels) => post({ kind: 'banner', nodes, rels }));
-post({ kind: 'done', files });
+export default function writeShare({ port, ...task }: WriterInput) {
+  return writeBannerFiles(task, (nodes, rels) => port.postMessage({ nodes, rels } satisfies BannerCounts));
+}
