@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/store/driver';
+import { EXPOSED_LABELS } from '../../src/domain/model';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../../src/store/gateway';
 import { migrate } from '../../src/store/migrations/migrations';
@@ -36,15 +37,22 @@ export async function startSecondNeo4j(): Promise<SecondNeo4j> {
   };
 }
 
-/** Node counts by label and relationship counts by type, without the operational labels. */
+/**
+ * Node counts by label and relationship counts by type, of the graph only: the service's bookkeeping
+ * (audit entries, the audit sequence, idempotency keys, proposals) is left out, as whether it exists
+ * depends on which tests wrote before.
+ */
 export async function graphCounts(gw: Gateway): Promise<Record<string, number>> {
+  const graph = [...EXPOSED_LABELS];
   const nodes = await gw.read(
     'test.counts.nodes',
-    'MATCH (n) WHERE NOT n:AuditEntry AND NOT n:IdempotencyKey RETURN labels(n)[0] AS k, count(*) AS n',
+    'MATCH (n) WHERE labels(n)[0] IN $graph RETURN labels(n)[0] AS k, count(*) AS n',
+    { graph },
   );
   const rels = await gw.read(
     'test.counts.rels',
-    'MATCH (a)-[r]->(b) WHERE NOT a:AuditEntry AND NOT a:IdempotencyKey RETURN type(r) AS k, count(*) AS n',
+    'MATCH (a)-[r]->(b) WHERE labels(a)[0] IN $graph AND labels(b)[0] IN $graph RETURN type(r) AS k, count(*) AS n',
+    { graph },
   );
   return Object.fromEntries(
     [...nodes.map((r) => [`:${r.k}`, Number(r.n)]), ...rels.map((r) => [`-${r.k}-`, Number(r.n)])].sort(),
