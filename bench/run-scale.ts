@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { prepare } from './client';
 import { resolveFixtures } from './fixtures';
-import { latency, MAX_P50_FOR_LOAD_MS, prepareAll, throughput, validate, type Servers } from './measure';
+import { latency, MAX_P50_FOR_LOAD_MS, PEER_TIME_BUDGET_MS, prepareAll, throughput, validate, type Servers } from './measure';
 import type { Operation } from './operations';
 import { percentile, type ScaleResult, type VariantFigures } from './results';
 import { startVariant, VARIANTS, type VariantName } from './servers';
@@ -45,7 +45,12 @@ export async function runScale(
     }
     const requests = prepareAll(ops, servers, facts.fixtures);
     for (const op of peerGaveUp.keys()) if (requests.has(op)) requests.get(op)!.peer = null;
-    const { cypher, failures } = await validate(ops, servers, requests);
+    const { cypher, failures, slow } = await validate(ops, servers, requests);
+    for (const [op, ms] of Object.entries(slow)) {
+      const message = `one request took ${(ms / 1000).toFixed(1)} s at scale ${scale}, over the ${PEER_TIME_BUDGET_MS / 1000} s budget: answered and compared, not timed`;
+      peerGaveUp.set(op, message);
+      log(`scale ${scale}: the peer's ${op} ${message}`);
+    }
     for (const [op, message] of Object.entries(failures)) {
       peerGaveUp.set(op, `failed at scale ${scale}: ${message}`);
       log(`scale ${scale}: the peer failed ${op} (${message.slice(0, 160)}); restarting it`);
