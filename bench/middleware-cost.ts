@@ -302,7 +302,7 @@ async function main() {
   }
   const text = [
     `${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}; ${rounds} rounds of ${n} sequential requests + ${seconds} s at c=32 per variant and operation; medians of the rounds.`,
-    `Load average (1/5/15 min) at the start and after each round: ${uptimes.join(' → ')} — other agents were loading the machine.`,
+    `Load average (1/5/15 min) at the start and after each round: ${uptimes.join(' → ')} (the bench's own service, Neo4j and load generator keep about 2 busy; a load well above that means other work shared the machine).`,
     '',
     table(variants, ops, results),
     '',

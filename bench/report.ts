@@ -38,6 +38,7 @@ const VARIANTS: VariantName[] = ['ours', 'floor', 'peer'];
 
 /** "failed at scale N: <the GraphQL error's message>", short enough for a table cell. */
 function failure(text: string): string {
+  if (!text.startsWith('failed')) return text.replace(/\|/g, '/');
   const scale = /^failed at scale \d+/.exec(text)?.[0] ?? 'failed';
   const message = /"message":"([^"]*)"/.exec(text)?.[1] ?? text.slice(text.indexOf(':') + 1);
   return `${scale}: ${message.trim().slice(0, 160).replace(/\|/g, '/')}`;
@@ -57,6 +58,7 @@ export function renderRun(run: RunResult): string {
     '',
     `**Settings for the run** (environment): all three variants ${envList(ALL_BENCH_ENV)}; our service also ${envList(OUR_BENCH_ENV)}.`,
     '',
+    ...renderTargets(run),
     '### Seed throughput',
     '',
     '| scale | nodes | relationships | seconds | records/s | load average at the end | seeded |',
@@ -100,6 +102,63 @@ function renderScale(r: ScaleResult): string[] {
     ),
     '',
   ];
+}
+
+/**
+ * The read engine's targets (issue 14), judged from this run alone: ratios between variants
+ * measured side by side, per scale.
+ */
+function renderTargets(run: RunResult): string[] {
+  const op = (r: ScaleResult, name: string) => r.operations.find((o) => o.name === name);
+  const per = (f: (r: ScaleResult) => { value: string; met: boolean | undefined }) =>
+    run.scales.map((r) => ({ scale: r.scale, ...f(r) }));
+  const village = (metric: 'p50' | 'rps', of: VariantName, ok: (x: number) => boolean) =>
+    per((r) => {
+      const v = op(r, 'villagePage')?.variants;
+      return cmp(v?.ours?.[metric], v?.[of]?.[metric], ok);
+    });
+  const rows: [string, ReturnType<typeof per>][] = [
+    ['village page p50 ≤ 1.3× the floor', village('p50', 'floor', (x) => x <= 1.3)],
+    ['village page p50 ≤ 0.7× the peer', village('p50', 'peer', (x) => x <= 0.7)],
+    ['village page req/s ≥ 0.5× the floor', village('rps', 'floor', (x) => x >= 0.5)],
+    [
+      'req/s ≥ 1.5× the peer, every operation the peer answers',
+      per((r) => {
+        const each = r.operations
+          .filter((o) => o.variants.ours?.rps && o.variants.peer?.rps)
+          .map((o) => ({ name: o.name, x: o.variants.ours!.rps! / o.variants.peer!.rps! }));
+        return {
+          value: each.map((e) => `${e.name} ${e.x.toFixed(2)}×`).join(', ') || '—',
+          met: each.length ? each.every((e) => e.x >= 1.5) : undefined,
+        };
+      }),
+    ],
+    [
+      'service peak RSS ≤ 250 MB (238 MiB)',
+      per((r) => {
+        const mib = r.peakRssMiB.ours;
+        return {
+          value: mib === undefined ? '—' : `${mib} MiB`,
+          met: mib === undefined ? undefined : mib * 2 ** 20 <= 250e6,
+        };
+      }),
+    ],
+  ];
+  const verdict = (m: boolean | undefined) => (m === undefined ? '—' : m ? 'met' : '**missed**');
+  return [
+    '### Targets (from this run)',
+    '',
+    `| target | ${run.scales.map((r) => `scale ${r.scale}`).join(' | ')} |`,
+    `|---|${run.scales.map(() => '---').join('|')}|`,
+    ...rows.map(
+      ([name, cells]) => `| ${name} | ${cells.map((c) => `${c.value}: ${verdict(c.met)}`).join(' | ')} |`,
+    ),
+    '',
+  ];
+}
+
+function cmp(a: number | undefined, b: number | undefined, ok: (x: number) => boolean) {
+  return a && b ? { value: `${(a / b).toFixed(2)}×`, met: ok(a / b) } : { value: '—', met: undefined };
 }
 
 function renderAcross(run: RunResult): string[] {

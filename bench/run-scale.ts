@@ -1,7 +1,15 @@
 import os from 'node:os';
 import { prepare } from './client';
 import { resolveFixtures } from './fixtures';
-import { latency, MAX_P50_FOR_LOAD_MS, PEER_TIME_BUDGET_MS, prepareAll, throughput, validate, type Servers } from './measure';
+import {
+  latency,
+  MAX_P50_FOR_LOAD_MS,
+  PEER_TIME_BUDGET_MS,
+  prepareAll,
+  throughput,
+  validate,
+  type Servers,
+} from './measure';
 import type { Operation } from './operations';
 import { percentile, type ScaleResult, type VariantFigures } from './results';
 import { startVariant, VARIANTS, type VariantName } from './servers';
