@@ -161,9 +161,13 @@ function waitReady(
 }
 
 function peakRss(pid: number): number {
+  return Math.round(statusMiB(pid, 'VmHWM'));
+}
+
+/** A memory line of a process's /proc status (VmHWM: peak RSS, VmRSS: RSS now), in MiB. */
+export function statusMiB(pid: number, key: 'VmHWM' | 'VmRSS'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+  return Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** Sum of `bangfu_cypher_queries_total` over all labels, from the service's /metrics. */

@@ -8,12 +8,11 @@
  *   npx tsx bench/service-memory.ts [--flags "--max-old-space-size=160 --max-semi-space-size=16"]
  *                                   [--pairs 3] [--ops villagePage,nodeById] [--seconds 6]
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveFixtures } from './fixtures';
 import { prepareAll, throughput } from './measure';
 import { OPERATIONS } from './operations';
-import { startVariant } from './servers';
+import { startVariant, statusMiB } from './servers';
 import { openBenchStore } from './stores';
 
 const { values } = parseArgs({
@@ -33,10 +32,6 @@ if (!Number.isInteger(pairs) || pairs < 1)
 if (!(seconds > 0)) throw new Error(`--seconds must be a positive number, got ${values.seconds}`);
 if (ops.length === 0) throw new Error(`--ops names none of ${OPERATIONS.map((o) => o.name).join(', ')}`);
 
-const mib = (pid: number, key: string) =>
-  Number(new RegExp(`${key}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) /
-  1024;
-
 async function main() {
   const store = await openBenchStore(1, () => undefined);
   const floor = await startVariant('floor', store.uri);
@@ -49,7 +44,7 @@ async function main() {
         const servers = { ours, floor, peer };
         const facts = await resolveFixtures(store.uri, servers);
         const requests = prepareAll(ops, servers, facts.fixtures);
-        const idle = mib(ours.pid, 'VmRSS');
+        const idle = statusMiB(ours.pid, 'VmRSS');
         const rps: string[] = [];
         for (const op of ops) {
           const r = await throughput(op, requests, seconds, 32, new Set(['floor', 'peer']));
@@ -59,8 +54,8 @@ async function main() {
         const heap = Number(/nodejs_heap_size_used_bytes (\d+)/.exec(metrics)?.[1]) / 2 ** 20;
         console.log(
           `${i === 0 ? 'warm-up' : `pair ${Math.ceil(i / 2)}`} ${nodeArgs.join(' ') || '(no flags)'}: ` +
-            `idle ${idle.toFixed(0)} MiB, peak ${mib(ours.pid, 'VmHWM').toFixed(0)} MiB, ` +
-            `after ${mib(ours.pid, 'VmRSS').toFixed(0)} MiB, heap in use ${heap.toFixed(0)} MiB; ${rps.join(', ')}`,
+            `idle ${idle.toFixed(0)} MiB, peak ${statusMiB(ours.pid, 'VmHWM').toFixed(0)} MiB, ` +
+            `after ${statusMiB(ours.pid, 'VmRSS').toFixed(0)} MiB, heap in use ${heap.toFixed(0)} MiB; ${rps.join(', ')}`,
         );
       } finally {
         await ours.stop();
