@@ -1,5 +1,6 @@
 import { LABELS, REL_TYPES, type Label, type RelType } from '../domain/model';
 import type { GraphBatch, NodeRecord, PropValue, RelRecord } from '../domain/records';
+import { setHelperKey } from './derived-props';
 import type { Gateway } from './gateway';
 import { toNeo4jProps } from './values';
 
@@ -110,9 +111,11 @@ export async function loadBatch(gw: Gateway, input: GraphBatch, o: LoadOptions =
     `${r.type}|${r.from.label}|${r.to.label}|${isNew(r.from.label, r.from.id) || isNew(r.to.label, r.to.id)}`;
   for (const [key, rels] of groupBy(batch.rels, relKey)) {
     const [t, from, to, fresh] = key.split('|');
+    // a HELPER relationship also sets its pairing's helper key (derived-props.ts), whichever batch wrote the pairing
+    const derived = t === 'HELPER' ? `, ${setHelperKey('a', 'b')}` : '';
     const cypher =
       `UNWIND $rows AS row MATCH (a:${label(from)} {id: row.from}) MATCH (b:${label(to)} {id: row.to}) ` +
-      `${fresh === 'true' ? 'CREATE' : 'MERGE'} (a)-[r:${relType(t)}]->(b) SET r += row.props RETURN count(*) AS merged`;
+      `${fresh === 'true' ? 'CREATE' : 'MERGE'} (a)-[r:${relType(t)}]->(b) SET r += row.props${derived} RETURN count(*) AS merged`;
     for (const chunk of chunks(rels, size))
       relTasks.push(async () => {
         const [{ merged }] = await gw.write(`load.rels.${t}`, cypher, { rows: chunk.map(relRow) });

@@ -5,7 +5,9 @@ import { DATED_WITHIN } from '../../src/domain/validation/dated-within';
 import { IMPORT_KINDS } from '../../src/domain/validation/import-kinds';
 import { LEVEL_OF_RANK } from '../../src/domain/validation/pairing-rules';
 import { LEVELS } from '../../src/domain/model';
+import { HELPER_KEY } from '../../src/store/derived-props';
 import { startTestServer, type TestServer } from '../support/harness';
+import { helperKeyDisagreements } from '../support/helper-keys';
 import { importRecords } from '../support/import-run';
 import { createLedger, freshIdNumber002X, type Ledger } from '../support/ledger';
 import { MUTATION_CASES } from '../support/mutation-cases';
@@ -532,6 +534,56 @@ describe('write invariants, via mutation and via import', () => {
         });
       }
     }, 120_000);
+  });
+
+  // The helper key (src/store/derived-props.ts) is what a helper's pairings are paged by: a pairing
+  // whose key lagged its HELPER relationship would be listed under its old helper, or not at all.
+  describe("a pairing's helper key follows its HELPER relationship", () => {
+    const helperKeyOf = async (p: string) => (await stored('Pairing', p))?.[HELPER_KEY];
+    const pairingKeysOf = async (helper: string) => {
+      const r = await gql<{ node: { pairings: { edges: { node: { key: string } }[] } } }>(
+        'query($id: ID!) { node(id: $id) { ... on Organization { pairings(first: 100) { edges { node { key } } } } } }',
+        { id: helper },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.node.pairings.edges.map((e) => e.node.key);
+    };
+
+    it('createPairing, an import that creates one and an import that moves one to another helper set it', async () => {
+      const p = await pairing('2013-05-01');
+      const agency = `Organization:${ref(l.ids.agency)}`;
+      expect(await helperKeyOf(p)).toBe(agency);
+
+      const created = key('pair');
+      const hh = await beneficiaryOf(p);
+      expect((await imp('pairing', [pairingRow(created, hh, {})])).ok).toBe(true);
+      expect(await helperKeyOf(created)).toBe(agency);
+
+      const other = await gql<{ createOrganization: { organization: { id: string } } }>(
+        'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { organization { id } } }',
+        {
+          i: {
+            key: key('agency'),
+            name: '测试机关二',
+            orgType: 'AGENCY',
+            level: 'BANNER',
+            unitId: l.ids.banner,
+          },
+        },
+      );
+      expect(other.errors).toBeUndefined();
+      const otherId = other.data!.createOrganization.organization.id;
+      const moved = await imp('pairing', [pairingRow(p, hh, { helperKey: ref(otherId) })]);
+      expect(moved.ok).toBe(true);
+      expect(await helperKeyOf(p)).toBe(`Organization:${ref(otherId)}`);
+      expect(await pairingKeysOf(otherId)).toEqual([p]);
+      expect(await pairingKeysOf(l.ids.agency)).not.toContain(p);
+      expect(await pairingKeysOf(l.ids.agency)).toContain(created);
+    });
+
+    it('after every write of this file, no pairing of the store disagrees with its helper', async () => {
+      expect(await helperKeyDisagreements(s.gateway)).toEqual([]);
+    });
   });
 });
 

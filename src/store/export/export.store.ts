@@ -1,5 +1,6 @@
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { PropValue } from '../../domain/records';
+import { DERIVED_PROPS } from '../derived-props';
 import type { Gateway } from '../gateway';
 import type { Plain } from '../values';
 import { OPERATIONAL_LABELS } from '../writes/import-graph';
@@ -26,8 +27,6 @@ export interface ExportRel {
 
 /** Labels of the knowledge graph (audit entries and idempotency keys stay in their database). */
 export const EXPORT_LABELS: readonly Label[] = LABELS.filter((l) => !OPERATIONAL_LABELS.has(l));
-/** Properties derived on load (aliasText from aliases): not exported. */
-const DERIVED = new Set(['aliasText']);
 /** SUPPORTED_BY is exported as each node's `citations` (as the loader reads it). */
 const EXPORT_RELS: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SUPPORTED_BY');
 
@@ -59,7 +58,7 @@ export async function* exportNodes(gw: Gateway, scope: Scope | null): AsyncGener
 function toNode(label: Label, n: Record<string, Plain>, citations: string[]): ExportNode {
   const { id, provenance, ...rest } = n;
   const props: Record<string, Plain> = {};
-  for (const [k, v] of Object.entries(rest)) if (!DERIVED.has(k) && v !== null) props[k] = v;
+  for (const [k, v] of Object.entries(rest)) if (!DERIVED_PROPS.has(k) && v !== null) props[k] = v;
   return {
     label,
     id: String(id),

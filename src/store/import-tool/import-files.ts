@@ -3,6 +3,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { GraphBatch, PropValue } from '../../domain/records';
 import { DATE_KEYS } from '../../domain/records';
+import { withHelperKeys } from '../derived-props';
 import { dedupe, label, relType, storedProps } from '../load';
 import { toNeo4jDate } from '../values';
 
@@ -41,7 +42,7 @@ export class ImportFiles {
 
   /** Adds a batch, folding records repeated within it as the loader does; returns its record count. */
   add(input: GraphBatch): number {
-    const b = dedupe(input);
+    const b = withHelperKeys(dedupe(input));
     for (const n of b.nodes) {
       label(n.label); // throws on a label outside the model: labels become headers and arguments
       const cols = typedColumns(storedProps(n), `${n.label} ${n.id}`);

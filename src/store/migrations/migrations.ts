@@ -1,5 +1,7 @@
 import { LABELS } from '../../domain/model';
+import { HELPER_KEY } from '../derived-props';
 import type { Gateway } from '../gateway';
+import { helperKeysFromRelationships } from './helper-keys';
 import { integersFromFloats, type IntegerMigrationReport } from './integer-properties';
 
 /** One idempotent schema statement, identified by the constraint or index name it creates. */
@@ -56,6 +58,11 @@ export const MIGRATIONS: readonly Migration[] = [
     cypher: 'CREATE INDEX organization_level IF NOT EXISTS FOR (o:Organization) ON (o.level)',
   },
   { name: 'person_rank', cypher: 'CREATE INDEX person_rank IF NOT EXISTS FOR (p:Person) ON (p.rank)' },
+  // a helper's pairings in key order (derived-props.ts): an index seek, not a sort of all of them
+  {
+    name: 'pairing_helper',
+    cypher: `CREATE INDEX pairing_helper IF NOT EXISTS FOR (p:Pairing) ON (p.${HELPER_KEY}, p.id)`,
+  },
   // history(id): audit entries of one record. (IdempotencyKey needs no extra index: its uniqueness
   // constraint on `id` above is what makes concurrent retries with one key create one result.)
   {
@@ -80,12 +87,15 @@ export interface MigrationReport {
   existing: string[];
   /** Integer properties found stored as FLOAT and converted (or left, when not whole). */
   integers: IntegerMigrationReport;
+  /** Pairings whose helper key was missing or stale, and set from their HELPER relationship. */
+  helperKeys: number;
 }
 
 /**
  * Applies every migration; running it again creates nothing. Waits until indexes are online.
  * Then converts integer properties stored as FLOAT by older versions (integersFromFloats) — at
- * every start, so no store keeps them: on a converted store that is one count per property.
+ * every start, so no store keeps them: on a converted store that is one count per property — and
+ * sets the helper key of pairings written before it existed (helperKeysFromRelationships).
  */
 export async function migrate(gw: Gateway, o: { batchSize?: number } = {}): Promise<MigrationReport> {
   const before = new Set(await schemaNames(gw));
@@ -95,6 +105,7 @@ export async function migrate(gw: Gateway, o: { batchSize?: number } = {}): Prom
     created: MIGRATIONS.filter((m) => !before.has(m.name)).map((m) => m.name),
     existing: MIGRATIONS.filter((m) => before.has(m.name)).map((m) => m.name),
     integers: await integersFromFloats(gw, o.batchSize),
+    helperKeys: await helperKeysFromRelationships(gw, o.batchSize),
   };
 }
 

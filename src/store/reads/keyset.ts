@@ -8,13 +8,17 @@ import type { ItemSpec } from './reads';
  * position, with both values as parameters.
  */
 
+/** The sort expression of the key order: the id alone, which an index on the id can seek. */
+export const KEY_SORT = 'n.id';
+
 /** The predicate over `n` that starts `page` after its cursor's position; `true` without a cursor. */
 export function seek(page: Page, sort: string, params: Params): string {
   if (!page.from) return 'true';
   const [sv, id] = page.from;
+  const op = page.direction === 'forward' ? '>' : '<';
+  if (sort === KEY_SORT) return `n.id ${op} $${params.add(id)}`;
   const s = params.add(sv);
   const i = params.add(id);
-  const op = page.direction === 'forward' ? '>' : '<';
   return `(${sort} ${op} $${s} OR (${sort} = $${s} AND n.id ${op} $${i}))`;
 }
 

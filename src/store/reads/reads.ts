@@ -3,7 +3,7 @@ import type { Keyset, Page } from '../../domain/page';
 import type { Gateway, Row } from '../gateway';
 import type { Plain } from '../values';
 import { compileFilter, Params, type FilterInput, type FilterSpec } from './filter';
-import { directionOf, seek, sortOf } from './keyset';
+import { directionOf, KEY_SORT, seek, sortOf } from './keyset';
 
 /**
  * Generic, batched reads over the graph. Every statement is built from fixed fragments (labels
@@ -42,6 +42,15 @@ export interface RelSpec {
    * node's degree instead of expanding every relationship.
    */
   degree?: string;
+  /**
+   * For pages in key order: the items found by an index seek instead of by expanding `pattern`.
+   * `match` binds `n` (with the index hint) and `where` selects the items whose property, kept by
+   * the write paths equal to their parent's key (derived-props.ts), is `p`'s; `order` is that
+   * property, first in the ORDER BY so the composite index (property, id) hands the page over in
+   * order. A parent with very many items (a city agency's tens of thousands of pairings) then costs
+   * one page of index entries, not a sort of all its items.
+   */
+  keyed?: { match: string; where: string; order: string };
 }
 
 export interface ParentKey {
@@ -177,11 +186,15 @@ function fetchBody(f: Fetch, params: Params, depth: number): string {
   }
   const sort = sortOf(f.item, f.order);
   const where = compileFilter(f.filter, f.item.filter, 'n', params);
-  const order = `${sort} ${directionOf(f.page)}, n.id ${directionOf(f.page)}`;
+  const dir = directionOf(f.page);
+  const order = `${sort} ${dir}, n.id ${dir}`;
   const limit = params.add(f.page.limit + 1);
+  const keyed = sort === KEY_SORT ? f.rel.keyed : undefined;
+  const match = keyed ? `MATCH ${keyed.match} WHERE ${keyed.where} AND` : `MATCH ${f.rel.pattern} WHERE`;
+  const inner = keyed ? `${keyed.order} ${dir}, n.id ${dir}` : order;
   return (
-    `CALL (p) { MATCH ${f.rel.pattern} WHERE (${where}) AND ${seek(f.page, sort, params)} ` +
-    `RETURN n ORDER BY ${order} LIMIT $${limit} } ${collected(f.nested, f.props, sort, order, params, depth)}`
+    `CALL (p) { ${match} (${where}) AND ${seek(f.page, sort, params)} ` +
+    `RETURN n ORDER BY ${inner} LIMIT $${limit} } ${collected(f.nested, f.props, sort, order, params, depth)}`
   );
 }
 

@@ -7,7 +7,9 @@ import {
   VILLAGE_LEVEL_KINDS,
   type Label,
 } from '../../domain/model';
+import { HELPER_KEY, helperKeyOf } from '../derived-props';
 import { P, type FilterSpec } from './filter';
+import { KEY_SORT } from './keyset';
 import type { ItemSpec, RelSpec } from './reads';
 
 /**
@@ -31,7 +33,7 @@ const ENTITY_FILTER: FilterSpec = {
  * use it — by the first character only, then by key (see graphql/personal-lists.ts).
  */
 const ENTITY_ORDERS = {
-  KEY: 'n.id',
+  KEY: KEY_SORT,
   NAME: "coalesce(n.name, '')",
   NAME_INITIAL: "left(coalesce(n.name, ''), 1)",
 } as const;
@@ -83,11 +85,11 @@ export const ITEMS = {
   Household: entity('Household'),
   Student: entity('Student'),
   Programme: entity('Programme'),
-  Source: { label: 'Source', filter: {}, orders: { KEY: 'n.id' } },
-  Citation: { label: 'Citation', filter: {}, orders: { KEY: 'n.id' } },
-  Visit: { label: 'Visit', filter: {}, orders: { KEY: 'n.id' } },
-  Dispute: { label: 'Dispute', filter: {}, orders: { KEY: 'n.id' } },
-  Tenure: { label: 'Tenure', filter: {}, orders: { KEY: 'n.id' } },
+  Source: { label: 'Source', filter: {}, orders: { KEY: KEY_SORT } },
+  Citation: { label: 'Citation', filter: {}, orders: { KEY: KEY_SORT } },
+  Visit: { label: 'Visit', filter: {}, orders: { KEY: KEY_SORT } },
+  Dispute: { label: 'Dispute', filter: {}, orders: { KEY: KEY_SORT } },
+  Tenure: { label: 'Tenure', filter: {}, orders: { KEY: KEY_SORT } },
   Pairing: {
     label: 'Pairing',
     filter: PAIRING_FILTER,
@@ -96,7 +98,7 @@ export const ITEMS = {
       areaId: (p) =>
         `(:AdminUnit {id: $${p}})<-[:LOCATED_IN*0..6]-(:AdminUnit|Household|Student)<-[:BENEFICIARY]-(n:Pairing)`,
     },
-    orders: { KEY: 'n.id', VALID_FROM: 'toString(n.validFrom)' },
+    orders: { KEY: KEY_SORT, VALID_FROM: 'toString(n.validFrom)' },
   },
   Project: {
     label: 'Project',
@@ -115,6 +117,13 @@ export const RELS = {
     pattern: '(p)<-[:HELPER]-(n:Pairing)',
     degree: '(p)<-[:HELPER]-()',
     parents: HELPER_LABELS,
+    // The hint: with a filter on the validity dates the planner would otherwise seek that index
+    // and scan every pairing of the period; `n.id IS NOT NULL` lets the hint seek without a cursor.
+    keyed: {
+      match: `(n:Pairing) USING INDEX n:Pairing(${HELPER_KEY}, id)`,
+      where: `n.${HELPER_KEY} = ${helperKeyOf('p')} AND n.id IS NOT NULL`,
+      order: `n.${HELPER_KEY}`,
+    },
   },
   assistedBy: {
     pattern: '(p)<-[:BENEFICIARY]-(n:Pairing)',

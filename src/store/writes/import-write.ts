@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import type { ImportKind } from '../../domain/validation/import-kinds';
 import type { PreparedRow, RecordFacts } from '../../domain/validation/import-rows';
+import { setHelperKey } from '../derived-props';
 import type { Gateway } from '../gateway';
 import { toNeo4jProps } from '../values';
 import { NEXT_LEDGER_POSITION } from './ledger-position';
@@ -137,6 +138,8 @@ export async function writeRows(
           if (!refRows.length) continue;
           const old = ref.dir === 'out' ? `(n)-[r:${rel}]->(x)` : `(n)<-[r:${rel}]-(x)`;
           const add = ref.dir === 'out' ? `MERGE (n)-[:${rel}]->(m)` : `MERGE (m)-[:${rel}]->(n)`;
+          // a pairing's helper key follows its HELPER relationship (derived-props.ts)
+          const derived = rel === 'HELPER' ? ` SET ${setHelperKey('n', 'm')}` : '';
           await run(
             `import.unlink.${l}.${col}`,
             `UNWIND $rows AS row MATCH (n:${l} {id: row.key}) MATCH ${old} WHERE labels(x)[0] IN $to AND x.id <> row.ref DELETE r`,
@@ -144,7 +147,7 @@ export async function writeRows(
           );
           await run(
             `import.link.${l}.${col}`,
-            `UNWIND $rows AS row MATCH (n:${l} {id: row.key}) MATCH (m:${t} {id: row.ref}) ${add}`,
+            `UNWIND $rows AS row MATCH (n:${l} {id: row.key}) MATCH (m:${t} {id: row.ref}) ${add}${derived}`,
             { rows: refRows },
           );
         }

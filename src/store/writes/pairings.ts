@@ -13,6 +13,7 @@ import { checkDate, checkInterval } from '../../domain/validation/dates';
 import { Issues } from '../../domain/validation/issues';
 import { checkPairing, helperFacts } from '../../domain/validation/pairing-rules';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';
+import { setHelperKey } from '../derived-props';
 import { toNeo4jProps } from '../values';
 import type { NodeKey } from '../../domain/node-key';
 import { checkedLabel, snapshot, type WriteTx } from './write-tx';
@@ -99,7 +100,7 @@ export async function createPairing(w: WriteTx, c: CreatePairing): Promise<NodeK
     `MATCH (h:${checkedLabel(c.helper.label)} {id: $helper}) MATCH (b:${checkedLabel(c.beneficiary.label)} {id: $beneficiary}) ` +
       "CREATE (p:Pairing {id: $id}) SET p += $props, p.provenance = 'REPORTED', p.version = 1, " +
       'p.createdAt = datetime(), p.updatedAt = datetime() ' +
-      'CREATE (p)-[:HELPER]->(h) CREATE (p)-[:BENEFICIARY]->(b) ' +
+      `CREATE (p)-[:HELPER]->(h) CREATE (p)-[:BENEFICIARY]->(b) SET ${setHelperKey('p', 'h')} ` +
       'WITH p CALL (p) { MATCH (g:Programme {id: $programme}) CREATE (p)-[:UNDER]->(g) }',
     {
       id,

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
 import { DATED_WITHIN, type DatedRecord } from '../../domain/validation/dated-within';
+import { DERIVED_PROPS } from '../derived-props';
 import type { TxRunner } from '../gateway';
 import type { Plain } from '../values';
 import { auditAreas } from './audit-areas';
@@ -33,7 +34,7 @@ export type NodeRef = NodeKey;
 export type Props = Record<string, Plain>;
 
 /** Properties that are bookkeeping, not facts: left out of audit snapshots. */
-const INTERNAL_PROPS: ReadonlySet<string> = new Set(['__lock', 'aliasText']);
+const INTERNAL_PROPS: ReadonlySet<string> = new Set(['__lock', ...DERIVED_PROPS]);
 
 /** A node's properties as the audit log records them (secrets and bookkeeping left out). */
 export function snapshot(props: Props, extra: Record<string, Plain> = {}): Props {
