@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import type { Jieba } from '@node-rs/jieba';
 import { DOMAIN_WORDS } from './domain-words';
 
 /** One word of a segmented text, with its offsets into that text and jieba's part-of-speech tag. */
@@ -20,7 +19,13 @@ export class Segmenter {
   private readonly added = new Set<string>();
 
   constructor(names: Iterable<string> = []) {
-    this.jieba = Jieba.withDict(dict);
+    // Loaded on first use, not with the module: jieba and its dictionary hold ≈ 15 MiB that a
+    // service which is never asked to propose a report should not carry (docs/deployment.md).
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { Jieba: JiebaOf } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    this.jieba = JiebaOf.withDict(dict);
     this.jieba.loadDict(Buffer.from(DOMAIN_WORDS.map(([w, t]) => `${w} 100000 ${t}`).join('\n'), 'utf8'));
     this.addNames(names);
   }
