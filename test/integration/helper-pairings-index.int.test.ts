@@ -1,4 +1,8 @@
 import fc from 'fast-check';
+import { OPERATIONS, type Fixtures } from '../../bench/operations';
+import { analyticsConfig } from '../../src/config/analytics-config';
+import { executableSchema } from '../../src/graphql/schema';
+import { AnalyticsEngine } from '../../src/store/analytics/analytics-engine';
 import type { Driver } from 'neo4j-driver';
 import { HELPER_KEY } from '../../src/store/derived-props';
 import { Gateway, type Row } from '../../src/store/gateway';
@@ -11,6 +15,7 @@ import type { Label } from '../../src/domain/model';
 import type { Page } from '../../src/domain/page';
 import { testDriver } from '../support/harness';
 import { helperKeyDisagreements } from '../support/helper-keys';
+import { plannedStatements } from '../support/plan-recorder';
 
 /**
  * A helper's pairings in key order come from the composite index (helper key, id) instead of
@@ -100,9 +105,37 @@ describe("a helper's pairings through the (helper key, id) index", () => {
     await fetchAround(recording, 't.plan', helpers.slice(0, 3), [
       pageOf(true, { kind: ['ASSIST'], activeOn: '2013-04-16' }, page),
     ]);
+    const operators = await operatorsOf(sent[0]);
+    expect(
+      operators.filter((o) => o.startsWith('NodeIndexSeek') && o.includes(`Pairing(${HELPER_KEY}, id)`)),
+    ).toHaveLength(1);
+    expect(operators.filter((o) => o.includes(':HELPER'))).toEqual([]);
+  });
+
+  it("the village page counts each helper's pairings by its degree and pages them by the index", async () => {
+    const analytics = new AnalyticsEngine(analyticsConfig({ ANALYTICS_THREADS: 1 }));
+    try {
+      const village = OPERATIONS.find((o) => o.name === 'villagePage')!.ours({
+        village: 'au:chenghao',
+      } as Fixtures);
+      const { statements } = await plannedStatements(executableSchema(), village.query, village.variables, {
+        analytics,
+      });
+      expect(statements).toHaveLength(1);
+      const operators = await operatorsOf(statements[0]);
+      // from a pairing to its helper is one step; from a helper to all its pairings is what must not happen
+      expect(operators.filter((o) => /\)<-\[\w+:HELPER\]-\(/.test(o))).toEqual([]);
+      expect(operators.filter((o) => o.includes('getDegree((p)<-[:HELPER]-())'))).not.toEqual([]);
+    } finally {
+      await analytics.close();
+    }
+  });
+
+  /** The operators of a statement's plan, as "Operator details", from EXPLAIN (nothing runs). */
+  async function operatorsOf(s: { cypher: string; params: Record<string, unknown> }): Promise<string[]> {
     const { summary } = await driver.executeQuery(
-      `EXPLAIN ${sent[0].cypher}`,
-      toNeo4jParams(sent[0].params) as Record<string, unknown>,
+      `EXPLAIN ${s.cypher}`,
+      toNeo4jParams(s.params) as Record<string, unknown>,
       { database: gw.database },
     );
     const operators: string[] = [];
@@ -111,11 +144,8 @@ describe("a helper's pairings through the (helper key, id) index", () => {
       p.children.forEach((c) => walk(c as typeof p));
     };
     walk(summary.plan as never);
-    expect(
-      operators.filter((o) => o.startsWith('NodeIndexSeek') && o.includes(`Pairing(${HELPER_KEY}, id)`)),
-    ).toHaveLength(1);
-    expect(operators.filter((o) => o.includes(':HELPER'))).toEqual([]);
-  });
+    return operators;
+  }
 
   it('the migration keys pairings whose key is missing or stale, in batches, then has nothing to do', async () => {
     const [missing, stale] = [

@@ -77,6 +77,10 @@ export function compileFilter(
   return parts.length ? parts.join(' AND ') : always(params, true);
 }
 
+/** Whether a filter sets no field (so matches every item): none given, or every field null. */
+export const isEmptyFilter = (filter: FilterInput | null | undefined): boolean =>
+  !filter || Object.values(filter).every((v) => v === null || v === undefined);
+
 /**
  * A constant predicate (an empty filter matches all, an empty OR nothing) as a parameter, not a
  * literal: the planner folds a literal `false` or `NOT true` away with the predicates around it,

@@ -2,7 +2,7 @@ import type { Label } from '../../domain/model';
 import type { Keyset, Page } from '../../domain/page';
 import type { Gateway, Row } from '../gateway';
 import type { Plain } from '../values';
-import { compileFilter, Params, type FilterInput, type FilterSpec } from './filter';
+import { compileFilter, isEmptyFilter, Params, type FilterInput, type FilterSpec } from './filter';
 import { directionOf, KEY_SORT, seek, sortOf } from './keyset';
 
 /**
@@ -234,12 +234,12 @@ function propertyName(k: string): string {
 
 /**
  * How many items `p` has through `rel` under a filter. Without a filter, and when the
- * relationship type alone implies the item's label, a degree lookup (no expansion).
+ * relationship type alone implies the item's label, a degree lookup (no expansion). Decided from
+ * the filter itself: compiled, an empty filter is a parameter (filter.ts `always`), not `true`.
  */
 function countOf(rel: RelSpec, item: ItemSpec, filter: FilterInput | null | undefined, params: Params) {
-  const where = compileFilter(filter, item.filter, 'n', params);
-  if (where === 'true' && rel.degree) return `COUNT { ${rel.degree} }`;
-  return `COUNT { MATCH ${rel.pattern} WHERE ${where} }`;
+  if (rel.degree && isEmptyFilter(filter)) return `COUNT { ${rel.degree} }`;
+  return `COUNT { MATCH ${rel.pattern} WHERE ${compileFilter(filter, item.filter, 'n', params)} }`;
 }
 
 const emptyOf = (f: Fetch): Fetched => (f.kind === 'count' ? 0 : []);
