@@ -67,6 +67,17 @@ function analystToken(): Promise<string> {
     .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
 }
 
+/**
+ * The V8 heap flags of `npm start` in `root`'s package.json (`--max-old-space-size=192`): our
+ * service runs with them in the bench as it does when started as documented.
+ */
+export function startHeapFlags(root = REPO_ROOT): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((t) => /^--max-[a-z-]+-size=\d+$/.test(t));
+}
+
 function command(name: VariantName, root: string): string[] {
   if (name === 'ours') return [path.join(root, 'dist', 'main.js')];
   return ['--import', 'tsx', path.join(REPO_ROOT, 'bench', `${name}-server.ts`)];
@@ -75,7 +86,8 @@ function command(name: VariantName, root: string): string[] {
 /**
  * Where a variant runs from and how: `root` is the checkout whose built service runs (another
  * tree's dist/, to compare two versions side by side), `nodeArgs` go to node before the script
- * (e.g. --cpu-prof).
+ * (e.g. --cpu-prof), after ours' heap flags from `npm start`, so a later flag overrides them
+ * (`--max-old-space-size=0` is V8's own default).
  */
 export interface VariantOptions {
   root?: string;
@@ -98,7 +110,8 @@ export async function startVariant(
     ...(name === 'ours' ? { ...OUR_BENCH_ENV, NEO4J_URI: neo4jUri, NEO4J_DATABASE: 'neo4j' } : {}),
   };
   const root = o.root ?? REPO_ROOT;
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...command(name, root)], {
+  const heap = name === 'ours' ? startHeapFlags(root) : [];
+  const child = spawn(process.execPath, [...heap, ...(o.nodeArgs ?? []), ...command(name, root)], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,23 +1,24 @@
 /**
- * Our service's memory under load, with and without V8 flags: on the scale-1 bench store, the
- * built service (as the benchmark runs it) takes 6 s of concurrency 32 per operation, then its
- * peak RSS (VmHWM), current RSS and heap in use are read. One warm-up run with no flags (Neo4j and
- * the service warm up; not reported as a pair), then `--pairs` pairs: no flags, then `--flags`,
- * each in a fresh process.
+ * Our service's memory under load, with V8's own heap sizing and with heap flags: on the scale-1
+ * bench store, the built service (as the benchmark runs it) takes 6 s of concurrency 32 per
+ * operation, then its peak RSS (VmHWM), current RSS and heap in use are read. One warm-up run with
+ * V8's sizing (Neo4j and the service warm up; not reported as a pair), then `--pairs` pairs: V8's
+ * sizing (`--max-old-space-size=0`, overriding the flags of `npm start`), then `--flags` (default:
+ * those of `npm start`), each in a fresh process.
  *
- *   npx tsx bench/service-memory.ts [--flags "--max-old-space-size=160 --max-semi-space-size=16"]
+ *   npx tsx bench/service-memory.ts [--flags="--max-old-space-size=160 --max-semi-space-size=16"]
  *                                   [--pairs 3] [--ops villagePage,nodeById] [--seconds 6]
  */
 import { parseArgs } from 'node:util';
 import { resolveFixtures } from './fixtures';
 import { prepareAll, throughput } from './measure';
 import { OPERATIONS } from './operations';
-import { startVariant, statusMiB } from './servers';
+import { startHeapFlags, startVariant, statusMiB } from './servers';
 import { openBenchStore } from './stores';
 
 const { values } = parseArgs({
   options: {
-    flags: { type: 'string', default: '--max-old-space-size=160 --max-semi-space-size=16' },
+    flags: { type: 'string', default: startHeapFlags().join(' ') },
     pairs: { type: 'string', default: '3' },
     ops: { type: 'string', default: 'villagePage,nodeById' },
     seconds: { type: 'string', default: '6' },
@@ -37,7 +38,8 @@ async function main() {
   const floor = await startVariant('floor', store.uri);
   const peer = await startVariant('peer', store.uri);
   try {
-    const runs: string[][] = [[], ...Array.from({ length: pairs }, () => [[], flags]).flat()];
+    const v8Sizing = ['--max-old-space-size=0'];
+    const runs: string[][] = [v8Sizing, ...Array.from({ length: pairs }, () => [v8Sizing, flags]).flat()];
     for (const [i, nodeArgs] of runs.entries()) {
       const ours = await startVariant('ours', store.uri, { nodeArgs });
       try {
@@ -53,7 +55,7 @@ async function main() {
         const metrics = await (await fetch(`${ours.url}/metrics`)).text();
         const heap = Number(/nodejs_heap_size_used_bytes (\d+)/.exec(metrics)?.[1]) / 2 ** 20;
         console.log(
-          `${i === 0 ? 'warm-up' : `pair ${Math.ceil(i / 2)}`} ${nodeArgs.join(' ') || '(no flags)'}: ` +
+          `${i === 0 ? 'warm-up' : `pair ${Math.ceil(i / 2)}`} ${nodeArgs === v8Sizing ? "(V8's heap sizing)" : nodeArgs.join(' ')}: ` +
             `idle ${idle.toFixed(0)} MiB, peak ${statusMiB(ours.pid, 'VmHWM').toFixed(0)} MiB, ` +
             `after ${statusMiB(ours.pid, 'VmRSS').toFixed(0)} MiB, heap in use ${heap.toFixed(0)} MiB; ${rps.join(', ')}`,
         );
