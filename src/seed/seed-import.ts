@@ -65,8 +65,9 @@ export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSumm
         dir,
         threads,
         onBanner: (n, r) => {
-          // banners are generated alike, so the first one times the scale estimates the whole layer
-          if (first) o.onEstimate?.(nodes + rels + (n + r) * o.scale);
+          // banners are generated alike, so the first one times the scale estimates the whole layer;
+          // every record is counted twice, written to the files and then by the importer
+          if (first) o.onEstimate?.(2 * (nodes + rels + (n + r) * o.scale));
           first = false;
           nodes += n;
           rels += r;
@@ -77,11 +78,13 @@ export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSumm
     }
     const filesMs = performance.now() - t0;
     o.onPhase?.('offline import');
+    o.onEstimate?.(2 * (nodes + rels));
     const { ms: importMs } = await runStoreImport({
       storeDir: o.storeDir,
       files,
       log: o.log,
       memory: o.memory,
+      progress: o.onProgress && { totals: { nodes, rels }, onRecords: o.onProgress },
     });
     return { nodes, rels, filesMs, importMs, files };
   } finally {

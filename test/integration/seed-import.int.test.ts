@@ -106,7 +106,21 @@ describe('offline import', () => {
   it('imports the scale-1 seed as the transactional seed writes it, record for record', async () => {
     const plans: string[] = [];
     const imported = await viaImport(async (storeDir) => {
-      const s = await seedByImport({ scale: 1, storeDir, log: () => undefined });
+      let phase = '';
+      const ticks: Record<string, number> = {};
+      const estimates: number[] = [];
+      const s = await seedByImport({
+        scale: 1,
+        storeDir,
+        log: () => undefined,
+        onPhase: (p) => void (phase = p),
+        onProgress: (n) => void (ticks[phase] = (ticks[phase] ?? 0) + n),
+        onEstimate: (n) => void estimates.push(n),
+      });
+      // the progress counts every record twice, to the files and then by the importer, whose own
+      // progress lines it reads: the run's last estimate is exact and the importer's share adds up
+      expect(estimates.at(-1)).toBe(2 * (s.nodes + s.rels));
+      expect(ticks['offline import']).toBe(s.nodes + s.rels);
       expect(fs.readdirSync(storeDir).filter((f) => f.startsWith('import-files'))).toEqual([]);
       // what the importer cannot write waits in the store for its first start, which deletes it
       expect(fs.existsSync(fixupPlanPath(storeDir))).toBe(true);

@@ -12,6 +12,7 @@ import {
 import { GiB, sizeNeo4jMemory, toSizeFlag } from '../embedded/memory-sizing';
 import { ARRAY_DELIMITER, type ImportFileSet } from './import-files';
 import { removeFixupPlan, writeFixupPlan } from './fixup-plan';
+import { ImporterProgress } from './importer-progress';
 
 /** Where the embedded launcher keeps the default database of a store directory. */
 export const databaseDir = (storeDir: string) => path.join(storeDir, 'data', 'databases', 'neo4j');
@@ -28,6 +29,11 @@ export interface StoreImportOptions {
   log: (msg: string) => void;
   /** Heap and off-heap overrides (NEO4J_HEAP_SIZE, NEO4J_PAGECACHE_SIZE); otherwise sized like the DBMS. */
   memory?: Neo4jMemoryConfig;
+  /**
+   * The files' node and relationship counts, and what to tell as the importer writes them: the
+   * records of each of its progress lines (ImporterProgress).
+   */
+  progress?: { totals: { nodes: number; rels: number }; onRecords: (records: number) => void };
 }
 
 /**
@@ -76,8 +82,11 @@ export async function runStoreImport(o: StoreImportOptions): Promise<{ ms: numbe
   const out = fs.createWriteStream(path.join(logs, 'import.log'));
   const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let cause = '';
+  const counter = o.progress ? new ImporterProgress(o.progress.totals) : null;
   for (const stream of [child.stdout, child.stderr])
     readline.createInterface({ input: stream }).on('line', (line) => {
+      const records = counter?.line(line) ?? 0;
+      if (records > 0) o.progress?.onRecords(records);
       out.write(`${line}\n`);
       // the innermost cause is the last one printed: "Caused by: <class>: <message>"
       const c = /^Caused by: [\w.$]+: (.*)$/.exec(line);
