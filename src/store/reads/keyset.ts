@@ -5,7 +5,7 @@ import type { ItemSpec } from './reads';
 /**
  * The one keyset-seek builder of item lists (nested pages, root lists, analytics drill-downs):
  * rows are ordered by (sort value, id) and a page starts strictly after (or before) the cursor's
- * position, with both values as parameters.
+ * position, with both values as parameters (the key order's sort value is the id: one parameter).
  */
 
 /** The sort expression of the key order: the id alone, which an index on the id can seek. */
