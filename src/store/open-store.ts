@@ -64,7 +64,9 @@ export async function openStore(cfg: Neo4jConfig, o: OpenOptions): Promise<Store
     await driver.verifyConnectivity({ database: cfg.database });
     const gateway = new Gateway(driver, cfg.database, o.observers ?? []);
     if (o.migrate ?? true) {
-      const { integers } = await migrate(gateway);
+      const { integers, helperKeys } = await migrate(gateway);
+      if (helperKeys > 0)
+        o.log(`migrate: set the helper key of ${helperKeys} pairing(s) from their HELPER relationship`);
       for (const c of integers.converted) o.log(`migrate: ${c.count} ${c.label}.${c.prop} FLOAT → INTEGER`);
       for (const c of integers.refused)
         o.log(
