@@ -1,15 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { authorize, type Viewer } from '../domain/access-policy';
 import { IMPORT_KINDS } from '../domain/validation/import-kinds';
-import type { RowIssue } from '../domain/validation/import-rows';
+import type { RawRow, RowIssue } from '../domain/validation/import-rows';
+import type { Neo4jMemoryConfig } from '../config/neo4j-memory-config';
 import type { Gateway } from '../store/gateway';
+import { importGraphDump } from '../store/import-tool/graph-dump-import';
 import { checkGraphRecords, importGraph } from '../store/writes/import-graph';
 import { importRows } from '../store/writes/import-run';
+import { auditImport } from '../store/writes/import-write';
 import type { WriteMeta } from '../store/writes/write-tx';
 import type { Progress } from './progress';
-import { readRows } from './read-rows';
+import { fileSha256, readRows } from './read-rows';
 
 export interface ImportCommandOptions {
   kind: string;
@@ -17,6 +19,17 @@ export interface ImportCommandOptions {
   skipInvalid: boolean;
   batchSize?: number;
   piiSalt: string;
+}
+
+/**
+ * A new embedded store for a graph dump (`--kind graph`): Neo4j's offline importer writes it, then
+ * `withStore` starts it (the fix-up and the indexes) to record the audit entry.
+ */
+export interface NewStore {
+  storeDir: string;
+  memory?: Neo4jMemoryConfig;
+  log: (msg: string) => void;
+  withStore: <T>(work: (gw: Gateway) => Promise<T>) => Promise<T>;
 }
 
 /** What the command did, for its exit code and for tests. */
@@ -45,10 +58,12 @@ const notWritten = (ok: boolean, rows: number, issues: RowIssue[]): ImportOutcom
  * `bangfu import FILE --kind K [--dry-run] [--skip-invalid]`: reads the file, validates every row
  * and prints each problem as `line N, column: problem`; imports nothing when a row is bad unless
  * --skip-invalid; otherwise MERGEs the rows in batches (with a progress bar) and records one audit
- * entry for the run. `ok` is false when rows were bad and nothing was imported.
+ * entry for the run. `ok` is false when rows were bad and nothing was imported. A graph dump into
+ * a `NewStore` is checked without a graph (the dump must hold every end) and written by the
+ * offline importer instead of transactions.
  */
 export async function importCommand(
-  gw: Gateway,
+  target: Gateway | NewStore,
   viewer: Viewer & { anonymous: false },
   file: string,
   o: ImportCommandOptions,
@@ -66,41 +81,16 @@ export async function importCommand(
   };
   const source = {
     file: path.basename(file),
-    sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex'),
+    sha256: await fileSha256(file),
   };
   progress?.phase(`reading ${path.basename(file)}`);
-  const raw = readRows(file);
-
-  if (kind === null) {
-    if (o.skipInvalid)
-      throw new Error('--skip-invalid does not apply to --kind graph: a graph dump is restored whole');
-    const { batch, issues } = await checkGraphRecords(gw, raw);
-    printIssues(out, issues);
-    if (issues.length || o.dryRun) {
-      out.write(
-        issues.length
-          ? `${issues.length} problem(s): nothing imported\n`
-          : `dry run: ${batch.nodes.length} nodes and ${batch.rels.length} relationships are valid\n`,
-      );
-      return notWritten(issues.length === 0, raw.length, issues);
-    }
-    progress?.phase('loading the graph');
-    progress?.expect(batch.nodes.length + batch.rels.length);
-    const r = await importGraph(gw, meta, batch, { onProgress: progress?.tick, source });
-    progress?.stop();
-    out.write(`imported ${r.nodes} nodes and ${r.rels} relationships (audit ${r.auditId})\n`);
-    return {
-      ok: true,
-      rows: raw.length,
-      issues,
-      written: true,
-      counts: { nodes: r.nodes, rels: r.rels },
-      auditId: r.auditId,
-    };
-  }
+  const raw = await readRows(file);
+  if (kind === null) return importGraphFile(target, meta, raw, source, o, out, progress);
+  if ('storeDir' in target)
+    throw new Error('only a graph dump (--kind graph) is written by the offline importer');
 
   progress?.expect(raw.length);
-  const report = await importRows(gw, meta, kind, raw, {
+  const report = await importRows(target, meta, kind, raw, {
     dryRun: o.dryRun,
     skipInvalid: o.skipInvalid,
     batchSize: o.batchSize,
@@ -138,6 +128,69 @@ export async function importCommand(
     auditId: report.auditId,
   };
 }
+
+/**
+ * `--kind graph`: checks the whole dump, then loads it (transactions into a running graph, or the
+ * offline importer into a new store) and records one audit entry; nothing is written when a record
+ * is bad.
+ */
+async function importGraphFile(
+  target: Gateway | NewStore,
+  meta: WriteMeta,
+  raw: RawRow[],
+  source: Record<string, string>,
+  o: ImportCommandOptions,
+  out: NodeJS.WritableStream,
+  progress?: Progress,
+): Promise<ImportOutcome> {
+  if (o.skipInvalid)
+    throw new Error('--skip-invalid does not apply to --kind graph: a graph dump is restored whole');
+  const { batch, issues } = await checkGraphRecords('storeDir' in target ? null : target, raw);
+  printIssues(out, issues);
+  if (issues.length || o.dryRun) {
+    out.write(
+      issues.length
+        ? `${issues.length} problem(s): nothing imported\n`
+        : `dry run: ${batch.nodes.length} nodes and ${batch.rels.length} relationships are valid\n`,
+    );
+    return notWritten(issues.length === 0, raw.length, issues);
+  }
+  const records = batch.nodes.length + batch.rels.length;
+  let r: { nodes: number; rels: number; auditId: string };
+  if ('storeDir' in target) {
+    // each record is counted twice: written to the importer's files, then by the importer
+    progress?.expect(2 * records);
+    const s = await importGraphDump({
+      ...target,
+      batch,
+      onProgress: progress?.tick,
+      onPhase: progress?.phase,
+    });
+    progress?.stop();
+    target.log(`offline import: files ${ms(s.filesMs)}, importer ${ms(s.importMs)}; starting the store`);
+    const counts = { nodes: s.nodes, rels: s.rels };
+    const auditId = await target.withStore((gw) =>
+      auditImport(gw, meta, 'Graph', { kind: 'graph', ...counts, via: 'offline import', ...source }),
+    );
+    r = { ...counts, auditId };
+  } else {
+    progress?.phase('loading the graph');
+    progress?.expect(records);
+    r = await importGraph(target, meta, batch, { onProgress: progress?.tick, source });
+    progress?.stop();
+  }
+  out.write(`imported ${r.nodes} nodes and ${r.rels} relationships (audit ${r.auditId})\n`);
+  return {
+    ok: true,
+    rows: raw.length,
+    issues,
+    written: true,
+    counts: { nodes: r.nodes, rels: r.rels },
+    auditId: r.auditId,
+  };
+}
+
+const ms = (t: number) => `${(t / 1000).toFixed(1)} s`;
 
 function printIssues(out: NodeJS.WritableStream, issues: readonly RowIssue[]): void {
   for (const i of issues.slice(0, MAX_PRINTED)) out.write(`✗ line ${i.line}, ${i.field}: ${i.problem}\n`);

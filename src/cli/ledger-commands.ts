@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/config';
 import { IMPORT_KIND_NAMES } from '../domain/validation/import-kinds';
+import { whyNotNewStore } from '../store/import-tool/store-import';
 import type { Store } from '../store/open-store';
 import { cliViewer, roleOption, type CliIdentity } from './cli-viewer';
 import { exportGraph, type ExportFormat } from './export-command';
@@ -9,6 +10,14 @@ import { createProgress } from './progress';
 import { signDevToken } from './token-command';
 
 type WithStore = <T>(work: (s: Store) => Promise<T>) => Promise<T>;
+
+type ImportFlags = CliIdentity & {
+  kind: string;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  batchSize: number;
+  via: 'auto' | 'import' | 'transactions';
+};
 
 const batchSize = (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 50_000)
@@ -54,26 +63,43 @@ export function registerLedgerCommands(cli: Command, withStore: WithStore): void
       )
       .option('--dry-run', 'validate and report what would change; write nothing', false)
       .option('--skip-invalid', 'import the valid rows even when some are invalid', false)
-      .option('--batch-size <n>', 'rows per write transaction', batchSize, 1_000),
-  ).action(
-    (
-      file: string,
-      o: CliIdentity & { kind: string; dryRun: boolean; skipInvalid: boolean; batchSize: number },
-    ) =>
-      withStore(async ({ gateway }) => {
-        const config = loadConfig();
-        const viewer = await cliViewer(o, config.auth, 'editor');
-        const r = await importCommand(
-          gateway,
-          viewer,
-          file,
-          { ...o, piiSalt: config.piiSalt },
-          process.stdout,
-          createProgress(),
-        );
-        if (!r.ok) process.exitCode = 1;
-      }),
-  );
+      .option('--batch-size <n>', 'rows per write transaction', batchSize, 1_000)
+      .addOption(
+        new Option(
+          '--via <path>',
+          "graph dumps: import = Neo4j's offline importer (a new embedded store only); transactions = write " +
+            'transactions; auto = the importer for a new embedded store, else transactions',
+        )
+          .choices(['auto', 'import', 'transactions'])
+          .default('auto'),
+      ),
+  ).action(async (file: string, o: ImportFlags) => {
+    const config = loadConfig();
+    const notNew = whyNotNewStore(config.neo4j);
+    if (o.via === 'import' && o.kind !== 'graph')
+      throw new Error('--via import: only a graph dump (--kind graph) is written by the offline importer');
+    if (o.via === 'import' && notNew) throw new Error(`--via import: ${notNew}`);
+    const viewer = await cliViewer(o, config.auth, 'editor');
+    const run = async (target: Parameters<typeof importCommand>[0]) => {
+      const r = await importCommand(
+        target,
+        viewer,
+        file,
+        { ...o, piiSalt: config.piiSalt },
+        process.stdout,
+        createProgress(),
+      );
+      if (!r.ok) process.exitCode = 1;
+    };
+    if (o.kind === 'graph' && o.via !== 'transactions' && notNew === null && config.neo4j.mode === 'embedded')
+      await run({
+        storeDir: config.neo4j.storeDir,
+        memory: config.neo4j.memory,
+        log: (m) => process.stderr.write(`${m}\n`),
+        withStore: (work) => withStore(({ gateway }) => work(gateway)),
+      });
+    else await withStore(({ gateway }) => run(gateway));
+  });
 
   identity(
     cli

@@ -3,9 +3,8 @@ import { loadConfig } from '../config/config';
 import { LABELS } from '../domain/model';
 import { seed } from '../seed/seed';
 import { seedByImport } from '../seed/seed-import';
-import { readRunning } from '../store/embedded/running-store';
 import type { Gateway } from '../store/gateway';
-import { storeHasNoDatabase } from '../store/import-tool/store-import';
+import { whyNotNewStore } from '../store/import-tool/store-import';
 import type { Store } from '../store/open-store';
 import { createProgress } from './progress';
 
@@ -62,14 +61,9 @@ export function registerSeedCommand(
     .action(async (o: SeedFlags) => {
       const cfg = loadConfig().neo4j;
       const log = (m: string) => process.stderr.write(`${m}\n`);
-      const newStore =
-        cfg.mode === 'embedded' && storeHasNoDatabase(cfg.storeDir) && !readRunning(cfg.storeDir);
-      if (o.via === 'import' && !newStore)
-        throw new Error(
-          cfg.mode === 'embedded'
-            ? `--via import writes a new store only, and ${cfg.storeDir} already holds one (or a service runs on it)`
-            : '--via import writes a new embedded store only; NEO4J_URI names an external Neo4j',
-        );
+      const notNew = whyNotNewStore(cfg);
+      if (o.via === 'import' && notNew) throw new Error(`--via import: ${notNew}`);
+      const newStore = notNew === null;
       const offline =
         cfg.mode === 'embedded' &&
         (o.via === 'import' ||

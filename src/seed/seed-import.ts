@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Neo4jMemoryConfig } from '../config/neo4j-memory-config';
-import { ImportFiles, joinImportFileSets, type ImportFileSet } from '../store/import-tool/import-files';
-import { runStoreImport } from '../store/import-tool/store-import';
+import { joinImportFileSets, writeImportFiles, type ImportFileSet } from '../store/import-tool/import-files';
+import { runStoreImport, withImportFilesDir } from '../store/import-tool/store-import';
 import { reportedBatch } from './reported';
 import type { SeedOptions } from './seed';
 import { bannerFileThreads, writeSyntheticFiles } from './banner-files';
@@ -38,22 +36,12 @@ export interface ImportSeedSummary {
  * imported data).
  */
 export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSummary> {
-  const dir = path.join(o.storeDir, `import-files-${process.pid}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  try {
+  return withImportFilesDir(o.storeDir, async (dir) => {
     const t0 = performance.now();
     o.onPhase?.('reported facts → import files');
     const reported = reportedBatch();
-    const writer = new ImportFiles(dir);
-    let files: ImportFileSet;
-    try {
-      const written = writer.add(reported); // not inside `onProgress?.(…)`: without a callback it would never run
-      o.onProgress?.(written);
-      files = writer.finish();
-    } catch (e) {
-      writer.abort();
-      throw e;
-    }
+    let files = writeImportFiles(dir, reported);
+    o.onProgress?.(files.records);
     let nodes = reported.nodes.length;
     let rels = reported.rels.length;
     if (!o.reportedOnly) {
@@ -87,7 +75,5 @@ export async function seedByImport(o: ImportSeedOptions): Promise<ImportSeedSumm
       progress: o.onProgress && { totals: { nodes, rels }, onRecords: o.onProgress },
     });
     return { nodes, rels, filesMs, importMs, files };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,8 +1,8 @@
 import type { GraphBatch } from '../../src/domain/records';
 import { holdsNoGraphNode, resetGraph, seed } from '../../src/seed/seed';
-import type { Gateway } from '../../src/store/gateway';
 import { loadBatch, type Absent } from '../../src/store/load';
 import { startSecondNeo4j, type SecondNeo4j } from '../support/second-neo4j';
+import { wholeGraph } from '../support/whole-graph';
 
 /**
  * The bulk path (CREATE into an empty store, parallel transactions) writes exactly the graph the
@@ -15,20 +15,6 @@ describe('bulk loading', () => {
     db = await startSecondNeo4j();
   }, 420_000);
   afterAll(() => db?.stop());
-
-  /** The whole graph, canonically ordered: what two loads must agree on. */
-  async function wholeGraph(gw: Gateway) {
-    const nodes = await gw.read(
-      't.bulk.nodes',
-      'MATCH (n) RETURN labels(n) AS labels, n.id AS id, properties(n) AS props',
-    );
-    const rels = await gw.read(
-      't.bulk.rels',
-      'MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] + ":" + a.id AS from, labels(b)[0] + ":" + b.id AS to, properties(r) AS props',
-    );
-    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
-    return { nodes: sorted(nodes), rels: sorted(rels) };
-  }
 
   it('seeds scale 1 into an empty store on the bulk path, giving the MERGE path’s graph record for record', async () => {
     const gw = db.gateway;

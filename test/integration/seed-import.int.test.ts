@@ -5,17 +5,14 @@ import fc from 'fast-check';
 import type { GraphBatch, NodeRecord, PropValue, RelRecord } from '../../src/domain/records';
 import { seed } from '../../src/seed/seed';
 import { seedByImport } from '../../src/seed/seed-import';
-import { createDriver } from '../../src/store/driver';
-import { startEmbeddedNeo4j } from '../../src/store/embedded/embedded-neo4j';
-import { Gateway } from '../../src/store/gateway';
 import { ImportFiles, ImportFileError, type ImportFileSet } from '../../src/store/import-tool/import-files';
 import { fixupPlanPath } from '../../src/store/import-tool/fixup-plan';
 import { runStoreImport, storeHasNoDatabase } from '../../src/store/import-tool/store-import';
 import { loadBatch } from '../../src/store/load';
-import { migrate } from '../../src/store/migrations/migrations';
 import { bangfu } from '../support/cli';
 import { freePort } from '../support/processes';
-import { startSecondNeo4j, type SecondNeo4j } from '../support/second-neo4j';
+import { startSecondNeo4j, withStoreDir, type SecondNeo4j } from '../support/second-neo4j';
+import { wholeGraph } from '../support/whole-graph';
 
 /**
  * Neo4j's offline importer writes exactly the graph the transactional loader writes: the seed at
@@ -41,45 +38,8 @@ describe('offline import', () => {
     return d;
   };
 
-  /** The whole graph, canonically ordered, with every value's Neo4j type. */
-  async function wholeGraph(gw: Gateway) {
-    const nodes = await gw.read(
-      't.import.nodes',
-      'MATCH (n) RETURN labels(n) AS labels, n.id AS id, [k IN keys(n) | [k, n[k], valueType(n[k])]] AS props',
-    );
-    const rels = await gw.read(
-      't.import.rels',
-      'MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] + ":" + a.id AS from, labels(b)[0] + ":" + b.id AS to, ' +
-        '[k IN keys(r) | [k, r[k], valueType(r[k])]] AS props',
-    );
-    // keys(n) lists properties in storage order, which the two paths need not share
-    const canonical = (r: Record<string, unknown>) => ({
-      ...r,
-      ...(Array.isArray(r.labels) ? { labels: [...(r.labels as string[])].sort() } : {}),
-      props: [...(r.props as [string, unknown, string][])].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-    });
-    const sorted = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(canonical(r))).sort();
-    return { nodes: sorted(nodes), rels: sorted(rels) };
-  }
-
   /** Starts the store (which finishes an import), migrates, and returns its graph. */
-  async function started(storeDir: string) {
-    const neo = await startEmbeddedNeo4j({
-      storeDir,
-      boltPort: await freePort(),
-      log: () => undefined,
-      readyTimeoutMs: 400_000,
-    });
-    const driver = createDriver({ uri: neo.uri });
-    try {
-      const gw = new Gateway(driver, 'neo4j');
-      await migrate(gw);
-      return await wholeGraph(gw);
-    } finally {
-      await driver.close();
-      await neo.stop();
-    }
-  }
+  const started = (storeDir: string) => withStoreDir(storeDir, (gw) => wholeGraph(gw));
 
   /** Imports into a new store, starts it and migrates; returns its graph. */
   async function viaImport(
@@ -283,7 +243,7 @@ describe('offline import', () => {
     expect(first.err).toMatch(/offline import: Nodes …\n(.*\n)*offline import: Relationships …\n/);
     const again = await bangfu(['seed', '--reported-only', '--via', 'import'], env);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/--via import writes a new store only, and .* already holds one/);
+    expect(again.err).toMatch(/--via import: .* already holds a database .*; the offline importer writes a new store only/);
     const merged = await bangfu(['seed', '--reported-only'], env);
     expect(merged.code).toBe(0);
     expect(merged.out).toMatch(/MERGE path/);

@@ -58,3 +58,25 @@ export async function graphCounts(gw: Gateway): Promise<Record<string, number>> 
     [...nodes.map((r) => [`:${r.k}`, Number(r.n)]), ...rels.map((r) => [`-${r.k}-`, Number(r.n)])].sort(),
   );
 }
+
+/**
+ * Starts the embedded Neo4j of an existing store directory (which finishes an offline import),
+ * migrates it, runs `work` on it and stops it.
+ */
+export async function withStoreDir<T>(storeDir: string, work: (gw: Gateway) => Promise<T>): Promise<T> {
+  const neo = await startEmbeddedNeo4j({
+    storeDir,
+    boltPort: await freePort(),
+    log: () => undefined,
+    readyTimeoutMs: 400_000,
+  });
+  const driver = createDriver({ uri: neo.uri });
+  try {
+    const gw = new Gateway(driver, 'neo4j');
+    await migrate(gw);
+    return await work(gw);
+  } finally {
+    await driver.close();
+    await neo.stop();
+  }
+}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { isDateTime } from 'neo4j-driver';
 import type { GraphBatch, PropValue } from '../../domain/records';
 import { DATE_KEYS } from '../../domain/records';
 import { withHelperKeys } from '../derived-props';
@@ -150,6 +151,18 @@ export class ImportFiles {
   }
 }
 
+/** One batch as a set of import files in `dir` (the files are closed, even when a record is refused). */
+export function writeImportFiles(dir: string, batch: GraphBatch): ImportFileSet {
+  const writer = new ImportFiles(dir);
+  try {
+    writer.add(batch);
+    return writer.finish();
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+}
+
 /** What ImportFiles wrote: the importer's `--nodes` and `--relationships` and the fix-ups after it. */
 export interface ImportFileSet {
   dir: string;
@@ -222,8 +235,9 @@ const signature = (cols: readonly Column[]) => cols.map((c) => `${c.key}:${c.typ
 
 /**
  * Each set property with the Neo4j type the loader would store it as (toNeo4jProps, then
- * toNeo4jParams): a DATE_KEYS string is a date, a whole number within ±(2^53 − 1) an integer,
- * another number a float. Keys in a stable order; unset (null) properties are left out.
+ * toNeo4jParams): a DATE_KEYS string is a date, a Neo4j DateTime (a graph dump's createdAt and
+ * updatedAt, import-graph.ts) a datetime, a whole number within ±(2^53 − 1) an integer, another
+ * number a float. Keys in a stable order; unset (null) properties are left out.
  */
 function typedColumns(props: Record<string, PropValue>, where: string): Column[] {
   const out: Column[] = [];
@@ -232,6 +246,10 @@ function typedColumns(props: Record<string, PropValue>, where: string): Column[]
     if (v === null || v === undefined) continue;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
       throw new ImportFileError(`${where}: property name ${JSON.stringify(key)}`);
+    if (isDateTime(v)) {
+      out.push({ key, type: 'datetime', value: v.toString() });
+      continue;
+    }
     if (Array.isArray(v)) {
       // [] and [''] would both be an empty field, which the importer leaves unset
       if (v.length === 0 || (v.length === 1 && v[0] === '')) {

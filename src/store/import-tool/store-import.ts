@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { Neo4jConfig } from '../../config/config';
 import type { Neo4jMemoryConfig } from '../../config/neo4j-memory-config';
 import {
   availableMemory,
@@ -10,6 +11,7 @@ import {
   launcherJava,
 } from '../embedded/embedded-neo4j';
 import { GiB, sizeNeo4jMemory, toSizeFlag } from '../embedded/memory-sizing';
+import { readRunning } from '../embedded/running-store';
 import { ARRAY_DELIMITER, type ImportFileSet } from './import-files';
 import { removeFixupPlan, writeFixupPlan } from './fixup-plan';
 import { ImporterProgress } from './importer-progress';
@@ -22,6 +24,32 @@ export const databaseDir = (storeDir: string) => path.join(storeDir, 'data', 'da
  * so the offline importer may write it.
  */
 export const storeHasNoDatabase = (storeDir: string) => !fs.existsSync(databaseDir(storeDir));
+
+/**
+ * Why the offline importer may not write the configured store, or null when it may: the embedded
+ * store (no NEO4J_URI), with no database yet and no service running on it.
+ */
+export function whyNotNewStore(cfg: Neo4jConfig): string | null {
+  if (cfg.mode !== 'embedded')
+    return 'NEO4J_URI names an external Neo4j; the offline importer writes a new embedded store only';
+  if (!storeHasNoDatabase(cfg.storeDir) || readRunning(cfg.storeDir))
+    return `${cfg.storeDir} already holds a database (or a service runs on it); the offline importer writes a new store only`;
+  return null;
+}
+
+/**
+ * Runs `work` with a new directory for the importer's files under the store directory (on the
+ * same disk as the database it becomes), and deletes it afterwards, whatever happened.
+ */
+export async function withImportFilesDir<T>(storeDir: string, work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = path.join(storeDir, `import-files-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    return await work(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export interface StoreImportOptions {
   storeDir: string;

@@ -35,10 +35,11 @@ const isRef = (v: unknown): v is { label: Label; id: string } =>
  * Checks the records of a graph dump (`bangfu export --format json`, or JSON Lines of
  * `{"node": …}` / `{"rel": …}`): labels and relationship types from the closed lists,
  * provenance, property values Neo4j can store; then that every relationship end and citation
- * exists in the dump or in the graph.
+ * exists in the dump or in the graph. `gw` null: there is no graph yet (a new store, which the
+ * offline importer will write), so the dump must hold every end itself.
  */
 export async function checkGraphRecords(
-  gw: Gateway,
+  gw: Gateway | null,
   rows: readonly RawRow[],
 ): Promise<{ batch: GraphBatch; issues: RowIssue[] }> {
   const issues: RowIssue[] = [];
@@ -130,7 +131,7 @@ function wrongEnd(type: RelType, from: Label, to: Label): string | null {
  * BENEFICIARY, a project's pairing, a household's unit …), neither in the file nor in the graph.
  */
 async function missingRequiredRels(
-  gw: Gateway,
+  gw: Gateway | null,
   nodes: readonly NodeRecord[],
   rels: readonly { rel: RelRecord }[],
   lineOf: ReadonlyMap<string, number>,
@@ -156,7 +157,7 @@ async function missingRequiredRels(
     const rel = checkedRelType(rule.rel);
     const pattern = rule.dir === 'out' ? `(n)-[:${rel}]->(m)` : `(n)<-[:${rel}]-(m)`;
     const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += 5_000) {
+    for (let i = 0; gw && i < ids.length; i += 5_000) {
       const rows = await gw.read(
         `import.graph.requiredRel.${label}.${rel}`,
         `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) WHERE EXISTS { MATCH ${pattern} WHERE labels(m)[0] IN $to } RETURN n.id AS id`,
@@ -180,8 +181,12 @@ async function missingRequiredRels(
   return issues;
 }
 
-async function existingKeys(gw: Gateway, refs: { label: Label; id: string }[]): Promise<Set<string>> {
+async function existingKeys(
+  gw: Gateway | null,
+  refs: { label: Label; id: string }[],
+): Promise<Set<string>> {
   const out = new Set<string>();
+  if (!gw) return out;
   const byLabel = new Map<Label, string[]>();
   for (const r of refs) {
     const ids = byLabel.get(r.label);
