@@ -243,7 +243,9 @@ describe('offline import', () => {
     expect(first.err).toMatch(/offline import: Nodes …\n(.*\n)*offline import: Relationships …\n/);
     const again = await bangfu(['seed', '--reported-only', '--via', 'import'], env);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/--via import: .* already holds a database .*; the offline importer writes a new store only/);
+    expect(again.err).toMatch(
+      /--via import: .* already holds a database .*; the offline importer writes a new store only/,
+    );
     const merged = await bangfu(['seed', '--reported-only'], env);
     expect(merged.code).toBe(0);
     expect(merged.out).toMatch(/MERGE path/);

@@ -181,10 +181,7 @@ async function missingRequiredRels(
   return issues;
 }
 
-async function existingKeys(
-  gw: Gateway | null,
-  refs: { label: Label; id: string }[],
-): Promise<Set<string>> {
+async function existingKeys(gw: Gateway | null, refs: { label: Label; id: string }[]): Promise<Set<string>> {
   const out = new Set<string>();
   if (!gw) return out;
   const byLabel = new Map<Label, string[]>();
