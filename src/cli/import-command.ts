@@ -3,9 +3,9 @@ import path from 'node:path';
 import { authorize, type Viewer } from '../domain/access-policy';
 import { IMPORT_KINDS } from '../domain/validation/import-kinds';
 import type { RawRow, RowIssue } from '../domain/validation/import-rows';
-import type { Neo4jMemoryConfig } from '../config/neo4j-memory-config';
 import type { Gateway } from '../store/gateway';
 import { importGraphDump } from '../store/import-tool/graph-dump-import';
+import type { NewStoreTarget } from '../store/import-tool/store-import';
 import { checkGraphRecords, importGraph } from '../store/writes/import-graph';
 import { importRows } from '../store/writes/import-run';
 import { auditImport } from '../store/writes/import-write';
@@ -25,10 +25,7 @@ export interface ImportCommandOptions {
  * A new embedded store for a graph dump (`--kind graph`): Neo4j's offline importer writes it, then
  * `withStore` starts it (the fix-up and the indexes) to record the audit entry.
  */
-export interface NewStore {
-  storeDir: string;
-  memory?: Neo4jMemoryConfig;
-  log: (msg: string) => void;
+export interface NewStore extends NewStoreTarget {
   withStore: <T>(work: (gw: Gateway) => Promise<T>) => Promise<T>;
 }
 

@@ -1,29 +1,23 @@
-import type { Neo4jMemoryConfig } from '../config/neo4j-memory-config';
 import { joinImportFileSets, writeImportFiles, type ImportFileSet } from '../store/import-tool/import-files';
-import { runStoreImport, withImportFilesDir } from '../store/import-tool/store-import';
+import {
+  runStoreImport,
+  withImportFilesDir,
+  type NewStoreTarget,
+  type OfflineImportSummary,
+} from '../store/import-tool/store-import';
 import { reportedBatch } from './reported';
 import type { SeedOptions } from './seed';
 import { bannerFileThreads, writeSyntheticFiles } from './banner-files';
 
-export interface ImportSeedOptions extends Pick<
-  SeedOptions,
-  'scale' | 'reportedOnly' | 'onProgress' | 'onPhase' | 'onEstimate'
-> {
-  /** The embedded store directory; it must not hold a database yet. */
-  storeDir: string;
-  log: (msg: string) => void;
-  memory?: Neo4jMemoryConfig;
+export interface ImportSeedOptions
+  extends
+    Pick<SeedOptions, 'scale' | 'reportedOnly' | 'onProgress' | 'onPhase' | 'onEstimate'>,
+    NewStoreTarget {
   /** Threads that write the synthetic layer's files (default bannerFileThreads). */
   threads?: number;
 }
 
-export interface ImportSeedSummary {
-  nodes: number;
-  rels: number;
-  /** Generating the records and writing the importer's files. */
-  filesMs: number;
-  /** Neo4j's offline importer. */
-  importMs: number;
+export interface ImportSeedSummary extends OfflineImportSummary {
   /** The files imported (deleted by now); `fixed` is what the store's first start writes. */
   files: ImportFileSet;
 }

@@ -1,27 +1,18 @@
-import type { Neo4jMemoryConfig } from '../../config/neo4j-memory-config';
 import type { GraphBatch } from '../../domain/records';
 import { writeImportFiles } from './import-files';
-import { runStoreImport, withImportFilesDir } from './store-import';
+import {
+  runStoreImport,
+  withImportFilesDir,
+  type NewStoreTarget,
+  type OfflineImportSummary,
+} from './store-import';
 
-export interface GraphDumpImportOptions {
-  /** The embedded store directory; it must not hold a database yet. */
-  storeDir: string;
+export interface GraphDumpImportOptions extends NewStoreTarget {
   /** A checked dump (checkGraphRecords with no graph): every relationship end is in it. */
   batch: GraphBatch;
-  log: (msg: string) => void;
-  memory?: Neo4jMemoryConfig;
   /** Records written to the importer's files, then records the importer wrote (each counted twice). */
   onProgress?: (records: number) => void;
   onPhase?: (phase: string) => void;
-}
-
-export interface GraphDumpImportSummary {
-  nodes: number;
-  rels: number;
-  /** Writing the importer's files. */
-  filesMs: number;
-  /** Neo4j's offline importer. */
-  importMs: number;
 }
 
 /**
@@ -31,7 +22,7 @@ export interface GraphDumpImportSummary {
  * fixup-plan.ts, and builds the indexes) and records the audit entry. All or nothing: a record the
  * importer refuses fails the run and leaves the store new (runStoreImport).
  */
-export async function importGraphDump(o: GraphDumpImportOptions): Promise<GraphDumpImportSummary> {
+export async function importGraphDump(o: GraphDumpImportOptions): Promise<OfflineImportSummary> {
   return withImportFilesDir(o.storeDir, async (dir) => {
     const t0 = performance.now();
     o.onPhase?.('graph dump → import files');

@@ -51,12 +51,27 @@ export async function withImportFilesDir<T>(storeDir: string, work: (dir: string
   }
 }
 
-export interface StoreImportOptions {
+/** A new embedded store for the offline importer to write, and how to size and log it. */
+export interface NewStoreTarget {
+  /** The embedded store directory; it must not hold a database yet. */
   storeDir: string;
-  files: ImportFileSet;
   log: (msg: string) => void;
   /** Heap and off-heap overrides (NEO4J_HEAP_SIZE, NEO4J_PAGECACHE_SIZE); otherwise sized like the DBMS. */
   memory?: Neo4jMemoryConfig;
+}
+
+/** What an offline import into a new store wrote, and where its time went. */
+export interface OfflineImportSummary {
+  nodes: number;
+  rels: number;
+  /** Producing the records and writing the importer's files. */
+  filesMs: number;
+  /** Neo4j's offline importer. */
+  importMs: number;
+}
+
+export interface StoreImportOptions extends NewStoreTarget {
+  files: ImportFileSet;
   /**
    * The files' node and relationship counts, and what to tell as the importer writes them: the
    * records of each of its progress lines (ImporterProgress).

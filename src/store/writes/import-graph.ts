@@ -157,7 +157,8 @@ async function missingRequiredRels(
     const rel = checkedRelType(rule.rel);
     const pattern = rule.dir === 'out' ? `(n)-[:${rel}]->(m)` : `(n)<-[:${rel}]-(m)`;
     const found = new Set<string>();
-    for (let i = 0; gw && i < ids.length; i += 5_000) {
+    // with no graph (a new store) nothing can supply the relationship
+    for (let i = 0; gw !== null && i < ids.length; i += 5_000) {
       const rows = await gw.read(
         `import.graph.requiredRel.${label}.${rel}`,
         `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) WHERE EXISTS { MATCH ${pattern} WHERE labels(m)[0] IN $to } RETURN n.id AS id`,
