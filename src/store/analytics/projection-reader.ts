@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createDriver, type DatabaseConnection } from '../driver';
-import { mapError } from '../gateway';
+import { mapError } from '../driver-errors';
 import { toNeo4jParams } from '../values';
 import type { NetworkEdges } from './measures';
 import { ProjectionRows, type ProjectionStatement } from './projection.store';

@@ -1,9 +1,10 @@
 import type { Label } from '../../domain/model';
 import type { Keyset, Page } from '../../domain/page';
-import type { Gateway, Row } from '../gateway';
+import type { Gateway } from '../gateway';
 import type { Plain } from '../values';
 import { compileFilter, isEmptyFilter, Params, type FilterInput, type FilterSpec } from './filter';
 import { directionOf, KEY_SORT, seek, sortOf } from './keyset';
+import { inKeyOrder, matchParents } from './parents';
 
 /**
  * Generic, batched reads over the graph. Every statement is built from fixed fragments (labels
@@ -274,32 +275,4 @@ export async function fetchAround(
     `RETURN pid, [${vals}] AS vals`;
   const rows = await gw.read(name, cypher, params.values);
   return inKeyOrder(keys, rows, (r) => r.vals as Fetched[]).map((v) => v ?? fetches.map(emptyOf));
-}
-
-/**
- * Binds `v` to each parent node, with `pid` = "Label:id", one anchored MATCH per label present
- * (UNION inside one CALL, so the batch stays one statement).
- */
-function matchParents(
-  keys: readonly ParentKey[],
-  params: Params,
-  v: string,
-  allowed?: readonly Label[],
-): string {
-  const byLabel = new Map<Label, string[]>();
-  for (const k of keys) {
-    if (allowed && !allowed.includes(k.label)) continue;
-    byLabel.set(k.label, [...(byLabel.get(k.label) ?? []), k.id]);
-  }
-  if (byLabel.size === 0) return `UNWIND [] AS pid MATCH (${v}) WHERE false`;
-  const arms = [...byLabel].map(([label, ids]) => {
-    const p = params.add(ids);
-    return `UNWIND $${p} AS id MATCH (${v}:${label} {id: id}) RETURN ${v}, '${label}:' + id AS pid`;
-  });
-  return `CALL () { ${arms.join(' UNION ALL ')} }`;
-}
-
-function inKeyOrder<T>(keys: readonly ParentKey[], rows: Row[], pick: (r: Row) => T): (T | null)[] {
-  const byKey = new Map(rows.map((r) => [String(r.pid), pick(r)]));
-  return keys.map((k) => byKey.get(`${k.label}:${k.id}`) ?? null);
 }
