@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import { constants } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import type { RawRow } from '../domain/validation/import-rows';
+import { parseJsonLine } from '../domain/validation/json-line';
 
 /**
  * Reads an import file into rows with their line numbers: `.csv` (UTF-8, a header row, RFC 4180
@@ -67,18 +68,8 @@ async function jsonlRows(file: string): Promise<RawRow[]> {
   for await (const l of lines) {
     n += 1;
     if (l.trim() === '') continue;
-    let v: unknown;
-    try {
-      v = JSON.parse(l);
-    } catch (e) {
-      lines.close();
-      throw new Error(`line ${n}: not JSON (${(e as Error).message})`, { cause: e });
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      lines.close();
-      throw new Error(`line ${n}: expected a JSON object`);
-    }
-    rows.push({ line: n, values: v as Record<string, unknown> });
+    // an error ends the loop, which closes the reader
+    rows.push({ line: n, values: parseJsonLine(l, n) });
   }
   return rows;
 }

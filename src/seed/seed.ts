@@ -2,7 +2,7 @@ import { LABELS } from '../domain/model';
 import type { GraphBatch } from '../domain/records';
 import type { Gateway } from '../store/gateway';
 import { BULK_PARALLEL, loadBatch, type LoadOptions } from '../store/load';
-import { OPERATIONAL_LABELS } from '../store/writes/import-graph';
+import { OPERATIONAL_LABELS } from '../store/writes/dump-check';
 import { reportedBatch } from './reported';
 import { generateSyntheticBanners } from './synthetic';
 

@@ -3,7 +3,7 @@ import type { PropValue } from '../../domain/records';
 import { DERIVED_PROPS } from '../derived-props';
 import type { Gateway } from '../gateway';
 import type { Plain } from '../values';
-import { OPERATIONAL_LABELS } from '../writes/import-graph';
+import { OPERATIONAL_LABELS } from '../writes/dump-check';
 import { checkedLabel, checkedRelType } from '../writes/write-tx';
 import type { Scope } from './area-scope';
 
