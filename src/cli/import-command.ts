@@ -4,8 +4,8 @@ import { authorize, type Viewer } from '../domain/access-policy';
 import { IMPORT_KINDS } from '../domain/validation/import-kinds';
 import type { RawRow, RowIssue } from '../domain/validation/import-rows';
 import type { Gateway } from '../store/gateway';
-import { importGraphDump } from '../store/import-tool/graph-dump-import';
-import type { NewStoreTarget } from '../store/import-tool/store-import';
+import { importGraphDump, importGraphDumpFile } from '../store/import-tool/graph-dump-import';
+import type { NewStoreTarget, OfflineImportSummary } from '../store/import-tool/store-import';
 import { checkGraphRecords, importGraph } from '../store/writes/import-graph';
 import { importRows } from '../store/writes/import-run';
 import { auditImport } from '../store/writes/import-write';
@@ -81,6 +81,10 @@ export async function importCommand(
     sha256: await fileSha256(file),
   };
   progress?.phase(`reading ${path.basename(file)}`);
+  if (kind === null && 'storeDir' in target && file.endsWith('.jsonl')) {
+    const streamed = await importDumpFile(target, meta, file, source, o, out, progress);
+    if (streamed) return streamed;
+  }
   const raw = await readRows(file);
   if (kind === null) return importGraphFile(target, meta, raw, source, o, out, progress);
   if ('storeDir' in target)
@@ -140,20 +144,11 @@ async function importGraphFile(
   out: NodeJS.WritableStream,
   progress?: Progress,
 ): Promise<ImportOutcome> {
-  if (o.skipInvalid)
-    throw new Error('--skip-invalid does not apply to --kind graph: a graph dump is restored whole');
+  refuseSkipInvalid(o);
   const { batch, issues } = await checkGraphRecords('storeDir' in target ? null : target, raw);
-  printIssues(out, issues);
-  if (issues.length || o.dryRun) {
-    out.write(
-      issues.length
-        ? `${issues.length} problem(s): nothing imported\n`
-        : `dry run: ${batch.nodes.length} nodes and ${batch.rels.length} relationships are valid\n`,
-    );
-    return notWritten(issues.length === 0, raw.length, issues);
-  }
+  const counts = { nodes: batch.nodes.length, rels: batch.rels.length };
+  if (issues.length || o.dryRun) return refusedOrDry(out, raw.length, counts, issues);
   const records = batch.nodes.length + batch.rels.length;
-  let r: { nodes: number; rels: number; auditId: string };
   if ('storeDir' in target) {
     // each record is counted twice: written to the importer's files, then by the importer
     progress?.expect(2 * records);
@@ -164,23 +159,97 @@ async function importGraphFile(
       onPhase: progress?.phase,
     });
     progress?.stop();
-    target.log(`offline import: files ${ms(s.filesMs)}, importer ${ms(s.importMs)}; starting the store`);
-    const counts = { nodes: s.nodes, rels: s.rels };
-    const auditId = await target.withStore((gw) =>
-      auditImport(gw, meta, 'Graph', { kind: 'graph', ...counts, via: 'offline import', ...source }),
-    );
-    r = { ...counts, auditId };
-  } else {
-    progress?.phase('loading the graph');
-    progress?.expect(records);
-    r = await importGraph(target, meta, batch, { onProgress: progress?.tick, source });
-    progress?.stop();
+    return auditOfflineImport(target, meta, s, source, raw.length, out);
   }
+  progress?.phase('loading the graph');
+  progress?.expect(records);
+  const r = await importGraph(target, meta, batch, { onProgress: progress?.tick, source });
+  progress?.stop();
+  return imported(out, raw.length, r);
+}
+
+/**
+ * `--kind graph` of a JSON Lines dump into a new store: checked and turned into the importer's
+ * files in one streamed pass by several threads (importGraphDumpFile), so neither the file nor its
+ * records are held in memory. Null when the dump repeats a record: the caller then reads it whole
+ * and folds the repeats as the loader does (importGraphFile).
+ */
+async function importDumpFile(
+  target: NewStore,
+  meta: WriteMeta,
+  file: string,
+  source: Record<string, string>,
+  o: ImportCommandOptions,
+  out: NodeJS.WritableStream,
+  progress?: Progress,
+): Promise<ImportOutcome | null> {
+  refuseSkipInvalid(o);
+  const r = await importGraphDumpFile({
+    ...target,
+    file,
+    dryRun: o.dryRun,
+    // each record is counted twice (unless dry): written to the importer's files, then by the importer
+    onLines: (lines) => progress?.expect((o.dryRun ? 1 : 2) * lines),
+    onProgress: progress?.tick,
+    onPhase: progress?.phase,
+  });
+  progress?.stop();
+  if (r.repeated) {
+    target.log(`${path.basename(file)} repeats records: reading it whole to fold them, as the loader does`);
+    return null;
+  }
+  if (!r.imported) return refusedOrDry(out, r.records, r, r.issues);
+  return auditOfflineImport(target, meta, r.imported, source, r.records, out);
+}
+
+const refuseSkipInvalid = (o: ImportCommandOptions) => {
+  if (o.skipInvalid)
+    throw new Error('--skip-invalid does not apply to --kind graph: a graph dump is restored whole');
+};
+
+/** A dump with bad records (each printed; nothing imported), or a dry run's verdict. */
+function refusedOrDry(
+  out: NodeJS.WritableStream,
+  rows: number,
+  counts: { nodes: number; rels: number },
+  issues: RowIssue[],
+): ImportOutcome {
+  printIssues(out, issues);
+  out.write(
+    issues.length
+      ? `${issues.length} problem(s): nothing imported\n`
+      : `dry run: ${counts.nodes} nodes and ${counts.rels} relationships are valid\n`,
+  );
+  return notWritten(issues.length === 0, rows, issues);
+}
+
+/** Starts the store the offline importer wrote (its fix-up and indexes) to record the audit entry. */
+async function auditOfflineImport(
+  target: NewStore,
+  meta: WriteMeta,
+  s: OfflineImportSummary,
+  source: Record<string, string>,
+  rows: number,
+  out: NodeJS.WritableStream,
+): Promise<ImportOutcome> {
+  target.log(`offline import: files ${ms(s.filesMs)}, importer ${ms(s.importMs)}; starting the store`);
+  const counts = { nodes: s.nodes, rels: s.rels };
+  const auditId = await target.withStore((gw) =>
+    auditImport(gw, meta, 'Graph', { kind: 'graph', ...counts, via: 'offline import', ...source }),
+  );
+  return imported(out, rows, { ...counts, auditId });
+}
+
+function imported(
+  out: NodeJS.WritableStream,
+  rows: number,
+  r: { nodes: number; rels: number; auditId: string },
+): ImportOutcome {
   out.write(`imported ${r.nodes} nodes and ${r.rels} relationships (audit ${r.auditId})\n`);
   return {
     ok: true,
-    rows: raw.length,
-    issues,
+    rows,
+    issues: [],
     written: true,
     counts: { nodes: r.nodes, rels: r.rels },
     auditId: r.auditId,

@@ -18,7 +18,8 @@ const BOOKKEEPING = ['AuditEntry', 'AuditSequence', 'IdempotencyKey'];
  * store it writes holds exactly the graph the transactional import writes from the same file
  * (labels, ids, every property with its Neo4j type, relationships), plus the run's audit entry.
  * A dump that is not whole (an end neither in the file nor in a graph) writes nothing and leaves
- * the store new.
+ * the store new. The dump is streamed by several threads (dump-files.ts) unless it repeats a
+ * record; then it is read whole and the repeats folded, and the store is the same.
  */
 describe('bangfu import of a graph dump into a new store', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-dump-'));
@@ -120,6 +121,21 @@ describe('bangfu import of a graph dump into a new store', () => {
     expect(merged.err).not.toMatch(/offline import/);
     expect(merged.out).toMatch(new RegExp(`^${counts} `));
     expect(await withStoreDir(storeOf(offline), (gw) => wholeGraph(gw, BOOKKEEPING))).toEqual(graphB);
+
+    // the streamed path cannot fold a repeated record: such a dump is read whole, folded as the loader does
+    const repeated = path.join(root, 'repeated.jsonl');
+    fs.writeFileSync(
+      repeated,
+      toJsonl({ nodes: [...batch.nodes, batch.nodes[3]], rels: [...batch.rels, batch.rels[9]] }),
+    );
+    const folded = dataDir('folded');
+    const c = await importDump(folded, repeated);
+    expect(c.err).toContain(
+      'repeated.jsonl repeats records: reading it whole to fold them, as the loader does',
+    );
+    expect(c.err).toMatch(/offline import: IMPORT DONE/);
+    expect(c.code).toBe(0);
+    expect(await withStoreDir(storeOf(folded), (gw) => wholeGraph(gw, BOOKKEEPING))).toEqual(graphB);
   }, 900_000);
 
   it('a dump without an end it needs writes nothing and leaves the store new; a dry run starts no store', async () => {

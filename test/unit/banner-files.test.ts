@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeBannerFiles, writeSyntheticFiles } from '../../src/seed/banner-files';
-import type { ImportFileSet } from '../../src/store/import-tool/import-files';
+import { importFileRows as rows } from '../support/import-file-rows';
 
 /**
  * The synthetic layer's import files written from a pool of writer threads: whatever the number
@@ -19,23 +19,6 @@ const tmp = () => {
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
-
-/**
- * Every data row of the set, each with its file's header; a temporary label (named per writer) is
- * replaced by what the fix-up sets on its nodes.
- */
-function rows(set: ImportFileSet): string[] {
-  const fixes = new Map(set.fixed.map((f) => [f.label, `fix${JSON.stringify(f.props)}`]));
-  const out: string[] = [];
-  for (const { file, kind } of [
-    ...set.nodes.map((n) => ({ file: n.file, kind: n.labels.map((l) => fixes.get(l) ?? l).join(':') })),
-    ...set.relationships.map((r) => ({ file: r.file, kind: r.type })),
-  ]) {
-    const [header, ...lines] = fs.readFileSync(path.resolve(set.dir, file), 'utf8').trimEnd().split('\n');
-    for (const line of lines) out.push(`${kind}|${header}|${line}`);
-  }
-  return out.sort();
-}
 
 async function write(scale: number, threads: number) {
   const counts: [number, number][] = [];

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { MessagePort } from 'node:worker_threads';
+import type { GraphBatch, NodeRecord } from '../../domain/records';
+import type { RowIssue } from '../../domain/validation/import-rows';
+import { parseJsonLine } from '../../domain/validation/json-line';
+import { checkGraphRecord, labelCode, relTypeCode, restoreDateTimes } from '../writes/dump-check';
+import { ImportFiles, type ImportFileSet } from './import-files';
+
+/** One thread's share of a JSON Lines graph dump: a byte range that starts at a line's start. */
+export interface DumpRange {
+  file: string;
+  /** The range's first byte, and the first byte after it. */
+  start: number;
+  end: number;
+  /** The line number of its first line. */
+  firstLine: number;
+  /** Where to write the import files (ImportFiles' dir and part), or null for a dry run. */
+  out: { dir: string; part: string } | null;
+}
+
+/**
+ * What a thread posts for every CHUNK_RECORDS records it reads: its issues and, column by column,
+ * what the parent checks across the whole dump (DumpCheck). Pairings are sent, not written: their
+ * helper key comes from their HELPER relationship, which may lie in another thread's range.
+ */
+export interface DumpChunk {
+  records: number;
+  issues: RowIssue[];
+  /** Labels and relationship types as codes (labelCode, relTypeCode). */
+  nodeLabels: number[];
+  nodeIds: string[];
+  nodeLines: number[];
+  /** The citations of each node, or null. */
+  nodeCitations: (string[] | null)[];
+  relTypes: number[];
+  fromLabels: number[];
+  fromIds: string[];
+  toLabels: number[];
+  toIds: string[];
+  relLines: number[];
+  pairings: NodeRecord[];
+}
+
+const CHUNK_RECORDS = 5_000;
+
+const emptyChunk = (): DumpChunk => ({
+  records: 0,
+  issues: [],
+  nodeLabels: [],
+  nodeIds: [],
+  nodeLines: [],
+  nodeCitations: [],
+  relTypes: [],
+  fromLabels: [],
+  fromIds: [],
+  toLabels: [],
+  toIds: [],
+  relLines: [],
+  pairings: [],
+});
+
+/**
+ * Reads one range of a dump line by line, checks each record on its own (checkGraphRecord),
+ * writes the valid ones but pairings as import files, and hands `post` a DumpChunk per
+ * CHUNK_RECORDS records; resolves with its files and the number of chunks it posted. A line that
+ * is not a JSON object fails the whole range, naming the line.
+ */
+export async function writeDumpRange(
+  r: DumpRange,
+  post: (c: DumpChunk) => void,
+): Promise<{ files: ImportFileSet | null; chunks: number }> {
+  const writer = r.out && new ImportFiles(r.out.dir, r.out.part);
+  let done = false;
+  try {
+    const input = fs.createReadStream(r.file, { start: r.start, end: r.end - 1, encoding: 'utf8' });
+    const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    let chunk = emptyChunk();
+    let chunks = 0;
+    let batch: GraphBatch = { nodes: [], rels: [] };
+    const flush = () => {
+      if (writer && batch.nodes.length + batch.rels.length) writer.add(batch);
+      batch = { nodes: [], rels: [] };
+      post(chunk);
+      chunks += 1;
+      chunk = emptyChunk();
+    };
+    let line = r.firstLine - 1;
+    for await (const text of lines) {
+      line += 1;
+      if (text.trim() === '') continue;
+      const values = parseJsonLine(text, line);
+      chunk.records += 1;
+      const rec = checkGraphRecord(values, line, chunk.issues);
+      if (rec && 'node' in rec) {
+        const n = rec.node;
+        chunk.nodeLabels.push(labelCode(n.label));
+        chunk.nodeIds.push(n.id);
+        chunk.nodeLines.push(line);
+        chunk.nodeCitations.push(n.citations ?? null);
+        if (n.label === 'Pairing') chunk.pairings.push(n);
+        else batch.nodes.push(restoreDateTimes(n));
+      } else if (rec) {
+        const { type, from, to } = rec.rel;
+        chunk.relTypes.push(relTypeCode(type));
+        chunk.fromLabels.push(labelCode(from.label));
+        chunk.fromIds.push(from.id);
+        chunk.toLabels.push(labelCode(to.label));
+        chunk.toIds.push(to.id);
+        chunk.relLines.push(line);
+        batch.rels.push(rec.rel);
+      }
+      if (chunk.records >= CHUNK_RECORDS) flush();
+    }
+    flush();
+    const files = writer?.finish() ?? null;
+    done = true;
+    return { files, chunks };
+  } finally {
+    if (!done) writer?.abort();
+  }
+}
+
+/** The piscina entry point (dump-files.ts): a range and the port its chunks go to. */
+export default function writeShare({ port, ...range }: DumpRange & { port: MessagePort }) {
+  return writeDumpRange(range, (c) => port.postMessage(c));
+}

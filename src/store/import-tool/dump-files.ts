@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { LABELS } from '../../domain/model';
+import type { NodeRecord } from '../../domain/records';
+import type { RowIssue } from '../../domain/validation/import-rows';
+import { HELPER_KEY, helperKey } from '../derived-props';
+import { DumpCheck, relTypeCode, restoreDateTimes } from '../writes/dump-check';
+import type { DumpChunk, DumpRange } from './dump-files-worker';
+import { writeDumpRange } from './dump-files-worker';
+import { ImportFiles, joinImportFileSets, type ImportFileSet } from './import-files';
+
+/** What streaming a dump into import files found and wrote. */
+export interface DumpFiles {
+  /** Records read (non-blank lines), and the valid nodes and relationships among them. */
+  records: number;
+  nodes: number;
+  rels: number;
+  issues: RowIssue[];
+  /**
+   * The dump repeats a record, which the loader folds into one; written as it came, the importer
+   * would refuse the repeated id or store the relationship twice. Nothing usable was written.
+   */
+  repeated: boolean;
+  /** The files, when every record is valid, none repeats and the run was not dry. */
+  files: ImportFileSet | null;
+}
+
+export interface DumpFilesOptions {
+  /** A JSON Lines graph dump. */
+  file: string;
+  /** Where to write the files (it is created), or null to check only. */
+  dir: string | null;
+  /** Threads that read the dump (default: one per core, up to 8; 1 reads it on this thread). */
+  threads?: number;
+  /** The file's line count (an upper bound of its records), told before reading. */
+  onLines?: (lines: number) => void;
+  /** Records read so far, told as they are. */
+  onRecords?: (records: number) => void;
+}
+
+/**
+ * A JSON Lines graph dump as the offline importer's files, in one streamed pass: the file is cut
+ * into byte ranges at line starts, and each thread of a piscina pool reads, checks and writes one
+ * range (dump-files-worker.ts), as the seed's writer threads do. This thread checks what spans the
+ * ranges (DumpCheck, holding keys and lines, never the records) and writes the pairings last, each
+ * with the helper key of its HELPER relationship wherever that was. The issues are those
+ * `checkGraphRecords` finds with no graph, in line order; memory grows with the node count, not
+ * the file.
+ */
+export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
+  const size = fs.statSync(o.file).size;
+  const threads = o.threads ?? Math.min(os.availableParallelism(), 8);
+  const split = splitLines(o.file, size, threads);
+  o.onLines?.(split.lines);
+  const ranges = split.ranges.map((r, k): DumpRange => ({
+    ...r,
+    file: o.file,
+    out: o.dir ? { dir: o.dir, part: `${k + 1}_` } : null,
+  }));
+  const merge = new ChunkMerge(o.onRecords);
+  const sets =
+    ranges.length === 1
+      ? [(await writeDumpRange(ranges[0], (c) => merge.add(c))).files]
+      : await inPool(ranges, merge);
+  const issues = [...merge.issues, ...(await merge.check.issues(null))].sort((a, b) => a.line - b.line);
+  const result = { records: merge.records, nodes: merge.nodes, rels: merge.rels, issues };
+  if (merge.check.repeated || issues.length || !o.dir)
+    return { ...result, repeated: merge.check.repeated, files: null };
+  const pairings = new ImportFiles(o.dir, '0_');
+  pairings.add({
+    nodes: merge.pairings.map((p) => {
+      const n = restoreDateTimes(p);
+      return { ...n, props: { ...n.props, [HELPER_KEY]: merge.helperOf.get(p.id)! } };
+    }),
+    rels: [],
+  });
+  const files = joinImportFileSets(o.dir, [pairings.finish(), ...sets.filter((s) => s !== null)]);
+  return { ...result, repeated: false, files };
+}
+
+const HELPER = relTypeCode('HELPER');
+
+/** What the parent gathers from the chunks of every range. */
+class ChunkMerge {
+  readonly check = new DumpCheck();
+  readonly issues: RowIssue[] = [];
+  readonly pairings: NodeRecord[] = [];
+  /** A pairing's id → the helper key of its helper. */
+  readonly helperOf = new Map<string, string>();
+  records = 0;
+  nodes = 0;
+  rels = 0;
+
+  constructor(private readonly onRecords?: (records: number) => void) {}
+
+  add(c: DumpChunk): void {
+    this.issues.push(...c.issues);
+    this.pairings.push(...c.pairings);
+    for (let i = 0; i < c.nodeIds.length; i++)
+      this.check.node(c.nodeLabels[i], c.nodeIds[i], c.nodeLines[i], c.nodeCitations[i]);
+    for (let i = 0; i < c.relTypes.length; i++) {
+      this.check.rel(c.relTypes[i], c.fromLabels[i], c.fromIds[i], c.toLabels[i], c.toIds[i], c.relLines[i]);
+      if (c.relTypes[i] === HELPER)
+        this.helperOf.set(c.fromIds[i], helperKey({ label: LABELS[c.toLabels[i]], id: c.toIds[i] }));
+    }
+    this.records += c.records;
+    this.nodes += c.nodeIds.length;
+    this.rels += c.relTypes.length;
+    this.onRecords?.(c.records);
+  }
+}
+
+/**
+ * One task per range on a pool of as many threads. A range's chunks come over its own port, which
+ * piscina does not order with the task's result: a range is done once its result is in and as many
+ * chunks as it says it posted have arrived.
+ */
+async function inPool(ranges: DumpRange[], merge: ChunkMerge): Promise<(ImportFileSet | null)[]> {
+  // the built CLI runs the compiled .js beside this file; tsx and the tests run the TypeScript
+  // source, which the worker thread loads through tsx (as the seed's writer pool does)
+  const ts = __filename.endsWith('.ts');
+  const pool = new Piscina({
+    filename: path.join(__dirname, `dump-files-worker.${ts ? 'ts' : 'js'}`),
+    execArgv: ts ? ['--import', 'tsx'] : [],
+    minThreads: ranges.length,
+    maxThreads: ranges.length,
+  });
+  const run = async (range: DumpRange) => {
+    const { port1, port2 } = new MessageChannel();
+    let received = 0;
+    let expected = Infinity;
+    let allIn = () => {};
+    const arrived = new Promise<void>((resolve) => (allIn = resolve));
+    port1.on('message', (c: DumpChunk) => {
+      merge.add(c);
+      if (++received >= expected) allIn();
+    });
+    try {
+      const r = (await pool.run({ ...range, port: port2 }, { transferList: [port2] })) as Awaited<
+        ReturnType<typeof writeDumpRange>
+      >;
+      expected = r.chunks;
+      if (received >= expected) allIn();
+      await arrived;
+      return r.files;
+    } finally {
+      port1.close();
+    }
+  };
+  try {
+    return await Promise.all(ranges.map(run));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * Cuts a file into up to `parts` byte ranges of about equal size, each starting at a line's start,
+ * with the number of its first line (ranges without a byte are left out), and counts its lines.
+ */
+export function splitLines(
+  file: string,
+  size: number,
+  parts: number,
+): { ranges: { start: number; end: number; firstLine: number }[]; lines: number } {
+  const starts = [{ start: 0, firstLine: 1 }];
+  let newlines = 0;
+  let last = 10;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(8 * 2 ** 20);
+    for (let pos = 0; pos < size;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) break;
+      for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) {
+        newlines += 1;
+        const after = pos + i + 1;
+        if (starts.length < parts && after >= (size * starts.length) / parts)
+          starts.push({ start: after, firstLine: newlines + 1 });
+      }
+      last = buf[n - 1];
+      pos += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  const ranges = starts
+    .map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? size }))
+    .filter((r) => r.start < r.end);
+  return { ranges, lines: newlines + (last === 10 ? 0 : 1) };
+}

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Label } from '../../src/domain/model';
+import type { GraphBatch, NodeRecord, RelRecord } from '../../src/domain/records';
+import { readRows } from '../../src/cli/read-rows';
+import { reportedBatch } from '../../src/seed/reported';
+import { generateSynthetic } from '../../src/seed/synthetic';
+import { splitLines, writeDumpFiles } from '../../src/store/import-tool/dump-files';
+import { writeImportFiles } from '../../src/store/import-tool/import-files';
+import { checkGraphRecords } from '../../src/store/writes/import-graph';
+import { importFileRows } from '../support/import-file-rows';
+
+/**
+ * A JSON Lines graph dump streamed into the offline importer's files by several threads
+ * (writeDumpFiles) is the dump read whole, checked and written (checkGraphRecords with no graph,
+ * then writeImportFiles): for any order of its records, any blank lines and line ends, and any
+ * number of threads, the same files' rows and the same issues, line for line.
+ */
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'dump-files-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A seeded pseudo-random stream (mulberry32): each trial is reproducible from its seed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A record of a dump, or a line that is not one. */
+type Line = { node?: NodeRecord; rel?: RelRecord; [other: string]: unknown };
+
+/** Records as a JSON Lines file, shuffled, with blank lines and CRLF ends sprinkled in. */
+function writeDump(records: Line[], rnd: () => number): string {
+  const shuffled = [...records];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+  }
+  const text = shuffled
+    .map((r) => `${rnd() < 0.05 ? '\n' : ''}${JSON.stringify(r)}${rnd() < 0.3 ? '\r' : ''}`)
+    .join('\n');
+  const file = path.join(tmp(), 'dump.jsonl');
+  fs.writeFileSync(file, rnd() < 0.5 ? `${text}\n` : text);
+  return file;
+}
+
+const lines = (b: GraphBatch): Line[] => [
+  ...b.nodes.map((node) => ({ node })),
+  ...b.rels.map((rel) => ({ rel })),
+];
+
+/** The dump read whole and checked with no graph, and written when it is whole. */
+async function inMemory(file: string) {
+  const { batch, issues } = await checkGraphRecords(null, await readRows(file));
+  return { batch, issues, files: issues.length ? null : writeImportFiles(tmp(), batch) };
+}
+
+describe('a graph dump streamed into import files', () => {
+  const whole: GraphBatch = (() => {
+    const r = reportedBatch();
+    const s = generateSynthetic(1);
+    const canary: NodeRecord = {
+      label: 'Person',
+      id: 'p:canary',
+      provenance: 'SYNTHETIC',
+      props: { name: '金丝雀', createdAt: '2026-11-30T08:15:30.125Z', note: 'a "quoted", comma' },
+      citations: ['cit:title'],
+    };
+    return { nodes: [...r.nodes, ...s.nodes, canary], rels: [...r.rels, ...s.rels] };
+  })();
+
+  it('writes the rows the whole-file path writes, from 1, 2 and 3 threads, in any order', async () => {
+    const file = writeDump(lines(whole), random(1));
+    const expected = await inMemory(file);
+    expect(expected.issues).toEqual([]);
+    const want = importFileRows(expected.files!);
+    for (const threads of [1, 2, 3]) {
+      let told = 0;
+      const r = await writeDumpFiles({ file, dir: tmp(), threads, onRecords: (n) => (told += n) });
+      expect(r.issues).toEqual([]);
+      expect(r.repeated).toBe(false);
+      expect({ nodes: r.nodes, rels: r.rels }).toEqual({
+        nodes: expected.batch.nodes.length,
+        rels: expected.batch.rels.length,
+      });
+      expect(told).toBe(whole.nodes.length + whole.rels.length);
+      expect(importFileRows(r.files!)).toEqual(want);
+    }
+  }, 120_000);
+
+  it('finds the issues the whole-file path finds, with their lines, for random damage (20 seeds)', async () => {
+    const small = reportedBatch();
+    for (let seed = 1; seed <= 20; seed++) {
+      const rnd = random(seed);
+      const damaged: Line[] = [];
+      for (const l of lines(small)) {
+        const x = rnd();
+        if (x < 0.03) continue; // a node or relationship left out: missing ends, citations, required links
+        if (x < 0.04) damaged.push({ node: { ...l.node!, label: 'Nope' as Label } });
+        else if (x < 0.05) damaged.push({ edge: 1 });
+        else if (x < 0.06 && l.node) damaged.push({ node: { ...l.node, citations: ['cit:absent'] } });
+        else if (x < 0.07 && l.rel) damaged.push({ rel: { ...l.rel, type: 'HELPER' } });
+        else damaged.push(l);
+      }
+      const file = writeDump(damaged, rnd);
+      const { issues } = await inMemory(file);
+      expect(issues.length).toBeGreaterThan(0);
+      for (const threads of [1, 3]) {
+        const r = await writeDumpFiles({ file, dir: tmp(), threads });
+        expect({ seed, threads, issues: r.issues }).toEqual({ seed, threads, issues });
+        expect(r.files).toBeNull();
+      }
+    }
+  }, 120_000);
+
+  it('names a citation that is neither in the dump nor in the graph, whole or streamed', async () => {
+    const small = reportedBatch();
+    const n = small.nodes.find((x) => x.label === 'Source')!;
+    const records = lines({
+      ...small,
+      nodes: small.nodes.map((x) => (x === n ? { ...x, citations: ['cit:gone'] } : x)),
+    });
+    const file = path.join(tmp(), 'cites.jsonl');
+    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    const line = records.findIndex((r) => r.node?.citations?.[0] === 'cit:gone') + 1;
+    const issue = {
+      line,
+      field: 'node.citations',
+      problem: 'no Citation "cit:gone" in the file or the graph',
+    };
+    expect((await inMemory(file)).issues).toEqual([issue]);
+    expect((await writeDumpFiles({ file, dir: null, threads: 2 })).issues).toEqual([issue]);
+  });
+
+  it('says when a record repeats (the loader folds repeats; the importer would not) and writes no file set', async () => {
+    const small = reportedBatch();
+    for (const extra of [{ node: small.nodes[5] }, { rel: small.rels[7] }]) {
+      const file = writeDump([...lines(small), extra], random(7));
+      const r = await writeDumpFiles({ file, dir: tmp(), threads: 2 });
+      expect({ repeated: r.repeated, files: r.files, issues: r.issues }).toEqual({
+        repeated: true,
+        files: null,
+        issues: [],
+      });
+    }
+  });
+
+  it('fails on a line that is not JSON, naming it, in whichever range it lies', async () => {
+    const file = path.join(tmp(), 'bad.jsonl');
+    const good = lines(reportedBatch()).map((r) => JSON.stringify(r));
+    const at = good.length - 3;
+    good.splice(at, 0, '{"node": ');
+    fs.writeFileSync(file, `${good.join('\n')}\n`);
+    await expect(writeDumpFiles({ file, dir: tmp(), threads: 2 })).rejects.toThrow(
+      new RegExp(`^line ${at + 1}: not JSON`),
+    );
+  });
+
+  it('cuts a file at line starts and numbers each range’s first line', () => {
+    const file = path.join(tmp(), 'cut.txt');
+    fs.writeFileSync(file, 'aaaa\nbb\n\ncccccc\nd');
+    const size = fs.statSync(file).size;
+    expect(splitLines(file, size, 3)).toEqual({
+      ranges: [
+        { start: 0, end: 8, firstLine: 1 },
+        { start: 8, end: 16, firstLine: 3 },
+        { start: 16, end: 17, firstLine: 5 },
+      ],
+      lines: 5,
+    });
+    expect(splitLines(file, size, 1)).toEqual({ ranges: [{ start: 0, end: 17, firstLine: 1 }], lines: 5 });
+  });
+});
