@@ -6,11 +6,13 @@
  * it, starting the store and building its indexes, and the audit entry. Beside it: the CLI's peak
  * RSS (/usr/bin/time), the store's size and the load averages.
  *
- *   npx tsx bench/import-throughput.ts --scales 10,100 [--via import,transactions] [--keep]
+ *   npx tsx bench/import-throughput.ts --scales 10,100 [--via import,transactions] [--keep] [--cli PATH]
  *
  * `--via import`: Neo4j's offline importer (what `auto` takes for a new store); `--via
  * transactions`: the transactional bulk path (what a store that already holds a graph gets).
- * Rows are printed as a markdown table and appended to `.data/import-throughput.jsonl`.
+ * `--cli`: the `bin/bangfu.js` of another (built) checkout, e.g. a worktree of an older commit, to
+ * time it side by side with this one. Rows are printed as a markdown table and appended to
+ * `.data/import-throughput.jsonl`.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '10,100' },
     via: { type: 'string', default: 'import,transactions' },
     keep: { type: 'boolean', default: false },
+    // another checkout's CLI (built), to time an older import side by side with this one
+    cli: { type: 'string', default: path.join(REPO_ROOT, 'bin', 'bangfu.js') },
   },
 });
 const DATA = path.join(REPO_ROOT, '.data');
@@ -73,7 +77,7 @@ function timedImport(file: string, via: string, dataDir: string, port: number) {
           '-f',
           'peak-rss-kib %M',
           process.execPath,
-          path.join(REPO_ROOT, 'bin', 'bangfu.js'),
+          path.resolve(values.cli),
           'import',
           file,
           '--kind',
@@ -118,6 +122,7 @@ async function measure(scale: number, via: string) {
   const row = {
     scale,
     via,
+    cli: path.relative(REPO_ROOT, path.resolve(values.cli)),
     records,
     fileMiB: Math.round(fs.statSync(file).size / 2 ** 20),
     seconds: Math.round(r.ms / 100) / 10,

@@ -10,7 +10,7 @@ import { HELPER_KEY, helperKey } from '../derived-props';
 import { DumpCheck, relTypeCode, restoreDateTimes } from '../writes/dump-check';
 import type { DumpChunk, DumpRange } from './dump-files-worker';
 import { writeDumpRange } from './dump-files-worker';
-import { ImportFiles, joinImportFileSets, type ImportFileSet } from './import-files';
+import { joinImportFileSets, writeImportFiles, type ImportFileSet } from './import-files';
 
 /** What streaming a dump into import files found and wrote. */
 export interface DumpFiles {
@@ -69,15 +69,14 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
   const result = { records: merge.records, nodes: merge.nodes, rels: merge.rels, issues };
   if (merge.check.repeated || issues.length || !o.dir)
     return { ...result, repeated: merge.check.repeated, files: null };
-  const pairings = new ImportFiles(o.dir, '0_');
-  pairings.add({
-    nodes: merge.pairings.map((p) => {
-      const n = restoreDateTimes(p);
-      return { ...n, props: { ...n.props, [HELPER_KEY]: merge.helperOf.get(p.id)! } };
-    }),
-    rels: [],
+  const pairings = merge.pairings.map((p) => {
+    const n = restoreDateTimes(p);
+    return { ...n, props: { ...n.props, [HELPER_KEY]: merge.helperOf.get(p.id)! } };
   });
-  const files = joinImportFileSets(o.dir, [pairings.finish(), ...sets.filter((s) => s !== null)]);
+  const files = joinImportFileSets(o.dir, [
+    writeImportFiles(o.dir, { nodes: pairings, rels: [] }, '0_'),
+    ...sets.filter((s) => s !== null),
+  ]);
   return { ...result, repeated: false, files };
 }
 

@@ -151,9 +151,12 @@ export class ImportFiles {
   }
 }
 
-/** One batch as a set of import files in `dir` (the files are closed, even when a record is refused). */
-export function writeImportFiles(dir: string, batch: GraphBatch): ImportFileSet {
-  const writer = new ImportFiles(dir);
+/**
+ * One batch as a set of import files in `dir`, named by `part` (ImportFiles); the files are closed,
+ * even when a record is refused.
+ */
+export function writeImportFiles(dir: string, batch: GraphBatch, part = ''): ImportFileSet {
+  const writer = new ImportFiles(dir, part);
   try {
     writer.add(batch);
     return writer.finish();
