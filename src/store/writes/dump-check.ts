@@ -125,7 +125,7 @@ const REQUIRED: RelRule[][] = LABELS.map((l) => (GRAPH_RULES[l]?.rels ?? []).fil
  * The bit of the required rule a relationship satisfies at one end: [end label][dir][type][other
  * end's label], 0 for none.
  */
-const REQUIRED_BIT: number[][][][] = LABELS.map((label, l) =>
+const REQUIRED_BIT: number[][][][] = LABELS.map((_, l) =>
   (['out', 'in'] as const).map((dir) =>
     REL_TYPES.map((type) =>
       LABELS.map((other) => {
