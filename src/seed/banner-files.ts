@@ -1,8 +1,6 @@
 import os from 'node:os';
-import path from 'node:path';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import { ImportFiles, joinImportFileSets, type ImportFileSet } from '../store/import-tool/import-files';
+import { runOnThreads, type WithPort } from '../store/import-tool/thread-tasks';
 import { generateBanner } from './synth/banner';
 
 /** One writer's share of the synthetic layer: which banners, into which files. */
@@ -64,51 +62,18 @@ export async function writeSyntheticFiles(o: {
   }));
   for (let i = 0; i < o.scale; i++) tasks[i % o.threads].banners.push(i);
   if (o.scale === 1) return writeBannerFiles(tasks[0], o.onBanner);
-  // the built service runs the compiled .js beside this file; tsx and the tests run the TypeScript
-  // source, which the worker thread loads through tsx (as the analytics pool does)
-  const ts = __filename.endsWith('.ts');
-  const pool = new Piscina({
-    filename: path.join(__dirname, `import-files-worker.${ts ? 'ts' : 'js'}`),
-    execArgv: ts ? ['--import', 'tsx'] : [],
-    minThreads: tasks.length,
-    maxThreads: tasks.length,
+  const sets = await runOnThreads({
+    dir: __dirname,
+    name: 'import-files-worker',
+    tasks,
+    onMessage: ({ nodes, rels }: BannerCounts) => o.onBanner(nodes, rels),
+    posted: (_: ImportFileSet, t) => t.banners.length,
   });
-  try {
-    const sets = await Promise.all(tasks.map((t) => runTask(pool, t, o.onBanner)));
-    return joinImportFileSets(o.dir, sets);
-  } finally {
-    await pool.destroy();
-  }
-}
-
-/**
- * One writer's task. Its banner counts come over their own port, which piscina does not order
- * with the task's result: the task settles when the result is in and every banner has been told.
- */
-async function runTask(pool: Piscina, task: BannerFilesTask, onBanner: OnBanner): Promise<ImportFileSet> {
-  const { port1, port2 } = new MessageChannel();
-  let told = 0;
-  const allTold = new Promise<void>((resolve) => {
-    if (task.banners.length === 0) resolve();
-    port1.on('message', ({ nodes, rels }: BannerCounts) => {
-      onBanner(nodes, rels);
-      if (++told === task.banners.length) resolve();
-    });
-  });
-  try {
-    const input: WriterInput = { ...task, port: port2 };
-    const files = (await pool.run(input, { transferList: [port2] })) as ImportFileSet;
-    await allTold;
-    return files;
-  } finally {
-    port1.close();
-  }
+  return joinImportFileSets(o.dir, sets);
 }
 
 /** What a writer thread receives (import-files-worker.ts): its task and the port for its counts. */
-export interface WriterInput extends BannerFilesTask {
-  port: MessagePort;
-}
+export type WriterInput = WithPort<BannerFilesTask>;
 
 /** What a writer thread posts per banner. */
 export interface BannerCounts {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { writeBannerFiles, writeSyntheticFiles } from '../../src/seed/banner-files';
 import { importFileRows as rows } from '../support/import-file-rows';
+import { tempDirs } from '../support/temp-dirs';
 
 /**
  * The synthetic layer's import files written from a pool of writer threads: whatever the number
@@ -10,15 +10,7 @@ import { importFileRows as rows } from '../support/import-file-rows';
  * call resolves, and a writer's failure rejects the call with its message.
  */
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'banner-files-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('banner-files-');
 
 async function write(scale: number, threads: number) {
   const counts: [number, number][] = [];

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Label } from '../../src/domain/model';
 import type { GraphBatch, NodeRecord, RelRecord } from '../../src/domain/records';
@@ -10,6 +9,7 @@ import { splitLines, writeDumpFiles } from '../../src/store/import-tool/dump-fil
 import { writeImportFiles } from '../../src/store/import-tool/import-files';
 import { checkGraphRecords } from '../../src/store/writes/import-graph';
 import { importFileRows } from '../support/import-file-rows';
+import { tempDirs } from '../support/temp-dirs';
 
 /**
  * A JSON Lines graph dump streamed into the offline importer's files by several threads
@@ -18,15 +18,7 @@ import { importFileRows } from '../support/import-file-rows';
  * number of threads, the same files' rows and the same issues, line for line.
  */
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'dump-files-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('dump-files-');
 
 /** A seeded pseudo-random stream (mulberry32): each trial is reproducible from its seed. */
 function random(seed: number) {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { MessagePort } from 'node:worker_threads';
 import type { GraphBatch, NodeRecord } from '../../domain/records';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { parseJsonLine } from '../../domain/validation/json-line';
 import { checkGraphRecord, labelCode, relTypeCode, restoreDateTimes } from '../writes/dump-check';
 import { ImportFiles, type ImportFileSet } from './import-files';
+import type { WithPort } from './thread-tasks';
 
 /** One thread's share of a JSON Lines graph dump: a byte range that starts at a line's start. */
 export interface DumpRange {
@@ -122,6 +122,6 @@ export async function writeDumpRange(
 }
 
 /** The piscina entry point (dump-files.ts): a range and the port its chunks go to. */
-export default function writeShare({ port, ...range }: DumpRange & { port: MessagePort }) {
+export default function writeShare({ port, ...range }: WithPort<DumpRange>) {
   return writeDumpRange(range, (c) => port.postMessage(c));
 }

@@ -1,8 +1,5 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import { LABELS } from '../../domain/model';
 import type { NodeRecord } from '../../domain/records';
 import type { RowIssue } from '../../domain/validation/import-rows';
@@ -11,6 +8,7 @@ import { DumpCheck, relTypeCode, restoreDateTimes } from '../writes/dump-check';
 import type { DumpChunk, DumpRange } from './dump-files-worker';
 import { writeDumpRange } from './dump-files-worker';
 import { joinImportFileSets, writeImportFiles, type ImportFileSet } from './import-files';
+import { runOnThreads } from './thread-tasks';
 
 /** What streaming a dump into import files found and wrote. */
 export interface DumpFiles {
@@ -64,7 +62,15 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
   const sets =
     ranges.length === 1
       ? [(await writeDumpRange(ranges[0], (c) => merge.add(c))).files]
-      : await inPool(ranges, merge);
+      : (
+          await runOnThreads({
+            dir: __dirname,
+            name: 'dump-files-worker',
+            tasks: ranges,
+            onMessage: (c: DumpChunk) => merge.add(c),
+            posted: (r: Awaited<ReturnType<typeof writeDumpRange>>) => r.chunks,
+          })
+        ).map((r) => r.files);
   const issues = [...merge.issues, ...(await merge.check.issues(null))].sort((a, b) => a.line - b.line);
   const result = { records: merge.records, nodes: merge.nodes, rels: merge.rels, issues };
   if (merge.check.repeated || issues.length || !o.dir)
@@ -109,50 +115,6 @@ class ChunkMerge {
     this.nodes += c.nodeIds.length;
     this.rels += c.relTypes.length;
     this.onRecords?.(c.records);
-  }
-}
-
-/**
- * One task per range on a pool of as many threads. A range's chunks come over its own port, which
- * piscina does not order with the task's result: a range is done once its result is in and as many
- * chunks as it says it posted have arrived.
- */
-async function inPool(ranges: DumpRange[], merge: ChunkMerge): Promise<(ImportFileSet | null)[]> {
-  // the built CLI runs the compiled .js beside this file; tsx and the tests run the TypeScript
-  // source, which the worker thread loads through tsx (as the seed's writer pool does)
-  const ts = __filename.endsWith('.ts');
-  const pool = new Piscina({
-    filename: path.join(__dirname, `dump-files-worker.${ts ? 'ts' : 'js'}`),
-    execArgv: ts ? ['--import', 'tsx'] : [],
-    minThreads: ranges.length,
-    maxThreads: ranges.length,
-  });
-  const run = async (range: DumpRange) => {
-    const { port1, port2 } = new MessageChannel();
-    let received = 0;
-    let expected = Infinity;
-    let allIn = () => {};
-    const arrived = new Promise<void>((resolve) => (allIn = resolve));
-    port1.on('message', (c: DumpChunk) => {
-      merge.add(c);
-      if (++received >= expected) allIn();
-    });
-    try {
-      const r = (await pool.run({ ...range, port: port2 }, { transferList: [port2] })) as Awaited<
-        ReturnType<typeof writeDumpRange>
-      >;
-      expected = r.chunks;
-      if (received >= expected) allIn();
-      await arrived;
-      return r.files;
-    } finally {
-      port1.close();
-    }
-  };
-  try {
-    return await Promise.all(ranges.map(run));
-  } finally {
-    await pool.destroy();
   }
 }
 
