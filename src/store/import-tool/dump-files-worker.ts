@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { GraphBatch, NodeRecord } from '../../domain/records';
+import { HELPER_KEY, helperKey } from '../derived-props';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { parseJsonLine } from '../../domain/validation/json-line';
 import { checkGraphRecord, labelCode, relTypeCode, restoreDateTimes } from '../writes/dump-check';
@@ -21,8 +22,9 @@ export interface DumpRange {
 
 /**
  * What a thread posts for every CHUNK_RECORDS records it reads: its issues and, column by column,
- * what the parent checks across the whole dump (DumpCheck). Pairings are sent, not written: their
- * helper key comes from their HELPER relationship, which may lie in another thread's range.
+ * what the parent checks across the whole dump (DumpCheck). A pairing's helper key comes from its
+ * HELPER relationship: the thread writes the pairings whose HELPER lies in its own range, at its
+ * end, and sends the others for the parent to write once every range is read.
  */
 export interface DumpChunk {
   records: number;
@@ -39,6 +41,7 @@ export interface DumpChunk {
   toLabels: number[];
   toIds: string[];
   relLines: number[];
+  /** Pairings whose HELPER relationship is not in the thread's range (sent with its last chunk). */
   pairings: NodeRecord[];
 }
 
@@ -62,7 +65,8 @@ const emptyChunk = (): DumpChunk => ({
 
 /**
  * Reads one range of a dump line by line, checks each record on its own (checkGraphRecord),
- * writes the valid ones but pairings as import files, and hands `post` a DumpChunk per
+ * writes the valid ones as import files (the pairings at the range's end, those whose HELPER
+ * relationship it holds; the others go with the last chunk), and hands `post` a DumpChunk per
  * CHUNK_RECORDS records; resolves with its files and the number of chunks it posted. A line that
  * is not a JSON object fails the whole range, naming the line.
  */
@@ -78,6 +82,9 @@ export async function writeDumpRange(
     let chunk = emptyChunk();
     let chunks = 0;
     let batch: GraphBatch = { nodes: [], rels: [] };
+    /** This range's pairings, and the helper key of each HELPER relationship in it. */
+    const pairings = new Map<string, NodeRecord>();
+    const helperOf = new Map<string, string>();
     const flush = () => {
       if (writer && batch.nodes.length + batch.rels.length) writer.add(batch);
       batch = { nodes: [], rels: [] };
@@ -98,7 +105,7 @@ export async function writeDumpRange(
         chunk.nodeIds.push(n.id);
         chunk.nodeLines.push(line);
         chunk.nodeCitations.push(n.citations ?? null);
-        if (n.label === 'Pairing') chunk.pairings.push(n);
+        if (n.label === 'Pairing') pairings.set(n.id, n);
         else batch.nodes.push(restoreDateTimes(n));
       } else if (rec) {
         const { type, from, to } = rec.rel;
@@ -109,9 +116,25 @@ export async function writeDumpRange(
         chunk.toIds.push(to.id);
         chunk.relLines.push(line);
         batch.rels.push(rec.rel);
+        if (type === 'HELPER') helperOf.set(from.id, helperKey(to));
       }
       if (chunk.records >= CHUNK_RECORDS) flush();
     }
+    let resolved: NodeRecord[] = [];
+    for (const p of pairings.values()) {
+      const key = helperOf.get(p.id);
+      if (key === undefined) chunk.pairings.push(p);
+      else {
+        const n = restoreDateTimes(p);
+        resolved.push({ ...n, props: { ...n.props, [HELPER_KEY]: key } });
+      }
+      if (resolved.length >= CHUNK_RECORDS) {
+        writer?.add({ nodes: resolved, rels: [] });
+        resolved = [];
+      }
+    }
+    pairings.clear();
+    writer?.add({ nodes: resolved, rels: [] });
     flush();
     const files = writer?.finish() ?? null;
     done = true;

@@ -43,8 +43,8 @@ export interface DumpFilesOptions {
  * A JSON Lines graph dump as the offline importer's files, in one streamed pass: the file is cut
  * into byte ranges at line starts, and each thread of a piscina pool reads, checks and writes one
  * range (dump-files-worker.ts), as the seed's writer threads do. This thread checks what spans the
- * ranges (DumpCheck, holding keys and lines, never the records) and writes the pairings last, each
- * with the helper key of its HELPER relationship wherever that was. The issues are those
+ * ranges (DumpCheck, holding keys and lines, never the records) and writes last the pairings whose
+ * HELPER relationship lay in another range than theirs, each with its helper's key. The issues are those
  * `checkGraphRecords` finds with no graph, in line order; memory grows with the node count, not
  * the file.
  */
