@@ -8,7 +8,7 @@ import { proposeReport } from '../ingest/propose-report';
 import type { Proposal, ProposedFact, SourceInfo } from '../ingest/proposal';
 import { loadConfig } from '../config/config';
 import type { Gateway } from '../store/gateway';
-import type { Store } from '../store/open-store';
+import type { WithStore } from './with-store';
 import { knownEntities } from '../store/proposals/known-entities';
 import {
   readProposal,
@@ -168,8 +168,6 @@ export async function rejectFacts(
     out.write(`${factId} rejected\n`);
   }
 }
-
-type WithStore = <T>(work: (s: Store) => Promise<T>) => Promise<T>;
 
 const identity = (c: Command) =>
   c

@@ -2,14 +2,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/config';
 import { IMPORT_KIND_NAMES } from '../domain/validation/import-kinds';
 import { whyNotNewStore } from '../store/import-tool/store-import';
-import type { Store } from '../store/open-store';
+import type { WithStore } from './with-store';
 import { cliViewer, roleOption, type CliIdentity } from './cli-viewer';
 import { exportGraph, type ExportFormat } from './export-command';
 import { importCommand } from './import-command';
 import { createProgress } from './progress';
 import { signDevToken } from './token-command';
-
-type WithStore = <T>(work: (s: Store) => Promise<T>) => Promise<T>;
 
 type ImportFlags = CliIdentity & {
   kind: string;
@@ -96,7 +94,8 @@ export function registerLedgerCommands(cli: Command, withStore: WithStore): void
         storeDir: config.neo4j.storeDir,
         memory: config.neo4j.memory,
         log: (m) => process.stderr.write(`${m}\n`),
-        withStore: (work) => withStore(({ gateway }) => work(gateway)),
+        // the importer wrote this version's files: the schema, without the repairs (MigrateOptions)
+        withStore: (work) => withStore(({ gateway }) => work(gateway), { migrate: 'schema' }),
       });
     else await withStore(({ gateway }) => run(gateway));
   });

@@ -1,11 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config/config';
 import { migrate } from '../store/migrations/migrations';
-import { openStore, type Store } from '../store/open-store';
+import { openStore } from '../store/open-store';
 import { registerIngestCommands } from './ingest-command';
 import { registerLedgerCommands } from './ledger-commands';
 import { registerSeedCommand } from './seed-command';
 import { verifyCommand } from './verify-command';
+import type { WithStore } from './with-store';
 
 const positiveInt = (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected an integer ≥ 1');
@@ -16,17 +17,18 @@ const positiveInt = (v: string) => {
  * Opens the configured store for one command and always closes it: NEO4J_URI, else the embedded
  * Neo4j the running service recorded under the data directory, else an embedded Neo4j of its own.
  */
-async function withStore<T>(work: (s: Store) => Promise<T>): Promise<T> {
+const withStore: WithStore = async (work, o = {}) => {
   const store = await openStore(loadConfig().neo4j, {
     log: (m) => process.stderr.write(`${m}\n`),
     reuseRunning: true,
+    ...o,
   });
   try {
     return await work(store);
   } finally {
     await store.close();
   }
-}
+};
 
 /** The `bangfu` operations CLI. */
 export function buildCli(): Command {

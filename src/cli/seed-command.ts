@@ -5,7 +5,7 @@ import { seed } from '../seed/seed';
 import { seedByImport } from '../seed/seed-import';
 import type { Gateway } from '../store/gateway';
 import { whyNotNewStore } from '../store/import-tool/store-import';
-import type { Store } from '../store/open-store';
+import type { WithStore } from './with-store';
 import { createProgress } from './progress';
 
 interface SeedFlags {
@@ -25,8 +25,6 @@ interface SeedFlags {
  * 60–70 s (docs/benchmarks.md, "Offline import").
  */
 export const IMPORT_MIN_SCALE = 10;
-
-type WithStore = <T>(work: (s: Store) => Promise<T>) => Promise<T>;
 
 /**
  * `bangfu seed`. Three ways to write the same graph, the fastest the store allows:
@@ -74,18 +72,22 @@ export function registerSeedCommand(
       if (offline) {
         const s = await seedByImport({ ...o, ...hooks, storeDir: cfg.storeDir, memory: cfg.memory, log });
         progress.stop();
-        // the store's start finishes the import (the lists the importer cannot write), then migrates
-        await withStore(async ({ gateway }) => {
-          const ms = performance.now() - t0;
-          report(
-            o.scale,
-            `${s.nodes} node and ${s.rels} relationship records in ${(ms / 1000).toFixed(1)} s ` +
-              `(${Math.round((s.nodes + s.rels) / (ms / 1000))} records/s, offline import into a new store: ` +
-              `files ${(s.filesMs / 1000).toFixed(1)} s, import ${(s.importMs / 1000).toFixed(1)} s, ` +
-              `start and indexes ${((ms - s.filesMs - s.importMs) / 1000).toFixed(1)} s)`,
-            await labelCounts(gateway),
-          );
-        });
+        // the store's start finishes the import (the lists the importer cannot write), then applies
+        // the schema; the repairs have nothing to repair in what this version wrote (MigrateOptions)
+        await withStore(
+          async ({ gateway }) => {
+            const ms = performance.now() - t0;
+            report(
+              o.scale,
+              `${s.nodes} node and ${s.rels} relationship records in ${(ms / 1000).toFixed(1)} s ` +
+                `(${Math.round((s.nodes + s.rels) / (ms / 1000))} records/s, offline import into a new store: ` +
+                `files ${(s.filesMs / 1000).toFixed(1)} s, import ${(s.importMs / 1000).toFixed(1)} s, ` +
+                `start and indexes ${((ms - s.filesMs - s.importMs) / 1000).toFixed(1)} s)`,
+              await labelCounts(gateway),
+            );
+          },
+          { migrate: 'schema' },
+        );
         return;
       }
       await withStore(async ({ gateway }) => {

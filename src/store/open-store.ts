@@ -16,8 +16,11 @@ export interface Store {
 export interface OpenOptions {
   observers?: QueryObserver[];
   log: (msg: string) => void;
-  /** Apply migrations (default true). */
-  migrate?: boolean;
+  /**
+   * Apply migrations (default true); 'schema' applies the schema without the repairs, for a store
+   * the offline importer has just built (MigrateOptions.repairs).
+   */
+  migrate?: boolean | 'schema';
   /**
    * Embedded mode: when another process (the service) already runs the embedded Neo4j on this
    * store, connect to it instead of starting one (default false: the service always starts its own,
@@ -64,7 +67,7 @@ export async function openStore(cfg: Neo4jConfig, o: OpenOptions): Promise<Store
     await driver.verifyConnectivity({ database: cfg.database });
     const gateway = new Gateway(driver, cfg.database, o.observers ?? []);
     if (o.migrate ?? true) {
-      const { integers, helperKeys } = await migrate(gateway);
+      const { integers, helperKeys } = await migrate(gateway, { repairs: o.migrate !== 'schema' });
       if (helperKeys > 0)
         o.log(`migrate: set the helper key of ${helperKeys} pairing(s) from their HELPER relationship`);
       for (const c of integers.converted) o.log(`migrate: ${c.count} ${c.label}.${c.prop} FLOAT → INTEGER`);

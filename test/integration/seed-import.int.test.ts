@@ -38,8 +38,11 @@ describe('offline import', () => {
     return d;
   };
 
-  /** Starts the store (which finishes an import), migrates, and returns its graph. */
-  const started = (storeDir: string) => withStoreDir(storeDir, (gw) => wholeGraph(gw));
+  /**
+   * Starts the store (which finishes an import), applies the schema without the repairs, as the
+   * CLI does after its offline import, and returns its graph: what the importer wrote, unrepaired.
+   */
+  const started = (storeDir: string) => withStoreDir(storeDir, (gw) => wholeGraph(gw), { repairs: false });
 
   /** Imports into a new store, starts it and migrates; returns its graph. */
   async function viaImport(

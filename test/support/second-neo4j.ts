@@ -6,7 +6,7 @@ import { createDriver } from '../../src/store/driver';
 import { EXPOSED_LABELS } from '../../src/domain/model';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/store/embedded/embedded-neo4j';
 import { Gateway } from '../../src/store/gateway';
-import { migrate } from '../../src/store/migrations/migrations';
+import { migrate, type MigrateOptions } from '../../src/store/migrations/migrations';
 import { freePort } from './processes';
 
 /** A second, empty embedded Neo4j of a test's own (a fresh store in the OS temp dir), migrated. */
@@ -61,9 +61,14 @@ export async function graphCounts(gw: Gateway): Promise<Record<string, number>> 
 
 /**
  * Starts the embedded Neo4j of an existing store directory (which finishes an offline import),
- * migrates it, runs `work` on it and stops it.
+ * migrates it (`o`: without the repairs, as the CLI does after its own offline import), runs
+ * `work` on it and stops it.
  */
-export async function withStoreDir<T>(storeDir: string, work: (gw: Gateway) => Promise<T>): Promise<T> {
+export async function withStoreDir<T>(
+  storeDir: string,
+  work: (gw: Gateway) => Promise<T>,
+  o: MigrateOptions = {},
+): Promise<T> {
   const neo = await startEmbeddedNeo4j({
     storeDir,
     boltPort: await freePort(),
@@ -73,7 +78,7 @@ export async function withStoreDir<T>(storeDir: string, work: (gw: Gateway) => P
   const driver = createDriver({ uri: neo.uri });
   try {
     const gw = new Gateway(driver, 'neo4j');
-    await migrate(gw);
+    await migrate(gw, o);
     return await work(gw);
   } finally {
     await driver.close();
