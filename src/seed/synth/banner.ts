@@ -13,9 +13,10 @@ import { Rng, bannerSeed } from './rng';
  * draws from its own seeded stream, so banner i is the same whatever the scale (banner 0 adds
  * the two region-level stand-ins only when copies exist).
  *
- * Synthetic entities have no aliases, and carry no `aliases` property: the API reads a missing list
- * as empty, and an empty list is the one value Neo4j's offline importer cannot write, so storing
- * `[]` on ~1 M nodes made the import's fix-up rewrite them all (docs/benchmarks.md, "Offline import").
+ * Synthetic entities have no aliases, and carry no `aliases` property (nor county cadres `roles`):
+ * the API reads a missing list as empty, and an empty list is the one value Neo4j's offline importer
+ * cannot write, so storing `[]` on ~1 M nodes made the import's fix-up rewrite them all
+ * (docs/benchmarks.md, "Offline import"); the cadres' `roles: []` cost it 51,300 nodes at scale 100.
  */
 export function generateBanner(index: number, scale: number): GraphBatch {
   const rng = new Rng(bannerSeed(index));

@@ -99,11 +99,12 @@ export function generateNetwork(a: BannerAnchors, geo: Geography, out: Emitter, 
 
   const bannerVillagePairings: Ref[] = [];
   let personSeq = 0;
+  // no `roles` property for none, as with aliases (banner.ts): the importer cannot write []
   const person = (rank: string, roles: string[]) =>
     out.node('Person', id(`cadre:${pad(++personSeq, 4)}`), {
       name: `示例干部${pad(personSeq, 4)}`,
       rank,
-      roles,
+      ...(roles.length ? { roles } : {}),
     });
 
   // County cadres (旗四大班子): 1 township LIAISON, 1 village, 2 households each.
