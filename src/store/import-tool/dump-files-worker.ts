@@ -23,8 +23,8 @@ export interface DumpRange {
 /**
  * What a thread posts for every CHUNK_RECORDS records it reads: its issues and, column by column,
  * what the parent checks across the whole dump (DumpCheck). A pairing's helper key comes from its
- * HELPER relationship: the thread writes the pairings whose HELPER lies in its own range, at its
- * end, and sends the others for the parent to write once every range is read.
+ * HELPER relationship: the thread writes the pairings whose HELPER lies in its own range as soon
+ * as it has read both, and sends the others for the parent to write once every range is read.
  */
 export interface DumpChunk {
   records: number;
@@ -65,8 +65,8 @@ const emptyChunk = (): DumpChunk => ({
 
 /**
  * Reads one range of a dump line by line, checks each record on its own (checkGraphRecord),
- * writes the valid ones as import files (the pairings at the range's end, those whose HELPER
- * relationship it holds; the others go with the last chunk), and hands `post` a DumpChunk per
+ * writes the valid ones as import files (a pairing once its HELPER relationship is read too; those
+ * whose HELPER lies in another range go with the last chunk), and hands `post` a DumpChunk per
  * CHUNK_RECORDS records; resolves with its files and the number of chunks it posted. A line that
  * is not a JSON object fails the whole range, naming the line.
  */
@@ -82,9 +82,16 @@ export async function writeDumpRange(
     let chunk = emptyChunk();
     let chunks = 0;
     let batch: GraphBatch = { nodes: [], rels: [] };
-    /** This range's pairings, and the helper key of each HELPER relationship in it. */
+    /**
+     * A pairing is written as soon as both it and its HELPER relationship have been read: until
+     * then, the pairing waits in `pairings`, or its helper key in `helperOf`.
+     */
     const pairings = new Map<string, NodeRecord>();
     const helperOf = new Map<string, string>();
+    const withKey = (p: NodeRecord, key: string): NodeRecord => {
+      const n = restoreDateTimes(p);
+      return { ...n, props: { ...n.props, [HELPER_KEY]: key } };
+    };
     const flush = () => {
       if (writer && batch.nodes.length + batch.rels.length) writer.add(batch);
       batch = { nodes: [], rels: [] };
@@ -105,8 +112,15 @@ export async function writeDumpRange(
         chunk.nodeIds.push(n.id);
         chunk.nodeLines.push(line);
         chunk.nodeCitations.push(n.citations ?? null);
-        if (n.label === 'Pairing') pairings.set(n.id, n);
-        else batch.nodes.push(restoreDateTimes(n));
+        if (n.label !== 'Pairing') batch.nodes.push(restoreDateTimes(n));
+        else {
+          const key = helperOf.get(n.id);
+          if (key === undefined) pairings.set(n.id, n);
+          else {
+            helperOf.delete(n.id);
+            batch.nodes.push(withKey(n, key));
+          }
+        }
       } else if (rec) {
         const { type, from, to } = rec.rel;
         chunk.relTypes.push(relTypeCode(type));
@@ -116,25 +130,19 @@ export async function writeDumpRange(
         chunk.toIds.push(to.id);
         chunk.relLines.push(line);
         batch.rels.push(rec.rel);
-        if (type === 'HELPER') helperOf.set(from.id, helperKey(to));
+        if (type === 'HELPER') {
+          const p = pairings.get(from.id);
+          if (p === undefined) helperOf.set(from.id, helperKey(to));
+          else {
+            pairings.delete(from.id);
+            batch.nodes.push(withKey(p, helperKey(to)));
+          }
+        }
       }
       if (chunk.records >= CHUNK_RECORDS) flush();
     }
-    let resolved: NodeRecord[] = [];
-    for (const p of pairings.values()) {
-      const key = helperOf.get(p.id);
-      if (key === undefined) chunk.pairings.push(p);
-      else {
-        const n = restoreDateTimes(p);
-        resolved.push({ ...n, props: { ...n.props, [HELPER_KEY]: key } });
-      }
-      if (resolved.length >= CHUNK_RECORDS) {
-        writer?.add({ nodes: resolved, rels: [] });
-        resolved = [];
-      }
-    }
-    pairings.clear();
-    writer?.add({ nodes: resolved, rels: [] });
+    // the rest have their HELPER in another range: the parent writes them
+    for (const p of pairings.values()) chunk.pairings.push(p);
     flush();
     const files = writer?.finish() ?? null;
     done = true;

@@ -102,8 +102,8 @@ class ChunkMerge {
   constructor(private readonly onRecords?: (records: number) => void) {}
 
   add(c: DumpChunk): void {
-    this.issues.push(...c.issues);
-    this.pairings.push(...c.pairings);
+    for (const i of c.issues) this.issues.push(i);
+    for (const p of c.pairings) this.pairings.push(p); // the last chunk may carry a range's all
     for (let i = 0; i < c.nodeIds.length; i++)
       this.check.node(c.nodeLabels[i], c.nodeIds[i], c.nodeLines[i], c.nodeCitations[i]);
     for (let i = 0; i < c.relTypes.length; i++) {
