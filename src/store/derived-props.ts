@@ -1,5 +1,5 @@
 import type { NodeKey } from '../domain/node-key';
-import type { GraphBatch } from '../domain/records';
+import type { GraphBatch, NodeRecord } from '../domain/records';
 
 /**
  * Properties the store keeps beside the facts they are derived from, for its indexes; never facts
@@ -21,6 +21,12 @@ export const helperKeyOf = (h: string): string => `labels(${h})[0] + ':' + ${h}.
 /** A Cypher SET item keeping pairing `p`'s helper key equal to that of its helper `h`. */
 export const setHelperKey = (p: string, h: string): string => `${p}.${HELPER_KEY} = ${helperKeyOf(h)}`;
 
+/** A pairing node carrying the helper key `key`. */
+export const withHelperKey = (n: NodeRecord, key: string): NodeRecord => ({
+  ...n,
+  props: { ...n.props, [HELPER_KEY]: key },
+});
+
 /** The batch with each pairing node carrying the helper key of its HELPER relationship in the batch. */
 export function withHelperKeys(b: GraphBatch): GraphBatch {
   const helperOf = new Map<string, string>();
@@ -28,7 +34,7 @@ export function withHelperKeys(b: GraphBatch): GraphBatch {
   if (helperOf.size === 0) return b;
   const nodes = b.nodes.map((n) => {
     const key = n.label === 'Pairing' ? helperOf.get(n.id) : undefined;
-    return key === undefined ? n : { ...n, props: { ...n.props, [HELPER_KEY]: key } };
+    return key === undefined ? n : withHelperKey(n, key);
   });
   return { ...b, nodes };
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { GraphBatch, NodeRecord, PropValue, RelRecord } from '../../src/domain/records';
@@ -12,6 +11,7 @@ import { loadBatch } from '../../src/store/load';
 import { bangfu } from '../support/cli';
 import { freePort } from '../support/processes';
 import { startSecondNeo4j, withStoreDir, type SecondNeo4j } from '../support/second-neo4j';
+import { tempDirs } from '../support/temp-dirs';
 import { wholeGraph } from '../support/whole-graph';
 
 /**
@@ -23,20 +23,14 @@ import { wholeGraph } from '../support/whole-graph';
  */
 describe('offline import', () => {
   let merged: SecondNeo4j;
-  const dirs: string[] = [];
   beforeAll(async () => {
     merged = await startSecondNeo4j();
   }, 420_000);
   afterAll(async () => {
     await merged?.stop();
-    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  const newStoreDir = () => {
-    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-import-'));
-    dirs.push(d);
-    return d;
-  };
+  const newStoreDir = tempDirs('bangfu-import-');
 
   /**
    * Starts the store (which finishes an import), applies the schema without the repairs, as the

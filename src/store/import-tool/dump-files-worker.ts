@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { GraphBatch, NodeRecord } from '../../domain/records';
-import { HELPER_KEY, helperKey } from '../derived-props';
+import { helperKey, withHelperKey } from '../derived-props';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { parseJsonLine } from '../../domain/validation/json-line';
 import { checkGraphRecord, labelCode, relTypeCode, restoreDateTimes } from '../writes/dump-check';
@@ -43,6 +43,9 @@ export interface DumpChunk {
   relLines: number[];
   /** Pairings whose HELPER relationship is not in the thread's range (sent with its last chunk). */
   pairings: NodeRecord[];
+  /** HELPER relationships whose pairing is not in the range: its id and the helper key (likewise). */
+  helperPairings: string[];
+  helperKeys: string[];
 }
 
 const CHUNK_RECORDS = 5_000;
@@ -61,6 +64,8 @@ const emptyChunk = (): DumpChunk => ({
   toIds: [],
   relLines: [],
   pairings: [],
+  helperPairings: [],
+  helperKeys: [],
 });
 
 /**
@@ -88,10 +93,7 @@ export async function writeDumpRange(
      */
     const pairings = new Map<string, NodeRecord>();
     const helperOf = new Map<string, string>();
-    const withKey = (p: NodeRecord, key: string): NodeRecord => {
-      const n = restoreDateTimes(p);
-      return { ...n, props: { ...n.props, [HELPER_KEY]: key } };
-    };
+    const withKey = (p: NodeRecord, key: string) => withHelperKey(restoreDateTimes(p), key);
     const flush = () => {
       if (writer && batch.nodes.length + batch.rels.length) writer.add(batch);
       batch = { nodes: [], rels: [] };
@@ -141,8 +143,13 @@ export async function writeDumpRange(
       }
       if (chunk.records >= CHUNK_RECORDS) flush();
     }
-    // the rest have their HELPER in another range: the parent writes them
+    // what is left meets in the parent: pairings whose HELPER lies in another range, and HELPERs
+    // whose pairing does
     for (const p of pairings.values()) chunk.pairings.push(p);
+    for (const [pairing, key] of helperOf) {
+      chunk.helperPairings.push(pairing);
+      chunk.helperKeys.push(key);
+    }
     flush();
     const files = writer?.finish() ?? null;
     done = true;

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { LABELS } from '../../domain/model';
 import type { NodeRecord } from '../../domain/records';
 import type { RowIssue } from '../../domain/validation/import-rows';
-import { HELPER_KEY, helperKey } from '../derived-props';
-import { DumpCheck, relTypeCode, restoreDateTimes } from '../writes/dump-check';
+import { withHelperKey } from '../derived-props';
+import { DumpCheck, restoreDateTimes } from '../writes/dump-check';
 import type { DumpChunk, DumpRange } from './dump-files-worker';
 import { writeDumpRange } from './dump-files-worker';
 import { joinImportFileSets, writeImportFiles, type ImportFileSet } from './import-files';
@@ -75,10 +74,7 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
   const result = { records: merge.records, nodes: merge.nodes, rels: merge.rels, issues };
   if (merge.check.repeated || issues.length || !o.dir)
     return { ...result, repeated: merge.check.repeated, files: null };
-  const pairings = merge.pairings.map((p) => {
-    const n = restoreDateTimes(p);
-    return { ...n, props: { ...n.props, [HELPER_KEY]: merge.helperOf.get(p.id)! } };
-  });
+  const pairings = merge.pairings.map((p) => withHelperKey(restoreDateTimes(p), merge.helperOf.get(p.id)!));
   const files = joinImportFileSets(o.dir, [
     writeImportFiles(o.dir, { nodes: pairings, rels: [] }, '0_'),
     ...sets.filter((s) => s !== null),
@@ -86,14 +82,12 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
   return { ...result, repeated: false, files };
 }
 
-const HELPER = relTypeCode('HELPER');
-
 /** What the parent gathers from the chunks of every range. */
 class ChunkMerge {
   readonly check = new DumpCheck();
   readonly issues: RowIssue[] = [];
   readonly pairings: NodeRecord[] = [];
-  /** A pairing's id → the helper key of its helper. */
+  /** A pairing's id → the helper key of its helper, for HELPERs no thread could pair in its range. */
   readonly helperOf = new Map<string, string>();
   records = 0;
   nodes = 0;
@@ -106,11 +100,9 @@ class ChunkMerge {
     for (const p of c.pairings) this.pairings.push(p); // the last chunk may carry a range's all
     for (let i = 0; i < c.nodeIds.length; i++)
       this.check.node(c.nodeLabels[i], c.nodeIds[i], c.nodeLines[i], c.nodeCitations[i]);
-    for (let i = 0; i < c.relTypes.length; i++) {
+    for (let i = 0; i < c.relTypes.length; i++)
       this.check.rel(c.relTypes[i], c.fromLabels[i], c.fromIds[i], c.toLabels[i], c.toIds[i], c.relLines[i]);
-      if (c.relTypes[i] === HELPER)
-        this.helperOf.set(c.fromIds[i], helperKey({ label: LABELS[c.toLabels[i]], id: c.toIds[i] }));
-    }
+    for (let i = 0; i < c.helperPairings.length; i++) this.helperOf.set(c.helperPairings[i], c.helperKeys[i]);
     this.records += c.records;
     this.nodes += c.nodeIds.length;
     this.rels += c.relTypes.length;
