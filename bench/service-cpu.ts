@@ -5,10 +5,12 @@
  * /proc/<pid>/stat before and after. Unlike wall time this hardly moves when other processes
  * load the machine, so two versions of our service (`--old <checkout with a built dist/>`) and
  * the peer can be compared side by side, rounds interleaved. Also reported: p50 latency at
- * concurrency 1 and Cypher statements per request (our /metrics counter).
+ * concurrency 1, Cypher statements per request (our /metrics counter) and Neo4j's own CPU time
+ * per request (its process, read the same way), so the two halves of a request's cost on this
+ * 2-core machine are seen apart. `--floor` adds the floor server (one hand-written statement).
  *
  *   npx tsx bench/service-cpu.ts [--rounds 3] [--n 300] [--ops nodeById,villagePage,helperPairings]
- *                                [--old /path/to/old/checkout] [--peer] [--profile DIR]
+ *                                [--old /path/to/old/checkout] [--peer] [--floor] [--profile DIR]
  *
  * `--profile DIR` runs our (new) service under `node --cpu-prof` and leaves its profile in DIR.
  */
@@ -16,12 +18,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HEADERS } from './client';
+import { answer, HEADERS, prepare, send } from './client';
 import { list, str, tree } from './json';
 import { median } from './middleware-cost';
 import { type Fixtures, OPERATIONS } from './operations';
 import {
   DEEP_PAGE,
+  floorPageParams,
   OURS_PAIRINGS_PAGE,
   oursPageVars,
   PEER_PAIRINGS_PAGE,
@@ -58,6 +61,7 @@ async function main() {
       ops: { type: 'string', default: 'nodeById,villagePage,helperPairings' },
       old: { type: 'string' },
       peer: { type: 'boolean', default: false },
+      floor: { type: 'boolean', default: false },
       profile: { type: 'string' },
     },
   });
@@ -75,6 +79,7 @@ async function main() {
     if (values.old)
       servers.push({ label: 'old', s: await startVariant('ours', store.uri, { root: values.old }) });
     if (values.peer) servers.push({ label: 'peer', s: await startVariant('peer', store.uri) });
+    if (values.floor) servers.push({ label: 'floor', s: await startVariant('floor', store.uri) });
     // The deep page of the helper's pairings, walked to by each variant as the benchmark's fixtures do.
     const f: Fixtures = {
       village: 'au:chenghao',
@@ -87,6 +92,7 @@ async function main() {
     };
     const ours = servers.find((x) => x.s.name === 'ours')!.s;
     const peer = servers.find((x) => x.s.name === 'peer')?.s;
+    const floor = servers.find((x) => x.s.name === 'floor')?.s;
     // (page DEEP_PAGE, or the last page when there are fewer, as bench/fixtures.ts picks it)
     for (let p = 1; p < DEEP_PAGE; p++) {
       const d = await gql(ours, OURS_PAIRINGS_PAGE, oursPageVars(f, f.page.ours));
@@ -97,13 +103,23 @@ async function main() {
         const e = await gql(peer, PEER_PAIRINGS_PAGE, peerPageVars(f, f.page.peer));
         f.page.peer = str(list(e.organizations)[0].pairingsConnection.pageInfo.endCursor);
       }
+      if (floor) {
+        const url = `${floor.url}/op/helperPairings`;
+        const body = JSON.stringify(floorPageParams(f, f.page.floor));
+        const rows = answer('floor', await send({ url, body, headers: HEADERS }));
+        f.page.floor = str(list(list(rows)[0].pairings).at(-1)?.key);
+      }
     }
     const ops = OPERATIONS.filter((o) => values.ops!.split(',').includes(o.name));
     const n = Number(values.n);
-    const req = (x: VariantServer, o: (typeof ops)[number]) => (x.name === 'ours' ? o.ours(f) : o.peer!(f));
-    for (const { s } of servers)
-      for (const o of ops) for (let i = 0; i < 200; i++) await gql(s, req(s, o).query, req(s, o).variables); // warm-up
+    const call = async (s: VariantServer, o: (typeof ops)[number]) => {
+      const r = prepare(o, s, f);
+      if (!r) throw new Error(`${s.name} has no ${o.name}`);
+      answer(s.name, await send(r));
+    };
+    for (const { s } of servers) for (const o of ops) for (let i = 0; i < 200; i++) await call(s, o); // warm-up
     const cpu = new Map<string, number[]>();
+    const dbCpu = new Map<string, number[]>();
     const p50 = new Map<string, number[]>();
     const stmts = new Map<string, number>();
     const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
@@ -112,26 +128,28 @@ async function main() {
     const BLOCK = 20;
     for (let r = 0; r < Number(values.rounds); r++) {
       for (const o of ops) {
-        const spent = new Map<string, { cpu: number; ms: number[]; q: number }>();
+        const spent = new Map<string, { cpu: number; db: number; ms: number[]; q: number }>();
         for (let done = 0; done < n; done += BLOCK) {
           for (let k = 0; k < servers.length; k++) {
             const { label, s } = servers[(r + k + done / BLOCK) % servers.length];
-            const { query, variables } = req(s, o);
-            const acc = spent.get(label) ?? { cpu: 0, ms: [], q: 0 };
+            const acc = spent.get(label) ?? { cpu: 0, db: 0, ms: [], q: 0 };
             spent.set(label, acc);
             const q0 = await s.cypherCount();
             const c0 = cpuUs(s.pid);
+            const d0 = cpuUs(store.pid);
             for (let i = 0; i < Math.min(BLOCK, n - done); i++) {
               const t0 = performance.now();
-              await gql(s, query, variables);
+              await call(s, o);
               acc.ms.push(performance.now() - t0);
             }
             acc.cpu += cpuUs(s.pid) - c0;
+            acc.db += cpuUs(store.pid) - d0;
             acc.q += (await s.cypherCount()) - q0;
           }
         }
         for (const [label, acc] of spent) {
           push(cpu, `${o.name}|${label}`, acc.cpu / n);
+          push(dbCpu, `${o.name}|${label}`, acc.db / n);
           push(p50, `${o.name}|${label}`, median(acc.ms) * 1000);
           stmts.set(`${o.name}|${label}`, acc.q / n);
         }
@@ -146,8 +164,8 @@ async function main() {
     const lines = [
       `${new Date().toISOString()}, load ${os.loadavg()[0].toFixed(2)}; ${values.rounds} rounds × ${n} sequential requests; service CPU (user+system) µs/request, median of rounds [each round]`,
       '',
-      '| operation | variant | CPU µs/req | rounds | p50 c=1 µs | statements/req |',
-      '|---|---|---:|---|---:|---:|',
+      '| operation | variant | CPU µs/req | rounds | Neo4j CPU µs/req | p50 c=1 µs | statements/req |',
+      '|---|---|---:|---|---:|---:|---:|',
     ];
     for (const o of ops)
       for (const { label } of servers) {
@@ -156,7 +174,9 @@ async function main() {
           `| ${o.name} | ${label} | ${median(cpu.get(k)!).toFixed(0)} | ${cpu
             .get(k)!
             .map((x) => x.toFixed(0))
-            .join(' ')} | ${median(p50.get(k)!).toFixed(0)} | ${stmts.get(k)!.toFixed(2)} |`,
+            .join(
+              ' ',
+            )} | ${median(dbCpu.get(k)!).toFixed(0)} | ${median(p50.get(k)!).toFixed(0)} | ${stmts.get(k)!.toFixed(2)} |`,
         );
       }
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -36,6 +36,8 @@ export interface BenchStore {
   seed: SeedRecord;
   /** Whether this run seeded the store (false: reused from an earlier run). */
   seededNow: boolean;
+  /** The Neo4j process (its CPU time is read from /proc by bench/service-cpu.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -122,7 +124,7 @@ export async function openBenchStore(scale: number, log: (m: string) => void): P
           `(${marker.recordsPerSecond} records/s)`,
       );
     }
-    return { scale, uri: neo.uri, seed: marker!, seededNow, stop };
+    return { scale, uri: neo.uri, seed: marker!, seededNow, pid: neo.pid, stop };
   } catch (e) {
     await stop();
     throw e;
