@@ -8,13 +8,17 @@
  * concurrency 1, Cypher statements per request (our /metrics counter) and Neo4j's own CPU time
  * per request (its process, read the same way), so the two halves of a request's cost on this
  * 2-core machine are seen apart. `--floor` adds the floor server (one hand-written statement).
+ * `--c32 SECONDS` then also measures throughput at 32 connections (autocannon), SECONDS per
+ * variant and operation in each round, the variants taking turns.
  *
  *   npx tsx bench/service-cpu.ts [--rounds 3] [--n 300] [--ops nodeById,villagePage,helperPairings]
- *                                [--old /path/to/old/checkout] [--peer] [--floor] [--profile DIR]
+ *                                [--old /path/to/old/checkout] [--peer] [--floor] [--c32 SECONDS]
+ *                                [--profile DIR]
  *
  * `--profile DIR` runs our (new) service under `node --cpu-prof` and leaves its profile in DIR.
  */
 import fs from 'node:fs';
+import autocannon from 'autocannon';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,6 +66,7 @@ async function main() {
       old: { type: 'string' },
       peer: { type: 'boolean', default: false },
       floor: { type: 'boolean', default: false },
+      c32: { type: 'string' },
       profile: { type: 'string' },
     },
   });
@@ -161,23 +166,44 @@ async function main() {
           .join(' ')}`,
       );
     }
+    const rps = new Map<string, number[]>();
+    if (values.c32)
+      for (let r = 0; r < Number(values.rounds); r++)
+        for (const o of ops)
+          for (let k = 0; k < servers.length; k++) {
+            const { label, s } = servers[(r + k) % servers.length];
+            const q = prepare(o, s, f)!;
+            const res = await autocannon({
+              ...q,
+              method: 'POST',
+              connections: 32,
+              duration: Number(values.c32),
+            });
+            push(rps, `${o.name}|${label}`, res['2xx'] / Number(values.c32));
+            await new Promise((resolve) => setTimeout(resolve, 1_000)); // let the server catch up
+          }
+    const each = (xs: number[] | undefined) => (xs ?? []).map((x) => x.toFixed(0)).join(' ');
     const lines = [
       `${new Date().toISOString()}, load ${os.loadavg()[0].toFixed(2)}; ${values.rounds} rounds × ${n} sequential requests; service CPU (user+system) µs/request, median of rounds [each round]`,
       '',
-      '| operation | variant | CPU µs/req | rounds | Neo4j CPU µs/req | p50 c=1 µs | statements/req |',
-      '|---|---|---:|---|---:|---:|---:|',
+      '| operation | variant | CPU µs/req | rounds | Neo4j CPU µs/req | p50 c=1 µs | statements/req | req/s @32 | rounds |',
+      '|---|---|---:|---|---:|---:|---:|---:|---|',
     ];
     for (const o of ops)
       for (const { label } of servers) {
         const k = `${o.name}|${label}`;
-        lines.push(
-          `| ${o.name} | ${label} | ${median(cpu.get(k)!).toFixed(0)} | ${cpu
-            .get(k)!
-            .map((x) => x.toFixed(0))
-            .join(
-              ' ',
-            )} | ${median(dbCpu.get(k)!).toFixed(0)} | ${median(p50.get(k)!).toFixed(0)} | ${stmts.get(k)!.toFixed(2)} |`,
-        );
+        const cells = [
+          o.name,
+          label,
+          median(cpu.get(k)!).toFixed(0),
+          each(cpu.get(k)),
+          median(dbCpu.get(k)!).toFixed(0),
+          median(p50.get(k)!).toFixed(0),
+          stmts.get(k)!.toFixed(2),
+          rps.has(k) ? median(rps.get(k)!).toFixed(0) : '—',
+          each(rps.get(k)),
+        ];
+        lines.push(`| ${cells.join(' | ')} |`);
       }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
