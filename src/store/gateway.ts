@@ -5,7 +5,7 @@ import neo4j, {
   type QueryResult,
   type SessionMode,
 } from 'neo4j-driver';
-import { AppError } from '../domain/errors';
+import { beforeDeadline, DEADLINE_TAG, terminateTagged, timedOut } from './deadline-race';
 import { optionsOf, type DatabaseConnection } from './driver';
 import { mapError } from './driver-errors';
 import { toNeo4jParams, toPlain, type Plain } from './values';
@@ -174,78 +174,6 @@ export class Gateway {
     if (deadline !== undefined && Date.now() >= deadline) throw timedOut();
   }
 
-  /**
-   * `work`'s answer if it comes before `deadline`, else TIMEOUT at the deadline — without waiting
-   * for Neo4j. Neo4j's own transaction timeout does not hold there: it is checked only while a
-   * statement executes, about once a second, and not at all while Cypher is planned (planning a
-   * 150-branch OR took over 10 s). The late transaction, tagged with `tag` in its metadata, is
-   * then terminated from another connection (TERMINATE TRANSACTIONS), which ends its statement
-   * and returns its connection to the pool; the request never touches that connection again, so
-   * no reset can race a later statement on it (which ruled out the driver's AbortSignal).
-   */
-  private async beforeDeadline<T>(work: Promise<T>, deadline: number, tag: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    let late = false;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => {
-          late = true;
-          reject(timedOut());
-        },
-        Math.max(0, deadline - Date.now()),
-      );
-    });
-    try {
-      return await Promise.race([work, expired]);
-    } finally {
-      clearTimeout(timer);
-      if (late) {
-        let settled = false;
-        work.then(
-          () => (settled = true),
-          () => (settled = true),
-        );
-        void this.terminateTagged(tag, () => settled);
-      }
-    }
-  }
-
-  /**
-   * Terminates the transaction tagged `tag`, retrying briefly while it has not yet reached the
-   * server (its statement may still be waiting for a pooled connection). Best effort: Neo4j's
-   * transaction timeout remains the backstop, and failures are only reported to observers.
-   */
-  private async terminateTagged(tag: string, settled: () => boolean): Promise<void> {
-    const t0 = performance.now();
-    let ok = false;
-    try {
-      for (let attempt = 0; attempt < TERMINATE_ATTEMPTS && !settled(); attempt++) {
-        const shown = await this.driver.executeQuery(
-          `SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.${DEADLINE_TAG} = $tag RETURN transactionId`,
-          { tag },
-          { database: this.database, routing: neo4j.routing.READ },
-        );
-        const ids = shown.records.map((r) => r.get('transactionId') as string);
-        if (ids.length) {
-          await this.driver.executeQuery(
-            'TERMINATE TRANSACTIONS $ids YIELD transactionId RETURN transactionId',
-            { ids },
-            { database: this.database, routing: neo4j.routing.READ },
-          );
-          ok = true;
-          return;
-        }
-        await new Promise((r) => setTimeout(r, TERMINATE_RETRY_MS));
-      }
-      ok = true;
-    } catch {
-      // the statement may have ended meanwhile, or the user may not see transactions: the
-      // transaction timeout still ends it
-    } finally {
-      this.notify('deadline.terminate', 'read', performance.now() - t0, ok);
-    }
-  }
-
   private async run(
     access: Access,
     name: string,
@@ -272,7 +200,10 @@ export class Gateway {
               transactionConfig: this.txConfig(o, tag),
               signal,
             });
-      const res = tag === undefined ? await work : await this.beforeDeadline(work, deadline!, tag);
+      const res =
+        tag === undefined
+          ? await work
+          : await beforeDeadline(work, deadline!, (settled) => this.terminate(tag, settled));
       ok = true;
       return res.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (e) {
@@ -317,6 +248,13 @@ export class Gateway {
     }
   }
 
+  /** Ends the late transaction tagged `tag` (deadline-race.ts), and reports that as a statement. */
+  private async terminate(tag: string, settled: () => boolean): Promise<void> {
+    const t0 = performance.now();
+    const ok = await terminateTagged(this.driver, this.database, tag, settled);
+    this.notify('deadline.terminate', 'read', performance.now() - t0, ok);
+  }
+
   private notify(name: string, access: Access, ms: number, ok: boolean) {
     for (const o of this.observers) o.onQuery({ name, access, ms, ok });
   }
@@ -326,14 +264,6 @@ export class Gateway {
 const READ_RETRY_MS = 3_000;
 /** The first wait before trying a read again; each later wait is twice the one before. */
 const READ_RETRY_FIRST_MS = 50;
-
-/** The transaction metadata key that tags a read under a deadline. */
-const DEADLINE_TAG = 'bangfuDeadlineTag';
-/** How often, and how far apart, a late transaction is looked for before giving up. */
-const TERMINATE_ATTEMPTS = 5;
-const TERMINATE_RETRY_MS = 200;
-
-const timedOut = () => new AppError('TIMEOUT', "the query did not finish within the request's time limit");
 
 /** Runs one statement inside a managed transaction. */
 export type TxRunner = (name: string, cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;
