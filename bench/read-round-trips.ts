@@ -7,11 +7,11 @@
  *
  *   npx tsx bench/read-round-trips.ts [--rounds 5] [--n 1000]
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import neo4j, { type Session } from 'neo4j-driver';
 import { FLOOR_QUERIES } from './floor-queries';
 import { median } from './middleware-cost';
+import { procCpuUs } from './servers';
 import { openBenchStore } from './stores';
 
 const { values } = parseArgs({
@@ -22,13 +22,6 @@ const nodeUs = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
 };
-/** A process's user + system time in µs (/proc ticks of 1/100 s). */
-const procUs = (pid: number) => {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 1e4;
-};
-
 async function main() {
   const store = await openBenchStore(1, () => undefined);
   const driver = neo4j.driver(store.uri, undefined, {
@@ -62,12 +55,12 @@ async function main() {
     for (let r = 0; r < Number(values.rounds); r++)
       for (const [name, f] of Object.entries(ways)) {
         const c0 = nodeUs();
-        const d0 = procUs(store.pid);
+        const d0 = procCpuUs(store.pid);
         const t0 = performance.now();
         for (let i = 0; i < n; i++) await f();
         const g = (got[name] ??= { node: [], neo4j: [], wall: [] });
         g.node.push((nodeUs() - c0) / n);
-        g.neo4j.push((procUs(store.pid) - d0) / n);
+        g.neo4j.push((procCpuUs(store.pid) - d0) / n);
         g.wall.push(((performance.now() - t0) * 1000) / n);
       }
     const lines = [

@@ -183,6 +183,15 @@ export function statusMiB(pid: number, key: 'VmHWM' | 'VmRSS'): number {
   return Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 
+const TICK_US = 1e6 / 100; // USER_HZ: /proc times are in 1/100 s on Linux
+
+/** A process's CPU time so far (user + system, from /proc/<pid>/stat), in µs. */
+export function procCpuUs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * TICK_US; // utime, stime (fields 14, 15)
+}
+
 /** Sum of `bangfu_cypher_queries_total` over all labels, from the service's /metrics. */
 async function oursCypherCount(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();

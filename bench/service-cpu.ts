@@ -17,7 +17,6 @@
  *
  * `--profile DIR` runs our (new) service under `node --cpu-prof` and leaves its profile in DIR.
  */
-import fs from 'node:fs';
 import autocannon from 'autocannon';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,16 +33,8 @@ import {
   PEER_PAIRINGS_PAGE,
   peerPageVars,
 } from './pairings-page';
-import { startVariant, type VariantServer } from './servers';
+import { procCpuUs, startVariant, type VariantServer } from './servers';
 import { openBenchStore } from './stores';
-
-const TICK_US = 1e6 / 100; // USER_HZ: /proc times are in 1/100 s on Linux
-
-function cpuUs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * TICK_US; // utime, stime (fields 14, 15)
-}
 
 async function gql(s: VariantServer, query: string, variables: Record<string, unknown>) {
   const res = await fetch(`${s.url}/graphql`, {
@@ -140,15 +131,15 @@ async function main() {
             const acc = spent.get(label) ?? { cpu: 0, db: 0, ms: [], q: 0 };
             spent.set(label, acc);
             const q0 = await s.cypherCount();
-            const c0 = cpuUs(s.pid);
-            const d0 = cpuUs(store.pid);
+            const c0 = procCpuUs(s.pid);
+            const d0 = procCpuUs(store.pid);
             for (let i = 0; i < Math.min(BLOCK, n - done); i++) {
               const t0 = performance.now();
               await call(s, o);
               acc.ms.push(performance.now() - t0);
             }
-            acc.cpu += cpuUs(s.pid) - c0;
-            acc.db += cpuUs(store.pid) - d0;
+            acc.cpu += procCpuUs(s.pid) - c0;
+            acc.db += procCpuUs(store.pid) - d0;
             acc.q += (await s.cypherCount()) - q0;
           }
         }
