@@ -47,18 +47,29 @@ describe('a read sent as one auto-commit transaction', () => {
 
   it('is not tried again after a client error', async () => {
     const { driver, sessions } = stubDriver([syntax()]);
-    await expect(new Gateway(driver, 'neo4j').read('probe', 'RETURN')).rejects.toThrow();
+    await expect(new Gateway(driver, 'neo4j').read('probe', 'RETURN')).rejects.toMatchObject({
+      code: 'Neo.ClientError.Statement.SyntaxError',
+    });
     expect(sessions).toHaveLength(1);
   });
 
-  it('gives up with TIMEOUT when the deadline passes between tries', async () => {
+  it('stops within the retry time (3 s) and answers SERVICE_UNAVAILABLE', async () => {
+    const { driver, sessions } = stubDriver(Array.from({ length: 20 }, transient));
+    await expect(new Gateway(driver, 'neo4j').read('probe', 'RETURN 1 AS n')).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    // tries at 0, 50, 150, 350, 750 and 1,550 ms; the next wait (1,600 ms) would end past 3 s
+    expect(sessions).toHaveLength(6);
+  });
+
+  it('gives up with TIMEOUT when the deadline passes between tries, and tries no more', async () => {
     const { driver, sessions } = stubDriver([transient(), transient(), transient(), transient()]);
     const gw = new Gateway(driver, 'neo4j');
-    await expect(gw.read('probe', 'RETURN 1 AS n', {}, { deadline: Date.now() + 120 })).rejects.toMatchObject(
-      {
-        code: 'TIMEOUT',
-      },
-    );
-    expect(sessions.length).toBeLessThan(4); // waits of 50 and 100 ms: the third try is past the deadline
+    // The first try runs at once; the first wait (50 ms) ends past the 30 ms deadline.
+    await expect(gw.read('probe', 'RETURN 1 AS n', {}, { deadline: Date.now() + 30 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sessions).toEqual([{ mode: 'READ', closed: true }]);
   });
 });
