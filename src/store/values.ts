@@ -19,6 +19,9 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
  * nodes and relationships their property maps.
  */
 export function toPlain(v: unknown): Plain {
+  // strings, floats and booleans first: most values of a result are, and none of the checks
+  // below can match them
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v === null || v === undefined) return null;
   if (isInt(v)) {
     if (!v.inSafeRange()) {
@@ -36,10 +39,9 @@ export function toPlain(v: unknown): Plain {
   if (Array.isArray(v)) return v.map(toPlain);
   if (typeof v === 'object') {
     const out: Record<string, Plain> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toPlain(x);
+    for (const k of Object.keys(v)) out[k] = toPlain((v as Record<string, unknown>)[k]);
     return out;
   }
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   throw new TypeError(`unsupported Neo4j value of type ${typeof v}`);
 }
 
