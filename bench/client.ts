@@ -21,6 +21,17 @@ export function prepare(op: Operation, server: VariantServer, f: Fixtures): Prep
 
 export const HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
+/** A GraphQL request of one variant for a document of the bench's own (e.g. a page of a walk). */
+export const pageRequest = (
+  server: VariantServer,
+  query: string,
+  variables: Record<string, unknown>,
+): PreparedRequest => ({
+  url: `${server.url}/graphql`,
+  body: JSON.stringify({ query, variables }),
+  headers: { ...HEADERS, ...server.headers },
+});
+
 /**
  * Sends a request and returns the response text; a non-200 status is an error naming the body,
  * and so is no answer within 3 minutes.

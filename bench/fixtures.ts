@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { answer, HEADERS, send } from './client';
+import { answer, HEADERS, pageRequest, send } from './client';
 import { list, str } from './json';
 import type { Fixtures } from './operations';
 import {
@@ -92,9 +92,3 @@ export async function resolveFixtures(
     await driver.close();
   }
 }
-
-const pageRequest = (server: VariantServer, query: string, variables: Record<string, unknown>) => ({
-  url: `${server.url}/graphql`,
-  body: JSON.stringify({ query, variables }),
-  headers: { ...HEADERS, ...server.headers },
-});

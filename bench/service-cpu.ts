@@ -21,8 +21,8 @@ import autocannon from 'autocannon';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { answer, HEADERS, prepare, send } from './client';
-import { list, str, tree } from './json';
+import { answer, HEADERS, pageRequest, prepare, send } from './client';
+import { list, str } from './json';
 import { median } from './middleware-cost';
 import { type Fixtures, OPERATIONS } from './operations';
 import {
@@ -35,18 +35,6 @@ import {
 } from './pairings-page';
 import { procCpuUs, startVariant, type VariantServer } from './servers';
 import { openBenchStore } from './stores';
-
-async function gql(s: VariantServer, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${s.url}/graphql`, {
-    method: 'POST',
-    headers: { ...HEADERS, ...s.headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await res.text();
-  const body = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
-  if (res.status !== 200 || body.errors?.length) throw new Error(`${s.name}: ${text.slice(0, 500)}`);
-  return tree(body.data);
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -91,12 +79,18 @@ async function main() {
     const floor = servers.find((x) => x.s.name === 'floor')?.s;
     // (page DEEP_PAGE, or the last page when there are fewer, as bench/fixtures.ts picks it)
     for (let p = 1; p < DEEP_PAGE; p++) {
-      const d = await gql(ours, OURS_PAIRINGS_PAGE, oursPageVars(f, f.page.ours));
+      const d = answer(
+        'ours',
+        await send(pageRequest(ours, OURS_PAIRINGS_PAGE, oursPageVars(f, f.page.ours))),
+      );
       if (!d.node.pairings.pageInfo.hasNextPage) break;
       f.page.ours = str(d.node.pairings.pageInfo.endCursor);
       f.page.index = p + 1;
       if (peer) {
-        const e = await gql(peer, PEER_PAIRINGS_PAGE, peerPageVars(f, f.page.peer));
+        const e = answer(
+          'peer',
+          await send(pageRequest(peer, PEER_PAIRINGS_PAGE, peerPageVars(f, f.page.peer))),
+        );
         f.page.peer = str(list(e.organizations)[0].pairingsConnection.pageInfo.endCursor);
       }
       if (floor) {

@@ -191,10 +191,11 @@ export class Gateway {
     let ok = false;
     try {
       const signal = o.signal ?? this.defaults.signal;
+      const values = toNeo4jParams(params) as Record<string, unknown>;
       const work =
         access === 'read'
-          ? this.autoCommitRead(cypher, toNeo4jParams(params) as Record<string, unknown>, o, tag, signal)
-          : this.driver.executeQuery(cypher, toNeo4jParams(params), {
+          ? this.autoCommitRead(cypher, values, o, tag, signal)
+          : this.driver.executeQuery(cypher, values, {
               database: this.database,
               routing: neo4j.routing.WRITE,
               transactionConfig: this.txConfig(o, tag),

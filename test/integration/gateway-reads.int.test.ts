@@ -17,8 +17,9 @@ describe('Gateway.read on Neo4j', () => {
     driver = testDriver();
     gw = new Gateway(driver, process.env.TEST_NEO4J_DATABASE ?? 'neo4j');
   });
+  const clear = () => gw.write('probe.cleanup', `MATCH (n:${label}) DETACH DELETE n`);
   afterAll(async () => {
-    await gw.write('probe.cleanup', `MATCH (n:${label}) DETACH DELETE n`);
+    await clear();
     await driver.close();
   });
 
@@ -44,7 +45,7 @@ describe('Gateway.read on Neo4j', () => {
     expect(await gw.read('probe.get', `MATCH (n:${label}) RETURN n.id AS id, n.v AS v`)).toEqual([
       { id: 'kept', v: 1 },
     ]);
-    await gw.write('probe.cleanup', `MATCH (n:${label}) DETACH DELETE n`);
+    await clear();
   });
 
   it('sees every write made before it, by either write path', async () => {
@@ -55,7 +56,7 @@ describe('Gateway.read on Neo4j', () => {
       );
       expect(await count()).toBe(2 * (i + 1));
     }
-    await gw.write('probe.cleanup', `MATCH (n:${label}) DETACH DELETE n`);
+    await clear();
   });
 
   it('answers the rows a managed read transaction answers, value types included', async () => {
