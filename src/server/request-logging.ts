@@ -71,7 +71,8 @@ type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
 
 /**
  * pino-http for the service: one JSON line per request with a request id (the client's
- * `x-request-id` when well-formed, else a new UUID, echoed in the response), and serializers
+ * `x-request-id` when well-formed, else a new UUID, echoed in the response) — at `error` for a
+ * 5xx, `request aborted` when the client left before the answer — and serializers
  * that never write a credential: header values outside LOGGED_HEADERS and every query value are
  * redacted, and Express's parsed `query`/`params` are not logged at all. The serializers are
  * the whole request/response record (not wrappers of pino's defaults), so nothing a client sent
@@ -87,6 +88,9 @@ export function requestLogging(log: Logger): RequestHandler {
       return id;
     },
     autoLogging: { ignore: (req) => ['/healthz', '/metrics'].includes((req.url ?? '').split('?')[0]) },
+    // A 5xx (or a failed response) is an error the operator must see at LOG_LEVEL=warn too.
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: (_req, res) => (res.writableFinished ? 'request completed' : 'request aborted'),
     wrapSerializers: false,
     serializers: {
       req: (req: LoggedRequest) => ({
