@@ -5,6 +5,9 @@ import type { Plain } from '../values';
 import { compileFilter, isEmptyFilter, Params, type FilterInput, type FilterSpec } from './filter';
 import { directionOf, KEY_SORT, seek, sortOf } from './keyset';
 import { inKeyOrder, matchParents } from './parents';
+import { fetchedOf, projection, rowOf } from './row-shape';
+
+export { PRE } from './row-shape';
 
 /**
  * Generic, batched reads over the graph. Every statement is built from fixed fragments (labels
@@ -83,7 +86,7 @@ export async function listPage(
       ? `WITH n ${ordered} LIMIT $limit ${fetchClauses(nested, params)} RETURN ${projection(nested, sort, props)} AS node ${ordered}`
       : `RETURN ${projection(nested, sort, props)} AS node ${ordered} LIMIT $limit`);
   const rows = await gw.read(`list.${item.label}`, cypher, params.values);
-  return rows.map((r) => r.node as NodeRow);
+  return rows.map((r) => rowOf(r.node, nested, props));
 }
 
 /** The number of items of a root list under a filter. */
@@ -159,9 +162,6 @@ export type Fetch =
 /** A fetch's value: item rows (each with its own `__pre` values), or a count. */
 export type Fetched = NodeRow[] | number;
 
-/** Rows carry their nested fetches' values here, in the order of the fetches. */
-export const PRE = '__pre';
-
 /**
  * `CALL` clauses binding `pre0…preK` to the values of `fetches` for the node bound to `n`. Each
  * clause yields exactly one row per `n` (its body aggregates), so `n`'s row is never dropped.
@@ -213,27 +213,6 @@ function collected(
 }
 
 /**
- * A row: the node's properties (all, or only `props`: what the selection reads), label, sort
- * value and (with fetches) their values. Property names come from the schema's field names and
- * resolvers' declarations, never from a request; anything else is refused here.
- */
-function projection(
-  nested: readonly Fetch[] | undefined,
-  sort: string,
-  props?: readonly string[] | null,
-): string {
-  const pre = nested?.length ? `, ${PRE}: [${nested.map((_, i) => `pre${i}`).join(', ')}]` : '';
-  const keys = props ? props.map((k) => `.${propertyName(k)}`).join(', ') : '.*';
-  return `n {${keys}, __label: labels(n)[0], __sort: ${sort}${pre}}`;
-}
-
-const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function propertyName(k: string): string {
-  if (!PROPERTY.test(k)) throw new TypeError(`not a property name: ${JSON.stringify(k)}`);
-  return k;
-}
-
-/**
  * How many items `p` has through `rel` under a filter. Without a filter, and when the
  * relationship type alone implies the item's label, a degree lookup (no expansion). Decided from
  * the filter itself: compiled, an empty filter is a parameter (filter.ts `always`), not `true`.
@@ -255,7 +234,7 @@ export async function nodesByKeys(
   const params = new Params();
   const cypher = `${matchParents(keys, params, 'n')} ${fetchClauses(nested, params)} RETURN pid, ${projection(nested, 'null', props)} AS node`;
   const rows = await gw.read('nodes.byKeys', cypher, params.values);
-  return inKeyOrder(keys, rows, (r) => r.node as NodeRow);
+  return inKeyOrder(keys, rows, (r) => rowOf(r.node, nested, props));
 }
 
 /**
@@ -274,5 +253,5 @@ export async function fetchAround(
     `${matchParents(keys, params, 'n', fetches[0]?.rel.parents)} ${fetchClauses(fetches, params)} ` +
     `RETURN pid, [${vals}] AS vals`;
   const rows = await gw.read(name, cypher, params.values);
-  return inKeyOrder(keys, rows, (r) => r.vals as Fetched[]).map((v) => v ?? fetches.map(emptyOf));
+  return inKeyOrder(keys, rows, (r) => fetchedOf(r.vals, fetches)).map((v) => v ?? fetches.map(emptyOf));
 }

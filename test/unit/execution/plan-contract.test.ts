@@ -119,18 +119,17 @@ describe('the field ↔ plan contract', () => {
     return withExecution(built, declarationsOf(maps), { planCacheSize: 10, planChecks });
   }
 
-  /** Answers the node lookup with a household carrying exactly the properties the statement projects. */
+  /**
+   * Answers the node lookup with a household carrying exactly the properties the statement
+   * projects, as Neo4j sends such a row: `[n.p1, …, n.pk, label, sort]` (store/reads/row-shape.ts).
+   */
   const answer = (s: PlannedStatement) => {
     if (s.name !== 'nodes.byKeys') return undefined;
-    const projected = /RETURN pid, n \{([^}]*)\} AS node/.exec(s.cypher)?.[1] ?? '';
-    const props = [...projected.matchAll(/\.(\w+)/g)].map((m) => m[1]);
-    const node = {
-      __label: 'Household',
-      __sort: null,
-      ...Object.fromEntries(props.map((p) => [p, 3])),
-      id: 'hh1',
-    };
-    return [{ pid: 'Household:hh1', node }];
+    const projected = /RETURN pid, \[(.*)\] AS node/.exec(s.cypher)?.[1] ?? '';
+    const props = [...projected.matchAll(/n\.(\w+)/g)].map((m) => m[1]);
+    return [
+      { pid: 'Household:hh1', node: [...props.map((p) => (p === 'id' ? 'hh1' : 3)), 'Household', null] },
+    ];
   };
   const QUERY = `query Canary($id: ID!) { node(id: $id) { ... on Household { memberCount } } }`;
   const vars = { id: toGlobalId('Household', 'hh1') };
@@ -153,8 +152,8 @@ describe('the field ↔ plan contract', () => {
     const { errors, data, statements } = await plannedStatements(schema, QUERY, vars, { answer });
     expect(errors).toEqual([]);
     expect(data).toEqual({ node: { memberCount: 3 } });
-    expect(statements.map((s) => /RETURN pid, n \{([^}]*)\}/.exec(s.cypher)?.[1])).toEqual([
-      '.id, .members, __label: labels(n)[0], __sort: null',
+    expect(statements.map((s) => /RETURN pid, \[(.*)\] AS node/.exec(s.cypher)?.[1])).toEqual([
+      'n.id, n.members, labels(n)[0], null',
     ]);
   });
 });
