@@ -8,9 +8,9 @@ export const PRE = '__pre';
  * How a row leaves Neo4j: the node's properties (all, or only `props`: what the selection
  * reads), label, sort value and (with fetches) their values. With `props` known the row is a
  * list, `[n.p1, …, n.pk, label, sort, [pre0, …]]`, because the driver decodes a map's every key
- * as a string and defines it as a property: on a village page's rows the map form cost 40 % more
- * of the service's CPU (docs/benchmarks.md). rowOf turns either form back into the map the rest
- * of the service reads. Property names come from the schema's field names and resolvers'
+ * as a string and defines it as a property: the village page's statement took 1.36× the Node
+ * CPU to read as maps (docs/benchmarks.md, "Rows as lists, not maps"). rowOf turns either form
+ * back into the map the rest of the service reads. Property names come from the schema's field names and resolvers'
  * declarations, never from a request; anything else is refused here.
  */
 export function projection(
