@@ -14,50 +14,47 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { toGlobalId } from '../src/graphql/ids';
-import { HEADERS } from './client';
-import { median } from './middleware-cost';
+import { answer, HEADERS, pageRequest, send } from './client';
+import { median, OPS } from './middleware-cost';
 import { procCpuUs, startVariant, type VariantServer } from './servers';
 import { openBenchStore } from './stores';
 
 const VILLAGE = 'au:chenghao';
-const NODE_BY_ID = `query NodeById($id: ID!) { node(id: $id) { id ... on AdminUnit {
-  key name kind aliases provenance designations parent { name } } } }`;
 
-type Rung = { name: string; server: 'ours' | 'floor'; send: (s: VariantServer) => Promise<string> };
+type Rung = { name: string; server: 'ours' | 'floor'; send: (s: VariantServer) => Promise<unknown> };
 
-async function ok(res: Response): Promise<string> {
-  const text = await res.text();
-  if (res.status !== 200 || text.includes('"errors"'))
-    throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
-  return text;
-}
-
-const graphql = (query: string, variables?: Record<string, unknown>) => (s: VariantServer) =>
-  fetch(`${s.url}/graphql`, {
-    method: 'POST',
-    headers: { ...HEADERS, ...s.headers },
-    body: JSON.stringify({ query, variables }),
-  }).then(ok);
+/** Our GraphQL answer to `query`; an error or a non-200 status throws (bench/client.ts). */
+const graphql =
+  (query: string, variables: Record<string, unknown> = {}) =>
+  async (s: VariantServer) =>
+    answer('ours', await send(pageRequest(s, query, variables)));
 
 const id = toGlobalId('AdminUnit', VILLAGE);
 const RUNGS: Rung[] = [
-  { name: 'GET /healthz', server: 'ours', send: (s) => fetch(`${s.url}/healthz`).then(ok) },
+  {
+    name: 'GET /healthz',
+    server: 'ours',
+    send: async (s) => {
+      const res = await fetch(`${s.url}/healthz`);
+      if (!res.ok) throw new Error(`/healthz answered HTTP ${res.status}`);
+      return res.text();
+    },
+  },
   { name: '{ __typename }', server: 'ours', send: graphql('{ __typename }') },
   {
     name: 'nodeById, name only',
     server: 'ours',
     send: graphql('query N($id: ID!) { node(id: $id) { id ... on AdminUnit { name } } }', { id }),
   },
-  { name: 'nodeById (the benchmark operation)', server: 'ours', send: graphql(NODE_BY_ID, { id }) },
+  { name: 'nodeById (the benchmark operation)', server: 'ours', send: graphql(OPS.nodeById.query, { id }) },
   {
     name: 'floor nodeById',
     server: 'floor',
-    send: (s) =>
-      fetch(`${s.url}/op/nodeById`, {
-        method: 'POST',
-        headers: HEADERS,
-        body: JSON.stringify({ id: VILLAGE }),
-      }).then(ok),
+    send: async (s) =>
+      answer(
+        'floor',
+        await send({ url: `${s.url}/op/nodeById`, body: JSON.stringify({ id: VILLAGE }), headers: HEADERS }),
+      ),
   },
 ];
 

@@ -10,8 +10,8 @@ export const PRE = '__pre';
  * list, `[n.p1, …, n.pk, label, sort, [pre0, …]]`, because the driver decodes a map's every key
  * as a string and defines it as a property: the village page's statement took 1.36× the Node
  * CPU to read as maps (docs/benchmarks.md, "Rows as lists, not maps"). rowOf turns either form
- * back into the map the rest of the service reads. Property names come from the schema's field names and resolvers'
- * declarations, never from a request; anything else is refused here.
+ * back into the map the rest of the service reads. Property names come from the schema's field
+ * names and resolvers' declarations, never from a request; anything else is refused here.
  */
 export function projection(
   nested: readonly Fetch[] | undefined,
