@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 
 export interface DriverOptions {
   uri: string;
@@ -38,3 +38,18 @@ export interface DatabaseConnection extends DriverOptions {
 
 /** The options `driver` was made with by createDriver, or undefined for a driver made otherwise. */
 export const optionsOf = (driver: Driver): DriverOptions | undefined => made.get(driver);
+
+/**
+ * The bookmark manager that sessions on `driver` share, or none. Bookmarks make a cluster causally
+ * consistent: a read routed to another member waits until it holds the writes before it. A direct
+ * connection (`bolt://`, `bolt+s://`, `bolt+ssc://`) talks to one server, which shows every
+ * committed write to the next transaction, so there they would only cost Node CPU: about 300 µs a
+ * session (docs/benchmarks.md, "Bookmarks only where they are needed"). A driver not made by
+ * createDriver keeps them.
+ */
+export function sessionBookmarks(driver: Driver): BookmarkManager | undefined {
+  const uri = made.get(driver)?.uri;
+  return uri !== undefined && DIRECT.test(uri) ? undefined : driver.executeQueryBookmarkManager;
+}
+
+const DIRECT = /^bolt(\+s|\+ssc)?:\/\//;

@@ -6,7 +6,7 @@ import neo4j, {
   type SessionMode,
 } from 'neo4j-driver';
 import { beforeDeadline, DEADLINE_TAG, terminateTagged, timedOut } from './deadline-race';
-import { optionsOf, type DatabaseConnection } from './driver';
+import { optionsOf, sessionBookmarks, type DatabaseConnection } from './driver';
 import { mapError } from './driver-errors';
 import { toNeo4jParams, toPlain, type Plain } from './values';
 
@@ -133,15 +133,16 @@ export class Gateway {
   }
 
   /**
-   * A session on this gateway's database. Every session, like every executeQuery, keeps its
-   * bookmarks in the driver's one bookmark manager: in a cluster, whatever ran before is seen by
-   * what runs after (causal consistency), whichever way each statement was sent.
+   * A session on this gateway's database. Through a routing driver every session, like every
+   * executeQuery, keeps its bookmarks in the driver's one bookmark manager: in a cluster, whatever
+   * ran before is seen by what runs after (causal consistency), whichever way each statement was
+   * sent. A direct connection has one server and needs none (sessionBookmarks).
    */
   private session(mode: SessionMode) {
     return this.driver.session({
       database: this.database,
       defaultAccessMode: mode,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
+      bookmarkManager: sessionBookmarks(this.driver),
     });
   }
 
@@ -219,10 +220,10 @@ export class Gateway {
    * RUN and PULL in one flush, where a managed transaction (executeQuery) sends BEGIN, RUN+PULL
    * and COMMIT: half the driver's CPU per statement and less of Neo4j's (docs/benchmarks.md,
    * "Reads in one round trip"). It is still a read transaction: the session's access mode goes
-   * with the RUN, so Neo4j refuses a write in it and a cluster routes it to a reader. It shares
-   * the driver's bookmark manager with every write, so a read that follows a write sees it, and
-   * a transient failure is tried again, as a managed transaction would be, within READ_RETRY_MS
-   * and the deadline.
+   * with the RUN, so Neo4j refuses a write in it and a cluster routes it to a reader. A read that
+   * follows a write sees it (bookmarks through a routing driver; one server through a direct one:
+   * sessionBookmarks), and a transient failure is tried again, as a managed transaction would be,
+   * within READ_RETRY_MS and the deadline.
    */
   private async autoCommitRead(
     cypher: string,
