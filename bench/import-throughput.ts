@@ -48,6 +48,7 @@ async function dumpFile(scale: number): Promise<{ file: string; records: number 
   const meta = `${file}.records`;
   if (fs.existsSync(file) && fs.existsSync(meta))
     return { file, records: Number(fs.readFileSync(meta, 'utf8')) };
+  fs.mkdirSync(DATA, { recursive: true }); // a fresh clone has no .data yet
   const out = fs.createWriteStream(`${file}.part`);
   let records = 0;
   const write = async (b: GraphBatch) => {
