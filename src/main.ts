@@ -7,6 +7,7 @@ import { createLogger } from './server/create-logger';
 import { createHttpService } from './server/http-service';
 import { loadTrustedDocuments } from './server/trusted-documents';
 import { Metrics } from './server/metrics';
+import { keepServingOnUnhandledRejections } from './server/unhandled-rejections';
 import { openStore, type Store } from './store/open-store';
 import { seedIfEmpty } from './seed/seed-if-empty';
 import { AnalyticsEngine } from './store/analytics/analytics-engine';
@@ -50,6 +51,7 @@ export async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  keepServingOnUnhandledRejections(log, metrics);
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 

@@ -53,6 +53,12 @@ export class Metrics implements QueryObserver {
     registers: [this.registry],
   });
 
+  readonly unhandledRejections = new Counter({
+    name: 'bangfu_unhandled_rejections_total',
+    help: 'Promise rejections nothing handled; the service logged each and went on (unhandled-rejections.ts).',
+    registers: [this.registry],
+  });
+
   /** The bounded `operation` label of an operation name. */
   readonly operationLabel: OperationLabel;
 

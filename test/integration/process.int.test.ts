@@ -31,6 +31,60 @@ describe('the service process', () => {
     expect(fs.readdirSync(dataDir)).toEqual([]); // no embedded store was created
   });
 
+  it('outlives a request that leaves a promise rejection unhandled, and logs and counts it', async () => {
+    // graphql-js 16 drops a list's earlier items' promises when a later item fails at once: here
+    // hit 0 (an AdminUnit) fails late, in a nested page, and hit 1 (an Organization) fails at
+    // once, on its page's arguments. Node ends a process on an unhandled rejection; this
+    // anonymous request ended the service before src/server/unhandled-rejections.ts.
+    const port = await freePort();
+    const p = runService({
+      PORT: String(port),
+      NEO4J_URI: process.env.TEST_NEO4J_URI!,
+      SEED_ON_START: 'false',
+    });
+    await p.waitFor(/ready at http/);
+    const query = `{ search(query: "准格尔", first: 10) { edges { node { __typename
+      ... on AdminUnit { children(first: 2) { edges { node { children(first: 1, last: 1) { totalCount } } } } }
+      ... on Organization { pairings(first: 1, last: 1) { totalCount } } } } } }`;
+    const ask = async () => {
+      const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return (await r.json()) as {
+        data: unknown;
+        errors: { path: unknown[]; extensions: { code: string } }[];
+      };
+    };
+    const logged = () =>
+      p
+        .stdout()
+        .split('\n')
+        .filter((l) => l.includes('unhandled promise rejection'))
+        .map((l) => JSON.parse(l) as { level: number; err: { message: string } });
+    for (let i = 1; i <= 3; i++) {
+      const r = await ask();
+      // the shape that leaves the rejection behind: the synchronous failure is under hit 1
+      expect(r).toEqual({
+        data: null,
+        errors: [expect.objectContaining({ path: ['search', 'edges', 1, 'node', 'pairings'] })],
+      });
+      expect(r.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      // the rejection may come after the answer: wait for its log line
+      for (const t0 = Date.now(); logged().length < i; await new Promise((r) => setTimeout(r, 50)))
+        if (Date.now() - t0 > 10_000) throw new Error(`no log line for rejection ${i}: ${p.stderr()}`);
+    }
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^bangfu_unhandled_rejections_total 3$/m);
+    expect(logged().map((l) => [l.level, l.err.message])).toEqual(
+      Array(3).fill([50, 'use first/after to page forward or last/before to page backward, not both']),
+    );
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
+
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
     const port = await freePort();
     const p = runService({
