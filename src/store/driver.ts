@@ -43,9 +43,9 @@ export const optionsOf = (driver: Driver): DriverOptions | undefined => made.get
  * The bookmark manager that sessions on `driver` share, or none. Bookmarks make a cluster causally
  * consistent: a read routed to another member waits until it holds the writes before it. A direct
  * connection (`bolt://`, `bolt+s://`, `bolt+ssc://`) talks to one server, which shows every
- * committed write to the next transaction, so there they would only cost Node CPU: about 300 µs a
- * session (docs/benchmarks.md, "Bookmarks only where they are needed"). A driver not made by
- * createDriver keeps them.
+ * committed write to the next transaction, so there they only cost: about 30 µs of Node CPU a read
+ * and some of Neo4j's (docs/benchmarks.md, "Bookmarks only where they are needed"). A driver not
+ * made by createDriver keeps them.
  */
 export function sessionBookmarks(driver: Driver): BookmarkManager | undefined {
   const uri = made.get(driver)?.uri;
