@@ -11,6 +11,18 @@ import { freePort, pidsMentioning, runService } from '../support/processes';
 describe('the service process', () => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-proc-'));
 
+  /** The service on the tests' Neo4j (no seeding), once it says it is ready. */
+  const readyOnTestNeo4j = async () => {
+    const port = await freePort();
+    const p = runService({
+      PORT: String(port),
+      NEO4J_URI: process.env.TEST_NEO4J_URI!,
+      SEED_ON_START: 'false',
+    });
+    await p.waitFor(/ready at http/);
+    return { port, p };
+  };
+
   it.each([
     [
       'PORT',
@@ -36,13 +48,7 @@ describe('the service process', () => {
     // hit 0 (an AdminUnit) fails late, in a nested page, and hit 1 (an Organization) fails at
     // once, on its page's arguments. Node ends a process on an unhandled rejection; this
     // anonymous request ended the service before src/server/unhandled-rejections.ts.
-    const port = await freePort();
-    const p = runService({
-      PORT: String(port),
-      NEO4J_URI: process.env.TEST_NEO4J_URI!,
-      SEED_ON_START: 'false',
-    });
-    await p.waitFor(/ready at http/);
+    const { port, p } = await readyOnTestNeo4j();
     const query = `{ search(query: "准格尔", first: 10) { edges { node { __typename
       ... on AdminUnit { children(first: 2) { edges { node { children(first: 1, last: 1) { totalCount } } } } }
       ... on Organization { pairings(first: 1, last: 1) { totalCount } } } } } }`;
@@ -86,13 +92,7 @@ describe('the service process', () => {
   });
 
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
-    const port = await freePort();
-    const p = runService({
-      PORT: String(port),
-      NEO4J_URI: process.env.TEST_NEO4J_URI!,
-      SEED_ON_START: 'false',
-    });
-    await p.waitFor(/ready at http/);
+    const { port, p } = await readyOnTestNeo4j();
     const body = JSON.stringify({ query: '{ serverInfo { neo4jEdition } }' });
     const response = new Promise<string>((resolve, reject) => {
       let text = '';
