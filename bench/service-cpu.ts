@@ -9,7 +9,8 @@
  * per request (its process, read the same way), so the two halves of a request's cost on this
  * 2-core machine are seen apart. `--floor` adds the floor server (one hand-written statement).
  * `--c32 SECONDS` then also measures throughput at 32 connections (autocannon), SECONDS per
- * variant and operation in each round, the variants taking turns.
+ * variant and operation in each round, the variants taking turns, and the CPU each process (the
+ * service, Neo4j, this bench as the client) spent per answered request under that load.
  *
  *   npx tsx bench/service-cpu.ts [--rounds 3] [--n 300] [--ops nodeById,villagePage,helperPairings]
  *                                [--old /path/to/old/checkout] [--peer] [--floor] [--c32 SECONDS]
@@ -152,12 +153,18 @@ async function main() {
       );
     }
     const rps = new Map<string, number[]>();
+    const loadCpu = new Map<string, number[]>();
+    const loadDb = new Map<string, number[]>();
+    const loadClient = new Map<string, number[]>();
     if (values.c32)
       for (let r = 0; r < Number(values.rounds); r++)
         for (const o of ops)
           for (let k = 0; k < servers.length; k++) {
             const { label, s } = servers[(r + k) % servers.length];
             const q = prepare(o, s, f)!;
+            const c0 = procCpuUs(s.pid);
+            const d0 = procCpuUs(store.pid);
+            const b0 = process.cpuUsage();
             const res = await autocannon({
               ...q,
               method: 'POST',
@@ -165,14 +172,20 @@ async function main() {
               duration: Number(values.c32),
             });
             push(rps, `${o.name}|${label}`, res['2xx'] / Number(values.c32));
+            // CPU per answered request under load: what decides throughput on 2 cores.
+            const b = process.cpuUsage(b0);
+            const done = Math.max(1, res['2xx']);
+            push(loadCpu, `${o.name}|${label}`, (procCpuUs(s.pid) - c0) / done);
+            push(loadDb, `${o.name}|${label}`, (procCpuUs(store.pid) - d0) / done);
+            push(loadClient, `${o.name}|${label}`, (b.user + b.system) / done);
             await new Promise((resolve) => setTimeout(resolve, 1_000)); // let the server catch up
           }
     const each = (xs: number[] | undefined) => (xs ?? []).map((x) => x.toFixed(0)).join(' ');
     const lines = [
       `${new Date().toISOString()}, load ${os.loadavg()[0].toFixed(2)}; ${values.rounds} rounds × ${n} sequential requests; service CPU (user+system) µs/request, median of rounds [each round]`,
       '',
-      '| operation | variant | CPU µs/req | rounds | Neo4j CPU µs/req | p50 c=1 µs | statements/req | req/s @32 | rounds |',
-      '|---|---|---:|---|---:|---:|---:|---:|---|',
+      '| operation | variant | CPU µs/req | rounds | Neo4j CPU µs/req | p50 c=1 µs | statements/req | req/s @32 | rounds | @32 service / Neo4j / client CPU µs/req |',
+      '|---|---|---:|---|---:|---:|---:|---:|---|---|',
     ];
     for (const o of ops)
       for (const { label } of servers) {
@@ -187,6 +200,9 @@ async function main() {
           stmts.get(k)!.toFixed(2),
           rps.has(k) ? median(rps.get(k)!).toFixed(0) : '—',
           each(rps.get(k)),
+          rps.has(k)
+            ? [loadCpu, loadDb, loadClient].map((m) => median(m.get(k)!).toFixed(0)).join(' / ')
+            : '—',
         ];
         lines.push(`| ${cells.join(' | ')} |`);
       }
