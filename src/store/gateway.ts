@@ -238,7 +238,7 @@ export class Gateway {
       const abort = () => void session.close();
       signal?.addEventListener('abort', abort, { once: true });
       try {
-        return await session.run(cypher, params, this.txConfig(o, tag));
+        return await withoutCallerStack(() => session.run(cypher, params, this.txConfig(o, tag)));
       } catch (e) {
         if (!neo4j.isRetryableError(e) || signal?.aborted || Date.now() - t0 + wait > READ_RETRY_MS) throw e;
       } finally {
@@ -259,6 +259,22 @@ export class Gateway {
 
   private notify(name: string, access: Access, ms: number, ok: boolean) {
     for (const o of this.observers) o.onQuery({ name, access, ms, ok });
+  }
+}
+
+/**
+ * Calls `run` with V8's stack traces off. neo4j-driver captures and formats the caller's stack for
+ * every result it makes (to put on a failure later); at 32 concurrent reads that cost about half
+ * of a read's Node CPU (docs/benchmarks.md, "A stack trace per read"). A failed read then carries
+ * the driver's message and code but no caller frames. Only the synchronous call runs this way.
+ */
+function withoutCallerStack<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -75,4 +75,14 @@ describe('Gateway.read on Neo4j', () => {
       },
     ]);
   });
+
+  it('a failed read names its cause, and stack traces stay on for the rest of the process', async () => {
+    // Reads run the driver with V8's stack traces off for the synchronous call (withoutCallerStack).
+    const limit = Error.stackTraceLimit;
+    await expect(gw.read('probe.fail', 'RETURN 1 / $zero AS x', { zero: 0 })).rejects.toThrow(/by zero/i);
+    await expect(gw.read('probe.syntax', 'RETURN nope')).rejects.toThrow(/Variable `nope` not defined/);
+    expect(await gw.read('probe.ok', 'RETURN 1 AS one')).toEqual([{ one: 1 }]);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('after').stack).toMatch(/\n\s+at /);
+  });
 });
