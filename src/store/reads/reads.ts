@@ -173,30 +173,40 @@ function fetchClauses(fetches: readonly Fetch[] | undefined, params: Params, dep
   const r = `r${depth}`;
   const calls = fetches.map((f, i) => {
     const guard = f.labels ? ` WHERE labels(p)[0] IN $${params.add(f.labels)}` : '';
-    return `CALL (${r}) { WITH ${r} AS p${guard} ${fetchBody(f, params, depth + 1)} AS pre${i} }`;
+    return `CALL (${r}) { WITH ${r} AS p${guard} ${fetchBody(f, params, depth + 1, guard !== '')} AS pre${i} }`;
   });
   return `WITH *, n AS ${r} ${calls.join(' ')}`;
 }
 
-/** The body of one fetch over the parent `p`, ending in `RETURN <aggregate>` (aliased by the caller). */
-function fetchBody(f: Fetch, params: Params, depth: number): string {
-  if (f.kind === 'count') return `RETURN sum(${countOf(f.rel, f.item, f.filter, params)})`;
+/**
+ * The body of one fetch over the parent `p`, ending in `RETURN <value>` (aliased by the caller):
+ * the items are matched, ordered and cut in the body itself, with no subquery of their own (each
+ * `CALL` is an Apply per row in Neo4j's plan). A count behind a label guard aggregates, so that the
+ * body still yields its one row when the guard filters the parent out.
+ */
+function fetchBody(f: Fetch, params: Params, depth: number, guarded: boolean): string {
+  if (f.kind === 'count') {
+    const count = countOf(f.rel, f.item, f.filter, params);
+    return guarded ? `RETURN sum(${count})` : `RETURN ${count}`;
+  }
   if (f.kind === 'all') {
     const cap = params.add(f.cap);
-    return `CALL (p) { MATCH ${f.rel.pattern} RETURN n ORDER BY n.id LIMIT $${cap} } ${collected(f.nested, f.props, 'null', 'n.id', params, depth)}`;
+    const cut = `MATCH ${f.rel.pattern} WITH n ORDER BY n.id LIMIT $${cap}`;
+    if (!f.nested?.length) return `${cut} RETURN collect(${projection([], 'null', f.props)})`;
+    return `${cut} ${collected(f.nested, f.props, 'null', 'n.id', params, depth)}`;
   }
   const sort = sortOf(f.item, f.order);
   const where = compileFilter(f.filter, f.item.filter, 'n', params);
   const dir = directionOf(f.page);
-  const order = `${sort} ${dir}, n.id ${dir}`;
+  const order = sort === KEY_SORT ? `n.id ${dir}` : `${sort} ${dir}, n.id ${dir}`;
   const limit = params.add(f.page.limit + 1);
   const keyed = sort === KEY_SORT ? f.rel.keyed : undefined;
   const match = keyed ? `MATCH ${keyed.match} WHERE ${keyed.where} AND` : `MATCH ${f.rel.pattern} WHERE`;
   const inner = keyed ? `${keyed.order} ${dir}, n.id ${dir}` : order;
-  return (
-    `CALL (p) { ${match} (${where}) AND ${seek(f.page, sort, params)} ` +
-    `RETURN n ORDER BY ${inner} LIMIT $${limit} } ${collected(f.nested, f.props, sort, order, params, depth)}`
-  );
+  const cut = `${match} (${where}) AND ${seek(f.page, sort, params)} WITH n ORDER BY ${inner} LIMIT $${limit}`;
+  // Rows cut in the order they are collected in need no second sort when nothing is fetched for them.
+  if (!f.nested?.length && inner === order) return `${cut} RETURN collect(${projection([], sort, f.props)})`;
+  return `${cut} ${collected(f.nested, f.props, sort, order, params, depth)}`;
 }
 
 /** The rows bound to `n`, with their own fetches, collected in `order`. */
