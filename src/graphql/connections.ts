@@ -57,7 +57,7 @@ export interface Connection<T> {
     endCursor: string | null;
   };
   /** Resolved lazily: only computed when the client selects it. */
-  totalCount: () => Promise<number>;
+  totalCount: () => number | Promise<number>;
 }
 
 /**
@@ -69,7 +69,7 @@ export function toConnection<T>(
   rows: T[],
   page: Page,
   keyOf: (row: T) => Keyset,
-  totalCount: () => Promise<number>,
+  totalCount: () => number | Promise<number>,
   cursors: CursorScope,
 ): Connection<T> {
   const more = rows.length > page.limit;

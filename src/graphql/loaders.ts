@@ -25,15 +25,17 @@ const keyOf = (k: ParentKey) => `${k.label}:${k.id}`;
 /**
  * The request's DataLoaders. Each nested field gets one loader per (relationship, normalised
  * arguments, row shape), keyed by parent, so all parents of one field at one depth share one
- * Cypher statement; results a parent's statement fetched ahead are primed into the loaders of the
- * fields they belong to. Other per-request batches (analytics) register theirs with `custom`, so
- * this is the request's one loader registry. Created per request in the context; never shared
- * across requests.
+ * Cypher statement; results a parent's statement fetched ahead are kept by the loader id of the
+ * field they belong to and by parent, and answered from there without a promise (`ahead`). Other
+ * per-request batches (analytics) register theirs with `custom`, so this is the request's one
+ * loader registry. Created per request in the context; never shared across requests.
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<ParentKey, unknown, string>>();
   private readonly customs = new Map<string, unknown>();
   private readonly memos = new WeakMap<object, Map<string, unknown>>();
+  /** Values a parent's statement fetched ahead, by loader id and parent key (see `ahead`). */
+  private readonly fetched = new Map<string, Map<string, unknown>>();
 
   constructor(private readonly gw: Gateway) {}
 
@@ -75,25 +77,44 @@ export class Loaders {
   }
 
   /** Every related item of `parent` (short lists such as citations), by key. */
-  all(rel: RelName, parent: ParentKey, rows: RowPlan | null = null): Promise<NodeRow[]> {
-    return this.load({ main: allPlan(rel, rows), with: [] }, parent) as Promise<NodeRow[]>;
+  all(rel: RelName, parent: ParentKey, rows: RowPlan | null = null): NodeRow[] | Promise<NodeRow[]> {
+    const main = allPlan(rel, rows);
+    const ahead = this.ahead(main, parent) as NodeRow[] | undefined;
+    return ahead ?? (this.load({ main, with: [] }, parent) as Promise<NodeRow[]>);
   }
 
   /** The one related item of `parent` (e.g. a pairing's helper), or null. */
-  async one(rel: RelName, parent: ParentKey, rows: RowPlan | null = null): Promise<NodeRow | null> {
-    return (await this.all(rel, parent, rows))[0] ?? null;
+  one(
+    rel: RelName,
+    parent: ParentKey,
+    rows: RowPlan | null = null,
+  ): NodeRow | null | Promise<NodeRow | null> {
+    const all = this.all(rel, parent, rows);
+    return Array.isArray(all) ? (all[0] ?? null) : all.then((a) => a[0] ?? null);
+  }
+
+  /**
+   * The value a parent's statement already fetched for `item` and `parent`, without a promise;
+   * undefined when none did (then `load` fetches it). Resolvers return it as it is, so that
+   * graphql-js completes the prefetched part of a page without a promise per object.
+   */
+  ahead(item: PlanItem, parent: ParentKey): unknown {
+    return this.fetched.get(item.id)?.get(keyOf(parent));
   }
 
   /**
    * A field's value for `parent`: from the cache when a parent's statement fetched it ahead, else
-   * in one batched statement with the fetches planned beside it (whose results are primed).
+   * in one batched statement with the fetches planned beside it (whose results are kept for their
+   * fields).
    */
   load(plan: FieldPlan, parent: ParentKey): Promise<Fetched> {
+    const ahead = this.ahead(plan.main, parent) as Fetched | undefined;
+    if (ahead !== undefined) return Promise.resolve(ahead);
     return this.loaderOf(plan.main, plan.with).load(parent) as Promise<Fetched>;
   }
 
   /**
-   * Primes the loaders of what `rows` planned from the values the rows carry; returns the rows as
+   * Keeps what `rows` planned from the values the rows carry (for `ahead`); returns the rows as
    * fields read them (checked against the plan's properties when plan checks are on).
    */
   primeRows(found: readonly NodeRow[], rows: RowPlan | null): NodeRow[] {
@@ -112,7 +133,10 @@ export class Loaders {
   private prime(it: PlanItem, parent: ParentKey, value: Fetched): void {
     if (it.fetch.labels && !it.fetch.labels.includes(parent.label)) return;
     const v = Array.isArray(value) ? this.primeRows(value, it.rows) : Number(value);
-    this.loaderOf(it).prime(parent, v);
+    // the first value of a key stays (as with DataLoader's prime)
+    let byParent = this.fetched.get(it.id);
+    if (!byParent) this.fetched.set(it.id, (byParent = new Map()));
+    if (!byParent.has(keyOf(parent))) byParent.set(keyOf(parent), v);
   }
 
   private loaderOf(main: PlanItem, beside: readonly PlanItem[] = []) {

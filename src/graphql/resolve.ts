@@ -50,35 +50,33 @@ export function relatedConnection(rel: RelName, item: ItemName) {
     args: ListArgs,
     ctx: Context,
     info?: GraphQLResolveInfo,
-  ): Promise<NodeConnection> => {
-    const parent = keyOfRow(row);
-    const label = ITEMS[item].label as Label;
-    const viewer = viewerOf(ctx);
-    checkVisibleFilter(viewer, label, args.filter);
-    const order = visibleOrder(viewer, label, args.orderBy ?? 'KEY');
-    // a cursor pages the list of one parent, under one order and filter
-    const cursors = relationCursors(ctx.cursors, rel, parent, args.filter, order);
-    const page = toPage(args, cursors);
-    const filter = decodeFilter(args.filter);
-    // the plan is made once per field and request (its ids are this page's, from the same arguments)
-    const plan = (info && fieldPlanOf(info, ctx, parent)) || {
-      main: pagePlan(rel, item, filter, order, page),
-      with: [],
-    };
-    return ctx.loaders.load(plan, parent).then((rows) =>
-      toConnection(
-        rows as NodeRow[],
-        page,
-        keysetOf,
-        () =>
-          // the planned count (fetched with the page) when there is one
-          plan.with[0]
-            ? (ctx.loaders.load({ main: plan.with[0], with: [] }, parent) as Promise<number>)
-            : ctx.loaders.count(rel, item, parent, filter),
-        cursors,
-      ),
-    );
-  };
+  ): NodeConnection | Promise<NodeConnection> =>
+    settled(() => {
+      const parent = keyOfRow(row);
+      const label = ITEMS[item].label as Label;
+      const viewer = viewerOf(ctx);
+      checkVisibleFilter(viewer, label, args.filter);
+      const order = visibleOrder(viewer, label, args.orderBy ?? 'KEY');
+      // a cursor pages the list of one parent, under one order and filter
+      const cursors = relationCursors(ctx.cursors, rel, parent, args.filter, order);
+      const page = toPage(args, cursors);
+      const filter = decodeFilter(args.filter);
+      // the plan is made once per field and request (its ids are this page's, from the same arguments)
+      const plan = (info && fieldPlanOf(info, ctx, parent)) || {
+        main: pagePlan(rel, item, filter, order, page),
+        with: [],
+      };
+      // the planned count (fetched with the page) when there is one
+      const total = () => {
+        const counted = plan.with[0];
+        if (!counted) return ctx.loaders.count(rel, item, parent, filter);
+        const ahead = ctx.loaders.ahead(counted, parent) as number | undefined;
+        return ahead ?? (ctx.loaders.load({ main: counted, with: [] }, parent) as Promise<number>);
+      };
+      const connection = (rows: unknown) => toConnection(rows as NodeRow[], page, keysetOf, total, cursors);
+      const ahead = ctx.loaders.ahead(plan.main, parent);
+      return ahead !== undefined ? connection(ahead) : ctx.loaders.load(plan, parent).then(connection);
+    });
   return prefetches(resolve, { kind: 'page', rel, item });
 }
 
@@ -86,7 +84,9 @@ export function relatedConnection(rel: RelName, item: ItemName) {
 export function relatedOne(rel: RelName) {
   return prefetches(
     (row: NodeRow, _a: unknown, ctx: Context, info?: GraphQLResolveInfo) =>
-      ctx.loaders.one(rel, keyOfRow(row), info ? (fieldPlanOf(info, ctx)?.main.rows ?? null) : null),
+      settled(() =>
+        ctx.loaders.one(rel, keyOfRow(row), info ? (fieldPlanOf(info, ctx)?.main.rows ?? null) : null),
+      ),
     { kind: 'all', rel, rows: 1 },
   );
 }
@@ -94,11 +94,14 @@ export function relatedOne(rel: RelName) {
 /** A to-one relationship the model guarantees (e.g. every pairing has a helper); absence is a data fault. */
 export function requiredOne(rel: RelName) {
   const one = relatedOne(rel);
+  const present = (row: NodeRow) => (n: NodeRow | null) => {
+    if (!n) throw new Error(`${row.__label} ${row.id} has no ${rel}`);
+    return n;
+  };
   return prefetches(
-    async (row: NodeRow, a: unknown, ctx: Context, info?: GraphQLResolveInfo) => {
-      const n = await one(row, a, ctx, info);
-      if (!n) throw new Error(`${row.__label} ${row.id} has no ${rel}`);
-      return n;
+    (row: NodeRow, a: unknown, ctx: Context, info?: GraphQLResolveInfo) => {
+      const n = one(row, a, ctx, info);
+      return n instanceof Promise ? n.then(present(row)) : settled(() => present(row)(n));
     },
     { kind: 'all', rel, rows: 1 },
   );
@@ -108,9 +111,25 @@ export function requiredOne(rel: RelName) {
 export function relatedAll(rel: RelName) {
   return prefetches(
     (row: NodeRow, _a: unknown, ctx: Context, info?: GraphQLResolveInfo) =>
-      ctx.loaders.all(rel, keyOfRow(row), info ? (fieldPlanOf(info, ctx)?.main.rows ?? null) : null),
+      settled(() =>
+        ctx.loaders.all(rel, keyOfRow(row), info ? (fieldPlanOf(info, ctx)?.main.rows ?? null) : null),
+      ),
     { kind: 'all', rel, rows: 20 },
   );
+}
+
+/**
+ * Runs a resolver's body so that it fails by a rejected promise, never by a throw. Values a parent's
+ * statement fetched ahead are returned without a promise; and graphql-js 16, when a list item
+ * throws synchronously, drops the pending values of the items before it, whose later failures then
+ * go unhandled (docs/benchmarks.md, "Prefetched values without promises").
+ */
+function settled<T>(body: () => T | Promise<T>): T | Promise<T> {
+  try {
+    return body();
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /** `validTo` as the API shows it: null while the pairing is open. */
