@@ -10,6 +10,11 @@ import http from 'node:http';
 import neo4j from 'neo4j-driver';
 import { FLOOR_QUERIES } from './floor-queries';
 
+// tsx turns source maps on, which makes every stack trace dearer (neo4j-driver formats one per
+// result: 16–43 µs a read, docs/benchmarks.md). Our service runs compiled in the bench, without
+// them; so do the floor and the peer.
+process.setSourceMapsEnabled(false);
+
 const uri = process.env.BENCH_NEO4J_URI ?? 'bolt://127.0.0.1:7687';
 const port = Number(process.env.PORT ?? 0);
 // The same pool size as the service's driver (src/store/driver.ts).

@@ -13,6 +13,11 @@ import express from 'express';
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { PEER_TYPE_DEFS } from './peer-typedefs';
 
+// tsx turns source maps on, which makes every stack trace dearer (neo4j-driver formats one per
+// result: 16–43 µs a read, docs/benchmarks.md). Our service runs compiled in the bench, without
+// them; so do the floor and the peer.
+process.setSourceMapsEnabled(false);
+
 const uri = process.env.BENCH_NEO4J_URI ?? 'bolt://127.0.0.1:7687';
 const port = Number(process.env.PORT ?? 0);
 let statements = 0;
