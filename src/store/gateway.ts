@@ -264,9 +264,10 @@ export class Gateway {
 
 /**
  * Calls `run` with V8's stack traces off. neo4j-driver captures and formats the caller's stack for
- * every result it makes (to put on a failure later); at 32 concurrent reads that cost about half
- * of a read's Node CPU (docs/benchmarks.md, "A stack trace per read"). A failed read then carries
- * the driver's message and code but no caller frames. Only the synchronous call runs this way.
+ * every result it makes (to put on a failure later); at 32 concurrent reads that cost about 75 µs
+ * of the 200–270 µs of Node CPU a read took (docs/benchmarks.md, "A stack trace per read"). A
+ * failed read then carries the driver's message and code but no caller frames. Only the
+ * synchronous call runs this way.
  */
 function withoutCallerStack<T>(run: () => T): T {
   const limit = Error.stackTraceLimit;
