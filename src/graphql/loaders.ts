@@ -22,11 +22,15 @@ import {
 
 const keyOf = (k: ParentKey) => `${k.label}:${k.id}`;
 
+/** `f` of `v`: at once when `v` is a value, after it when `v` is a promise. */
+export const whenReady = <T, U>(v: T | Promise<T>, f: (t: T) => U): U | Promise<U> =>
+  v instanceof Promise ? v.then(f) : f(v);
+
 /**
  * The request's DataLoaders. Each nested field gets one loader per (relationship, normalised
  * arguments, row shape), keyed by parent, so all parents of one field at one depth share one
  * Cypher statement; results a parent's statement fetched ahead are kept by the loader id of the
- * field they belong to and by parent, and answered from there without a promise (`ahead`). Other
+ * field they belong to and by parent, and answered from there without a promise (`value`). Other
  * per-request batches (analytics) register theirs with `custom`, so this is the request's one
  * loader registry. Created per request in the context; never shared across requests.
  */
@@ -78,9 +82,7 @@ export class Loaders {
 
   /** Every related item of `parent` (short lists such as citations), by key. */
   all(rel: RelName, parent: ParentKey, rows: RowPlan | null = null): NodeRow[] | Promise<NodeRow[]> {
-    const main = allPlan(rel, rows);
-    const ahead = this.ahead(main, parent) as NodeRow[] | undefined;
-    return ahead ?? (this.load({ main, with: [] }, parent) as Promise<NodeRow[]>);
+    return this.value({ main: allPlan(rel, rows), with: [] }, parent) as NodeRow[] | Promise<NodeRow[]>;
   }
 
   /** The one related item of `parent` (e.g. a pairing's helper), or null. */
@@ -89,32 +91,27 @@ export class Loaders {
     parent: ParentKey,
     rows: RowPlan | null = null,
   ): NodeRow | null | Promise<NodeRow | null> {
-    const all = this.all(rel, parent, rows);
-    return Array.isArray(all) ? (all[0] ?? null) : all.then((a) => a[0] ?? null);
+    return whenReady(this.all(rel, parent, rows), (all) => all[0] ?? null);
   }
 
   /**
-   * The value a parent's statement already fetched for `item` and `parent`, without a promise;
-   * undefined when none did (then `load` fetches it). Resolvers return it as it is, so that
-   * graphql-js completes the prefetched part of a page without a promise per object.
+   * A field's value for `parent`: as it is when a parent's statement fetched it ahead (resolvers
+   * return it so, and graphql-js completes the prefetched part of a page without a promise per
+   * object), else a promise of it from one batched statement with the fetches planned beside it
+   * (whose results are kept for their fields).
    */
-  ahead(item: PlanItem, parent: ParentKey): unknown {
-    return this.fetched.get(item.id)?.get(keyOf(parent));
+  value(plan: FieldPlan, parent: ParentKey): Fetched | Promise<Fetched> {
+    const ahead = this.fetched.get(plan.main.id)?.get(keyOf(parent)) as Fetched | undefined;
+    return ahead ?? (this.loaderOf(plan.main, plan.with).load(parent) as Promise<Fetched>);
   }
 
-  /**
-   * A field's value for `parent`: from the cache when a parent's statement fetched it ahead, else
-   * in one batched statement with the fetches planned beside it (whose results are kept for their
-   * fields).
-   */
+  /** `value`, always as a promise. */
   load(plan: FieldPlan, parent: ParentKey): Promise<Fetched> {
-    const ahead = this.ahead(plan.main, parent) as Fetched | undefined;
-    if (ahead !== undefined) return Promise.resolve(ahead);
-    return this.loaderOf(plan.main, plan.with).load(parent) as Promise<Fetched>;
+    return Promise.resolve(this.value(plan, parent));
   }
 
   /**
-   * Keeps what `rows` planned from the values the rows carry (for `ahead`); returns the rows as
+   * Keeps what `rows` planned from the values the rows carry (for `value`); returns the rows as
    * fields read them (checked against the plan's properties when plan checks are on).
    */
   primeRows(found: readonly NodeRow[], rows: RowPlan | null): NodeRow[] {
@@ -136,7 +133,8 @@ export class Loaders {
     // the first value of a key stays (as with DataLoader's prime)
     let byParent = this.fetched.get(it.id);
     if (!byParent) this.fetched.set(it.id, (byParent = new Map()));
-    if (!byParent.has(keyOf(parent))) byParent.set(keyOf(parent), v);
+    const key = keyOf(parent);
+    if (!byParent.has(key)) byParent.set(key, v);
   }
 
   private loaderOf(main: PlanItem, beside: readonly PlanItem[] = []) {

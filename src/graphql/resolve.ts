@@ -6,6 +6,7 @@ import { toConnection, toPage, type NodeConnection, type PageArgs } from './conn
 import type { Context } from './context';
 import { relationCursors } from './cursors';
 import { toGlobalId } from './ids';
+import { whenReady } from './loaders';
 import { fieldPlanOf, pagePlan, prefetches, readsProps } from './execution';
 import { viewerOf } from './mutate';
 import { checkVisibleFilter, visibleOrder } from './personal-lists';
@@ -67,15 +68,13 @@ export function relatedConnection(rel: RelName, item: ItemName) {
         with: [],
       };
       // the planned count (fetched with the page) when there is one
-      const total = () => {
-        const counted = plan.with[0];
-        if (!counted) return ctx.loaders.count(rel, item, parent, filter);
-        const ahead = ctx.loaders.ahead(counted, parent) as number | undefined;
-        return ahead ?? (ctx.loaders.load({ main: counted, with: [] }, parent) as Promise<number>);
-      };
-      const connection = (rows: unknown) => toConnection(rows as NodeRow[], page, keysetOf, total, cursors);
-      const ahead = ctx.loaders.ahead(plan.main, parent);
-      return ahead !== undefined ? connection(ahead) : ctx.loaders.load(plan, parent).then(connection);
+      const total = () =>
+        plan.with[0]
+          ? (ctx.loaders.value({ main: plan.with[0], with: [] }, parent) as number | Promise<number>)
+          : ctx.loaders.count(rel, item, parent, filter);
+      return whenReady(ctx.loaders.value(plan, parent), (rows) =>
+        toConnection(rows as NodeRow[], page, keysetOf, total, cursors),
+      );
     });
   return prefetches(resolve, { kind: 'page', rel, item });
 }
@@ -99,10 +98,8 @@ export function requiredOne(rel: RelName) {
     return n;
   };
   return prefetches(
-    (row: NodeRow, a: unknown, ctx: Context, info?: GraphQLResolveInfo) => {
-      const n = one(row, a, ctx, info);
-      return n instanceof Promise ? n.then(present(row)) : settled(() => present(row)(n));
-    },
+    (row: NodeRow, a: unknown, ctx: Context, info?: GraphQLResolveInfo) =>
+      settled(() => whenReady(one(row, a, ctx, info), present(row))),
     { kind: 'all', rel, rows: 1 },
   );
 }
