@@ -192,8 +192,7 @@ function fetchBody(f: Fetch, params: Params, depth: number, guarded: boolean): s
   if (f.kind === 'all') {
     const cap = params.add(f.cap);
     const cut = `MATCH ${f.rel.pattern} WITH n ORDER BY n.id LIMIT $${cap}`;
-    if (!f.nested?.length) return `${cut} RETURN collect(${projection([], 'null', f.props)})`;
-    return `${cut} ${collected(f.nested, f.props, 'null', 'n.id', params, depth)}`;
+    return `${cut} ${collected(f.nested, f.props, 'null', 'n.id', 'n.id', params, depth)}`;
   }
   const sort = sortOf(f.item, f.order);
   const where = compileFilter(f.filter, f.item.filter, 'n', params);
@@ -204,20 +203,23 @@ function fetchBody(f: Fetch, params: Params, depth: number, guarded: boolean): s
   const match = keyed ? `MATCH ${keyed.match} WHERE ${keyed.where} AND` : `MATCH ${f.rel.pattern} WHERE`;
   const inner = keyed ? `${keyed.order} ${dir}, n.id ${dir}` : order;
   const cut = `${match} (${where}) AND ${seek(f.page, sort, params)} WITH n ORDER BY ${inner} LIMIT $${limit}`;
-  // Rows cut in the order they are collected in need no second sort when nothing is fetched for them.
-  if (!f.nested?.length && inner === order) return `${cut} RETURN collect(${projection([], sort, f.props)})`;
-  return `${cut} ${collected(f.nested, f.props, sort, order, params, depth)}`;
+  return `${cut} ${collected(f.nested, f.props, sort, order, inner, params, depth)}`;
 }
 
-/** The rows bound to `n`, with their own fetches, collected in `order`. */
+/**
+ * The rows bound to `n` (cut in the order `cutIn`), with their own fetches, collected in `order`.
+ * Rows already in that order, with nothing fetched for them, are collected without a second sort.
+ */
 function collected(
   nested: readonly Fetch[] | undefined,
   props: readonly string[] | null | undefined,
   sort: string,
   order: string,
+  cutIn: string,
   params: Params,
   depth: number,
 ): string {
+  if (!nested?.length && cutIn === order) return `RETURN collect(${projection(nested, sort, props)})`;
   const vars = (nested ?? []).map((_, i) => `, pre${i}`).join('');
   return `${fetchClauses(nested, params, depth)} WITH n${vars} ORDER BY ${order} RETURN collect(${projection(nested, sort, props)})`;
 }
