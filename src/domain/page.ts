@@ -7,4 +7,15 @@ export interface Page {
   limit: number;
   /** Seek strictly after (forward) or before (backward) this position. */
   from: Keyset | null;
+  /**
+   * Fetch exactly `limit` rows: nothing selects the page's `pageInfo`, so no one asks whether
+   * another page exists, and the extra row that would tell is not fetched.
+   */
+  exact?: true;
 }
+
+/** How many rows a page fetches: one beyond its items tells whether another page exists. */
+export const fetchLimit = (page: Page): number => page.limit + (page.exact ? 0 : 1);
+
+/** `page` fetched exactly, when `asked` (whether another page exists) is false. */
+export const probedIf = (page: Page, asked: boolean): Page => (asked ? page : { ...page, exact: true });

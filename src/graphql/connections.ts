@@ -61,7 +61,7 @@ export interface Connection<T> {
 }
 
 /**
- * Builds a connection from up to `limit + 1` rows fetched in seek order (the extra row only
+ * Builds a connection from up to `fetchLimit(page)` rows fetched in seek order (the extra row only
  * tells whether another page exists). Backward pages are fetched in reverse and flipped here.
  * Each edge's cursor is sealed by `cursors`, the scope of the list the page belongs to.
  */
@@ -72,26 +72,25 @@ export function toConnection<T>(
   totalCount: () => number | Promise<number>,
   cursors: CursorScope,
 ): Connection<T> {
-  const more = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
   if (page.direction === 'backward') kept.reverse();
   const edges = kept.map((node) => new SealedEdge(node, keyOf, cursors));
-  return {
-    edges,
-    pageInfo: new PageInfo(
-      page.direction === 'forward' ? more : page.from !== null,
-      page.direction === 'backward' ? more : page.from !== null,
-      edges,
-    ),
-    totalCount,
-  };
+  return { edges, pageInfo: pageInfoOf(page, rows.length, edges), totalCount };
+}
+
+/** The page info of `page`, which fetched `fetched` rows (its items and maybe the one beyond). */
+export function pageInfoOf<T>(page: Page, fetched: number, edges: readonly Edge<T>[]): PageInfo<T> {
+  // unknown when the page was fetched exactly: then nothing selected its pageInfo
+  const more = page.exact ? null : fetched > page.limit;
+  const back = page.direction === 'backward';
+  return new PageInfo(back ? page.from !== null : more, back ? more : page.from !== null, edges);
 }
 
 /**
  * An edge whose cursor is sealed when first read (an HMAC and an AES-GCM seal each): most
  * pages are read without their cursors, and a large nested page holds hundreds of edges.
  */
-class SealedEdge<T> implements Edge<T> {
+export class SealedEdge<T> implements Edge<T> {
   private sealed: string | undefined;
   constructor(
     readonly node: T,
@@ -104,13 +103,25 @@ class SealedEdge<T> implements Edge<T> {
   }
 }
 
-/** Page info whose start and end cursors are its first and last edges' (sealed when read). */
-class PageInfo<T> {
+/**
+ * Page info whose start and end cursors are its first and last edges' (sealed when read). Whether
+ * another page exists is null for a page fetched exactly (`Page.exact`), and reading it then is a
+ * planning fault: it throws rather than answer `false`.
+ */
+export class PageInfo<T> {
   constructor(
-    readonly hasNextPage: boolean,
-    readonly hasPreviousPage: boolean,
+    private readonly next: boolean | null,
+    private readonly previous: boolean | null,
     private readonly edges: readonly Edge<T>[],
   ) {}
+
+  get hasNextPage(): boolean {
+    return known(this.next);
+  }
+
+  get hasPreviousPage(): boolean {
+    return known(this.previous);
+  }
 
   get startCursor(): string | null {
     return this.edges[0]?.cursor ?? null;
@@ -119,6 +130,11 @@ class PageInfo<T> {
   get endCursor(): string | null {
     return this.edges.at(-1)?.cursor ?? null;
   }
+}
+
+function known(more: boolean | null): boolean {
+  if (more === null) throw new Error('pageInfo read on a page fetched without the row beyond it');
+  return more;
 }
 
 /** The models behind the schema's connection and edge types (codegen mappers). */

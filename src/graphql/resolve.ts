@@ -72,8 +72,10 @@ export function relatedConnection(rel: RelName, item: ItemName) {
         plan.with[0]
           ? (ctx.loaders.value({ main: plan.with[0], with: [] }, parent) as number | Promise<number>)
           : ctx.loaders.count(rel, item, parent, filter);
+      // the page as planned: fetched exactly when nothing selects its pageInfo
+      const planned = plan.main.fetch.kind === 'page' ? plan.main.fetch.page : page;
       return whenReady(ctx.loaders.value(plan, parent), (rows) =>
-        toConnection(rows as NodeRow[], page, keysetOf, total, cursors),
+        toConnection(rows as NodeRow[], planned, keysetOf, total, cursors),
       );
     });
   return prefetches(resolve, { kind: 'page', rel, item });

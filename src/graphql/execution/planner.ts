@@ -7,6 +7,7 @@ import {
 } from 'graphql';
 import type { Viewer } from '../../domain/access-policy';
 import type { Label } from '../../domain/model';
+import { fetchLimit, probedIf } from '../../domain/page';
 import { ITEMS } from '../../store/reads/specs';
 import { toPage } from '../connections';
 import type { Context } from '../context';
@@ -176,12 +177,18 @@ function planField(
   } catch {
     return null; // the field's own resolver reports the bad argument
   }
-  const perParent = page.limit + 1;
-  if (budget < perParent) return null;
   const connection = getNamedType(def.type).name;
+  const selected = b.doc.fieldsOn(connection, nodes, b.variables);
+  // without pageInfo, no one asks whether another page exists: no row beyond the page is fetched
+  page = probedIf(
+    page,
+    selected.some((f) => f.name === 'pageInfo'),
+  );
+  const perParent = fetchLimit(page);
+  if (budget < perParent) return null;
   const items = b.doc.itemNodes(connection, nodes, b.variables);
-  const rows = rowPlan(b, items, [label], budget / perParent, depth + 1);
-  const counted = b.doc.fieldsOn(connection, nodes, b.variables).some((f) => f.name === 'totalCount');
+  const rows = rowPlan(b, items, [label], budget / Math.max(perParent, 1), depth + 1);
+  const counted = selected.some((f) => f.name === 'totalCount');
   return {
     main: pagePlan(meta.rel, meta.item, filter, order, page, rows, labels),
     with: counted ? [countPlan(meta.rel, meta.item, filter, labels)] : [],

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../domain/errors';
+import { fetchLimit, probedIf } from '../../domain/page';
 import { EXPOSED_LABELS, type Label } from '../../domain/model';
 import { listCount, listPage, keysetOf, type NodeRow } from '../../store/reads/reads';
 import { ITEMS, type ItemName } from '../../store/reads/specs';
@@ -7,7 +8,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { MAX_PAGE_SIZE, toConnection, toPage, type NodeConnection } from '../connections';
 import type { Context } from '../context';
 import { fromGlobalId } from '../ids';
-import { nestedOf, ROW_BUDGET, rowPlanOf } from '../execution';
+import { nestedOf, ROW_BUDGET, rowPlanOf, selects } from '../execution';
 import { viewerOf } from '../mutate';
 import { checkVisibleFilter, visibleOrder } from '../personal-lists';
 import {
@@ -50,9 +51,10 @@ export function rootConnection(item: ItemName) {
     checkVisibleFilter(viewer, label, args.filter);
     const order = visibleOrder(viewer, label, args.orderBy ?? 'KEY');
     const cursors = ctx.cursors.scope(`list ${item}`, { filter: args.filter, order });
-    const page = toPage(args, cursors);
+    // without pageInfo, no one asks whether another page exists: no row beyond the page is fetched
+    const page = probedIf(toPage(args, cursors), !info || selects(info, ['pageInfo']));
     const filter = decodeFilter(args.filter);
-    const rows = info ? rowPlanOf(info, ctx, label, ROW_BUDGET / (page.limit + 1)) : null;
+    const rows = info ? rowPlanOf(info, ctx, label, ROW_BUDGET / Math.max(fetchLimit(page), 1)) : null;
     const found = ctx.loaders.primeRows(
       await listPage(ctx.gateway, ITEMS[item], filter, order, page, nestedOf(rows), rows?.props ?? null),
       rows,

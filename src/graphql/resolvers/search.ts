@@ -1,9 +1,13 @@
 import { can, maskOf } from '../../domain/access-policy';
 import { badInput } from '../../domain/errors';
 import type { Label } from '../../domain/model';
-import { searchCount, searchEntities } from '../../store/reads/search';
+import { probedIf } from '../../domain/page';
+import type { NodeRow } from '../../store/reads/reads';
+import { searchCount, searchEntities, type SearchHit } from '../../store/reads/search';
 import type { Resolvers, SearchKind } from '../__generated__/resolvers-types';
-import { toPage, type SearchConnectionModel } from '../connections';
+import { pageInfoOf, SealedEdge, toPage, type SearchConnectionModel } from '../connections';
+import type { CursorScope } from '../cursors';
+import { selects } from '../execution';
 import { viewerOf } from '../mutate';
 
 const KIND_LABEL: Record<SearchKind, Label> = {
@@ -37,7 +41,7 @@ const EMPTY_SEARCH: SearchConnectionModel = {
 export const searchResolvers: Resolvers = {
   Query: {
     /** Below analyst, search leaves out the kinds whose names are personal (households, students). */
-    search: async (_root, { query, kinds, first, after }, ctx): Promise<SearchConnectionModel> => {
+    search: async (_root, { query, kinds, first, after }, ctx, info): Promise<SearchConnectionModel> => {
       const text = query.trim();
       if ([...text].length < 1 || [...text].length > 100) {
         throw badInput('query must be 1–100 characters of text', { argument: 'query' });
@@ -48,26 +52,29 @@ export const searchResolvers: Resolvers = {
         : asked.filter((k) => !PERSONAL_KINDS.has(k));
       if (searched.length === 0) return EMPTY_SEARCH;
       const cursors = ctx.cursors.scope('search', { text, kinds: [...new Set(searched)].sort() });
-      const page = toPage({ first, after }, cursors);
+      // without pageInfo, no one asks whether another page exists: no hit beyond the page is fetched
+      const page = probedIf(toPage({ first, after }, cursors), selects(info, ['pageInfo']));
       const labels = searched.length === ALL_KINDS.length ? [] : searched.map((k) => KIND_LABEL[k]);
       const hits = await searchEntities(ctx.gateway, text, labels, page);
-      const kept = hits.slice(0, page.limit);
-      const edges = kept.map((h) => ({
-        cursor: cursors.encode([h.score, h.node.id]),
-        node: h.node,
-        score: h.score,
-        kind: LABEL_KIND[h.node.__label],
-      }));
+      // cursors are sealed when read: most searches are shown without them
+      const edges = hits.slice(0, page.limit).map((h) => new HitEdge(h, cursors));
       return {
         edges,
-        pageInfo: {
-          hasNextPage: hits.length > page.limit,
-          hasPreviousPage: page.from !== null,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
+        pageInfo: pageInfoOf(page, hits.length, edges),
         totalCount: () => searchCount(ctx.gateway, text, labels),
       };
     },
   },
 };
+
+/** A hit as an edge: its score and kind, and its cursor (score, then key) sealed when read. */
+class HitEdge extends SealedEdge<NodeRow> {
+  readonly score: number;
+  readonly kind: SearchKind;
+
+  constructor(hit: SearchHit, cursors: CursorScope) {
+    super(hit.node, (n) => [hit.score, n.id], cursors);
+    this.score = hit.score;
+    this.kind = LABEL_KIND[hit.node.__label];
+  }
+}

@@ -1,5 +1,5 @@
 import type { Label } from '../../domain/model';
-import type { Keyset, Page } from '../../domain/page';
+import { fetchLimit, type Keyset, type Page } from '../../domain/page';
 import type { Gateway } from '../gateway';
 import type { Plain } from '../values';
 import { compileFilter, isEmptyFilter, Params, type FilterInput, type FilterSpec } from './filter';
@@ -65,7 +65,7 @@ export interface ParentKey {
 /** The keyset position of a row (what its cursor encodes). */
 export const keysetOf = (row: NodeRow): Keyset => [row.__sort ?? null, row.id];
 
-/** One page of a root list: `limit + 1` rows in seek order, each with `nested`. */
+/** One page of a root list: `fetchLimit(page)` rows in seek order, each with `nested`. */
 export async function listPage(
   gw: Gateway,
   item: ItemSpec,
@@ -75,7 +75,7 @@ export async function listPage(
   nested: readonly Fetch[] = [],
   props: readonly string[] | null = null,
 ): Promise<NodeRow[]> {
-  const params = new Params({ limit: page.limit + 1 });
+  const params = new Params({ limit: fetchLimit(page) });
   const sort = sortOf(item, order);
   const { match, rest } = anchored(item, filter, params);
   const where = compileFilter(rest, item.filter, 'n', params);
@@ -198,7 +198,7 @@ function fetchBody(f: Fetch, params: Params, depth: number, guarded: boolean): s
   const where = compileFilter(f.filter, f.item.filter, 'n', params);
   const dir = directionOf(f.page);
   const order = sort === KEY_SORT ? `n.id ${dir}` : `${sort} ${dir}, n.id ${dir}`;
-  const limit = params.add(f.page.limit + 1);
+  const limit = params.add(fetchLimit(f.page));
   const keyed = sort === KEY_SORT ? f.rel.keyed : undefined;
   const match = keyed ? `MATCH ${keyed.match} WHERE ${keyed.where} AND` : `MATCH ${f.rel.pattern} WHERE`;
   const inner = keyed ? `${keyed.order} ${dir}, n.id ${dir}` : order;

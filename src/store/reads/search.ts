@@ -1,5 +1,5 @@
 import type { Label } from '../../domain/model';
-import type { Page } from '../../domain/page';
+import { fetchLimit, type Page } from '../../domain/page';
 import type { Gateway } from '../gateway';
 import { SEARCHABLE_LABELS } from '../migrations/migrations';
 import type { NodeRow } from './reads';
@@ -28,7 +28,7 @@ export interface SearchHit {
 const HIT = 'n {.*, __label: labels(n)[0], __sort: null}';
 
 /**
- * Ranked hits, `page.limit + 1` of them, after the keyset position (score desc, id asc).
+ * Ranked hits, `fetchLimit(page)` of them, after the keyset position (score desc, id asc).
  * Queries of one character cannot use the bigram index, so they scan names (capped by labels).
  */
 export async function searchEntities(
@@ -41,7 +41,7 @@ export async function searchEntities(
     ? labels.filter((l) => (SEARCHABLE_LABELS as readonly string[]).includes(l))
     : [...SEARCHABLE_LABELS];
   const [afterScore, afterId] = page.from ?? [null, null];
-  const params = { labels: allowed, limit: page.limit + 1, afterScore, afterId, text };
+  const params = { labels: allowed, limit: fetchLimit(page), afterScore, afterId, text };
   const seek = '($afterId IS NULL OR score < $afterScore OR (score = $afterScore AND n.id > $afterId))';
   const chars = [...text.trim()];
   if (chars.length <= 1) {
