@@ -342,6 +342,28 @@ describe('read API', () => {
       ids: [missing, id],
     });
     expect(many.nodes).toEqual([null, { id }]);
+    // a malformed id fails its own item only, wherever it stands, with an error naming it
+    for (const at of [0, 1, 2]) {
+      const ids = [id, missing, id];
+      ids[at] = 'not-an-id!';
+      const { status, body } = await s.gql<{ nodes: unknown[] }>(
+        `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+        {
+          ids,
+        },
+      );
+      expect(status).toBe(200);
+      expect(body.data?.nodes).toEqual(
+        [{ id }, null, { id }].map((v, i) => (i === at ? null : i === 1 ? null : v)),
+      );
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: `ids[${at}] is not a valid id: "not-an-id!"`,
+          path: ['nodes', at],
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: `ids[${at}]` }),
+        }),
+      ]);
+    }
   });
 
   it('rejects a malformed id and an oversized page with BAD_USER_INPUT naming the argument', async () => {

@@ -2509,7 +2509,7 @@ export type Query = {
   indicators: Array<IndicatorCheck>;
   /** Fetches any object by its global id; null when nothing has that id. */
   node?: Maybe<Node>;
-  /** Fetches several objects by global id, in the order given; null where nothing has that id (at most 100 ids). */
+  /** Fetches several objects by global id, in the order given; null where nothing has that id, and null with an error naming it (ids[i]) where an id is malformed (at most 100 ids). */
   nodes: Array<Maybe<Node>>;
   /** Organizations (机关事业单位等). */
   organizations: OrganizationConnection;

@@ -72,7 +72,9 @@ export const nodeResolvers: Resolvers = {
     nodes: (_root, { ids }, ctx, info) => {
       if (ids.length > MAX_PAGE_SIZE)
         throw badInput(`ids may hold at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`, { argument: 'ids' });
-      return Promise.all(ids.map((id, i) => loadNode(id, ctx, `ids[${i}]`, info)));
+      // one promise per id: a malformed id fails its own item (null, with an error naming it), not the list
+      // (codegen types an item promise as Promise<NodeRow>; these items are nullable: [Node]!)
+      return ids.map((id, i) => loadNode(id, ctx, `ids[${i}]`, info) as Promise<NodeRow>);
     },
     sources: rootConnection('Source'),
   },
