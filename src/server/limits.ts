@@ -44,7 +44,7 @@ function batchLimit(max: number): RequestHandler {
  * HTML page; anything else is logged under the request id and masked.
  */
 export function bodyErrors(h: HardeningConfig): ErrorRequestHandler {
-  return (err: { type?: string; status?: number }, req, res, next) => {
+  return (err: { type?: string; status?: number; body?: unknown }, req, res, next) => {
     switch (err.type) {
       case 'entity.too.large':
         return sendRequestError(
@@ -56,7 +56,13 @@ export function bodyErrors(h: HardeningConfig): ErrorRequestHandler {
           { maxBodyBytes: h.maxBodyBytes },
         );
       case 'entity.parse.failed':
-        return sendRequestError(req, res, 400, 'BAD_USER_INPUT', 'the request body is not valid JSON');
+        return sendRequestError(
+          req,
+          res,
+          400,
+          'BAD_USER_INPUT',
+          notAnObject(err.body) ?? 'the request body is not valid JSON',
+        );
       case 'encoding.unsupported':
       case 'charset.unsupported':
         return sendRequestError(req, res, 415, 'BAD_USER_INPUT', 'the request body must be UTF-8 JSON');
@@ -75,4 +81,20 @@ export function bodyErrors(h: HardeningConfig): ErrorRequestHandler {
         return sendRequestError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
     }
   };
+}
+
+/**
+ * body-parser (strict) refuses valid JSON that is not an object or array as a parse failure; the
+ * message then says what the body is instead, never echoing it.
+ */
+function notAnObject(body: unknown): string | undefined {
+  if (typeof body !== 'string') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const kind = value === null ? 'null' : typeof value;
+  return `the request body must be a JSON object such as {"query": "{ __typename }"}, got ${kind === 'number' || kind === 'string' || kind === 'boolean' ? `a ${kind}` : kind}`;
 }

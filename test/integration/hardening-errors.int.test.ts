@@ -45,6 +45,38 @@ describe('error model: every error carries a code from the list', () => {
     expect(r.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason });
   });
 
+  it.each([
+    ['null', 'null'],
+    ['42', 'a number'],
+    ['"hello"', 'a string'],
+    ['true', 'a boolean'],
+  ])('says what a JSON body that is not an object is (%s): it is valid JSON', async (body, kind) => {
+    const r = await send(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect([r.status, r.body.errors?.[0]]).toEqual([
+      400,
+      {
+        message: `the request body must be a JSON object such as {"query": "{ __typename }"}, got ${kind}`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+  });
+
+  it('says a body that is not JSON is not valid JSON', async () => {
+    const r = await send(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect([r.status, r.body.errors?.[0]]).toEqual([
+      400,
+      { message: 'the request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } },
+    ]);
+  });
+
   it('reports a variable of the wrong type as BAD_USER_INPUT naming the variable', async () => {
     const r = await s.gql('query($n: Int) { pairings(first: $n) { totalCount } }', { n: 'ten' });
     expect(r.status).toBe(400);
