@@ -68,9 +68,14 @@ export function tooComplex(message: string, limit: string, max: number, extra: R
 
 function reject(limit: string, max: number) {
   return (ctx: ValidationContext | null, error: GraphQLError) => {
-    const found = /found (\d+)/.exec(error.message);
-    const detail = found ? { found: Number(found[1]) } : {};
-    const message = `the document exceeds the ${limit} limit of ${max}${found ? ` (found ${found[1]})` : ''}`;
+    // graphql-armor counts through fragments as a JavaScript number: past 2^53 it is rounded, and
+    // past 10^21 written with an exponent ("found 1.1805916207174113e+21")
+    const found = /found (\d+(?:\.\d+)?(?:e\+\d+)?)/.exec(error.message);
+    const n = found ? Number(found[1]) : undefined;
+    const counted =
+      n === undefined ? '' : Number.isSafeInteger(n) ? ` (found ${n})` : ' (found more than 2^53)';
+    const detail = n === undefined ? {} : { found: n };
+    const message = `the document exceeds the ${limit} limit of ${max}${counted}`;
     ctx?.reportError(new GraphQLError(message, { originalError: tooComplex(message, limit, max, detail) }));
   };
 }
