@@ -418,4 +418,16 @@ describe('analytics API on the seeded graph', () => {
       expect(body.errors?.[0]?.extensions).toMatchObject({ code, argument });
     }
   });
+
+  it('refuses a timeline of more than 600 periods with advice that fits the interval asked', async () => {
+    const asked = async (from: string, to: string, interval: string) =>
+      (await s.gql(`{ timeline(from: "${from}", to: "${to}", interval: ${interval}) { periods { start } } }`))
+        .body.errors?.[0]?.message;
+    expect(await asked('0001-01-01', '9999-12-31', 'YEAR')).toBe(
+      'timeline is limited to 600 periods; 0001-01-01 to 9999-12-31 by YEAR has 9999: narrow from/to',
+    );
+    expect(await asked('1950-01-01', '2013-12-31', 'MONTH')).toBe(
+      'timeline is limited to 600 periods; 1950-01-01 to 2013-12-31 by MONTH has 768: narrow from/to or use YEAR',
+    );
+  });
 });
