@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { AppError } from '../domain/errors';
+import { MAX_SHORT_LIST } from '../domain/validation/entity-rules';
 import type { Gateway } from '../store/gateway';
 import type { FilterInput } from '../store/reads/filter';
 import {
@@ -80,9 +82,24 @@ export class Loaders {
     return this.load({ main: countPlan(rel, item, filter), with: [] }, parent) as Promise<number>;
   }
 
-  /** Every related item of `parent` (short lists such as citations), by key. */
+  /**
+   * Every related item of `parent` (short lists such as citations), by key; a list longer than
+   * MAX_SHORT_LIST fails with an error naming it rather than answer part of it.
+   */
   all(rel: RelName, parent: ParentKey, rows: RowPlan | null = null): NodeRow[] | Promise<NodeRow[]> {
-    return this.value({ main: allPlan(rel, rows), with: [] }, parent) as NodeRow[] | Promise<NodeRow[]>;
+    const all = this.value({ main: allPlan(rel, rows), with: [] }, parent) as NodeRow[] | Promise<NodeRow[]>;
+    // a rejection, never a throw: callers return this as it is from list items
+    const short = (items: NodeRow[]) =>
+      items.length <= MAX_SHORT_LIST
+        ? items
+        : Promise.reject(
+            new AppError(
+              'QUERY_TOO_COMPLEX',
+              `${parent.label} ${parent.id} has more than ${MAX_SHORT_LIST} ${rel}, more than a list without paging answers`,
+              { limit: 'listItems', max: MAX_SHORT_LIST },
+            ),
+          );
+    return Array.isArray(all) ? short(all) : all.then(short);
   }
 
   /** The one related item of `parent` (e.g. a pairing's helper), or null. */

@@ -107,6 +107,62 @@ describe('citing every kind of fact', () => {
     });
   });
 
+  it("answers a fact's 500 citations, refuses a 501st, and names a longer list (written around the rule) instead of cutting it", async () => {
+    const id = facts.get('Household')!;
+    const key = Buffer.from(id, 'base64url').toString('utf8').slice('Household:'.length);
+    const cite = (n: number) =>
+      s.gateway.write(
+        'test.fixture.citations',
+        `MATCH (f:Household {id: $key}) UNWIND range(1, $n) AS i
+         CREATE (f)-[:SUPPORTED_BY]->(:Citation {id: $key + ':cit:' + toString(i) + ':' + randomUUID(), quote: '引文', provenance: 'REPORTED'})`,
+        { key, n },
+      );
+    const stored = async () =>
+      Number(
+        (
+          await s.gateway.read(
+            'test.count',
+            'MATCH (:Household {id: $key})-[:SUPPORTED_BY]->(c:Citation) RETURN count(c) AS n',
+            { key },
+          )
+        )[0].n,
+      );
+    await cite(500 - (await stored()));
+    const direct = `query($id: ID!) { node(id: $id) { ... on Household { key citations { id } } } }`;
+    const nested = `query($id: ID!) { node(id: $id) { ... on Household { unit { ... on AdminUnit {
+      households(first: 100) { edges { node { key citations { id } } } } } } } } }`;
+    type Cited = { key: string; citations: unknown[] };
+    type Nested = { node: { unit: { households: { edges: { node: Cited }[] } } } };
+    const mine = (d: Nested) => d.node.unit.households.edges.find((e) => e.node.key === key)!.node;
+    const atCap = await l.as<{ node: Cited }>('editor', direct, { id });
+    expect(atCap.errors).toBeUndefined();
+    expect(atCap.data!.node.citations).toHaveLength(500);
+    const atCapNested = await l.as<Nested>('editor', nested, { id });
+    expect(atCapNested.errors).toBeUndefined();
+    expect(mine(atCapNested.data!).citations).toHaveLength(500);
+
+    const refused = await l.as(
+      'editor',
+      'mutation($i: AddCitationInput!) { addCitation(input: $i) { citation { id } } }',
+      { i: { factId: id, sourceId: l.ids.source, quote: '第五百零一条' } },
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].message).toContain(
+      'input.factId: the fact already has 500 citations, the most one fact takes',
+    );
+    expect(await stored()).toBe(500);
+
+    await cite(1);
+    const longer = {
+      message: `Household ${key} has more than 500 citations, more than a list without paging answers`,
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'listItems', max: 500 },
+    };
+    const over = await l.as<{ node: Cited }>('editor', direct, { id });
+    expect(over.errors).toEqual([expect.objectContaining({ ...longer, path: ['node', 'citations'] })]);
+    const overNested = await l.as<Nested>('editor', nested, { id });
+    expect(overNested.errors).toEqual([expect.objectContaining(longer)]);
+  });
+
   it('refuses to cite what is not a fact (a Source), naming the argument', async () => {
     const r = await l.as(
       'editor',

@@ -43,6 +43,13 @@ export function checkHouseholdUnit(issues: Issues, field: string, unitKind: Unit
     issues.add(field, `a household is registered in a 嘎查村 or 社区, not a unit of kind ${unitKind}`);
 }
 
+/**
+ * The most items a list without paging answers (a fact's citations, a person's tenures, an
+ * indicator's observations …), and so the most citations one fact takes. A longer list is an
+ * error naming it, never a list silently cut.
+ */
+export const MAX_SHORT_LIST = 500;
+
 /** Household sizes accepted (家庭人口). */
 export const MAX_MEMBERS = 30;
 

@@ -4,6 +4,7 @@ import type { FilterInput } from '../../store/reads/filter';
 import type { Fetch } from '../../store/reads/reads';
 import { ITEMS, RELS, type ItemName, type RelName } from '../../store/reads/specs';
 import { stableJson } from '../../domain/stable-json';
+import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
 
 /**
  * One field's fetch, and the id of the loader whose cache holds its results: the id names what is
@@ -91,7 +92,14 @@ export function allPlan(
 ): PlanItem {
   return {
     id: `all|${rel}|${shapeOf(rows)}`,
-    fetch: { kind: 'all', rel: RELS[rel], cap: 500, labels, props: rows?.props, nested: nestedOf(rows) },
+    fetch: {
+      kind: 'all',
+      rel: RELS[rel],
+      cap: MAX_SHORT_LIST,
+      labels,
+      props: rows?.props,
+      nested: nestedOf(rows),
+    },
     rows,
   };
 }

@@ -153,6 +153,7 @@ export type Fetch =
   | {
       kind: 'all';
       rel: RelSpec;
+      /** The most items answered; one more is fetched, to tell a longer list (Loaders.all). */
       cap: number;
       labels?: readonly Label[] | null;
       props?: readonly string[] | null;
@@ -190,7 +191,7 @@ function fetchBody(f: Fetch, params: Params, depth: number, guarded: boolean): s
     return guarded ? `RETURN sum(${count})` : `RETURN ${count}`;
   }
   if (f.kind === 'all') {
-    const cap = params.add(f.cap);
+    const cap = params.add(f.cap + 1);
     const cut = `MATCH ${f.rel.pattern} WITH n ORDER BY n.id LIMIT $${cap}`;
     return `${cut} ${collected(f.nested, f.props, 'null', 'n.id', 'n.id', params, depth)}`;
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CITABLE_LABELS } from '../../domain/model';
 import { Issues } from '../../domain/validation/issues';
 import { checkText, MAX_TEXT } from '../../domain/validation/text';
+import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
 import type { NodeKey } from '../../domain/node-key';
 import { checkedLabel, type WriteTx } from './write-tx';
 
@@ -28,6 +29,14 @@ export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeKey> 
     issues.add('charOffset', `must be a character offset ≥ 0, got ${c.charOffset}`);
   issues.throwIfAny();
   await w.mustFind(c.fact, 'input.factId');
+  const [{ cited }] = await w.run(
+    'cite.count',
+    `MATCH (f:${checkedLabel(c.fact.label)} {id: $fact}) RETURN COUNT { (f)-[:SUPPORTED_BY]->(:Citation) } AS cited`,
+    { fact: c.fact.id },
+  );
+  if (Number(cited) >= MAX_SHORT_LIST)
+    issues.add('factId', `the fact already has ${MAX_SHORT_LIST} citations, the most one fact takes`);
+  issues.throwIfAny();
   await w.mustFind({ label: 'Source', id: c.sourceKey }, 'input.sourceId');
   const id = `cit:${randomUUID()}`;
   await w.run(
