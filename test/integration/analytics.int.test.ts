@@ -429,5 +429,19 @@ describe('analytics API on the seeded graph', () => {
     expect(await asked('1950-01-01', '2013-12-31', 'MONTH')).toBe(
       'timeline is limited to 600 periods; 1950-01-01 to 2013-12-31 by MONTH has 768: narrow from/to or use YEAR',
     );
+    // YEAR is advised only where it would be answered
+    expect(await asked('0001-01-01', '9999-12-31', 'MONTH')).toBe(
+      'timeline is limited to 600 periods; 0001-01-01 to 9999-12-31 by MONTH has 119988: narrow from/to',
+    );
+  });
+
+  it("answers a reported figure's citations as its observation does (one short list, one path)", async () => {
+    type Check = { key: string; citations: { id: string }[]; observation: { citations: { id: string }[] } };
+    const d = await data<{ indicators: Check[] }>(
+      '{ indicators { key citations { id } observation { citations { id } } } }',
+    );
+    expect(d.indicators.length).toBeGreaterThanOrEqual(54);
+    expect(d.indicators.filter((c) => c.citations.length > 0).length).toBeGreaterThanOrEqual(54);
+    for (const c of d.indicators) expect([c.key, c.citations]).toEqual([c.key, c.observation.citations]);
   });
 });

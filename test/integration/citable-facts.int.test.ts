@@ -127,7 +127,16 @@ describe('citing every kind of fact', () => {
           )
         )[0].n,
       );
-    await cite(500 - (await stored()));
+    // eight at once where five fit: the fact's lock makes them count one after the other
+    await cite(495 - (await stored()));
+    const add = (quote: string) =>
+      l.as('editor', 'mutation($i: AddCitationInput!) { addCitation(input: $i) { citation { id } } }', {
+        i: { factId: id, sourceId: l.ids.source, quote },
+      });
+    const racing = await Promise.all(Array.from({ length: 8 }, (_, i) => add(`同时${i}`)));
+    expect(racing.filter((r) => !r.errors).length).toBe(5);
+    expect(racing.filter((r) => r.errors?.[0].extensions?.code === 'BAD_USER_INPUT').length).toBe(3);
+    expect(await stored()).toBe(500);
     const direct = `query($id: ID!) { node(id: $id) { ... on Household { key citations { id } } } }`;
     const nested = `query($id: ID!) { node(id: $id) { ... on Household { unit { ... on AdminUnit {
       households(first: 100) { edges { node { key citations { id } } } } } } } } }`;

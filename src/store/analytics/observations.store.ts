@@ -1,11 +1,9 @@
 import type { Gateway } from '../gateway';
-import type { NodeRow } from '../reads/reads';
 
 /** What the API shows of an observation beyond the figures checkObservations returns. */
 export interface ObservationDetails {
   indicatorName: string | null;
   interpretation: string | null;
-  citations: NodeRow[];
 }
 
 /** Details of several observations in one statement, in key order (null when absent). */
@@ -17,8 +15,7 @@ export async function observationDetails(
     'analytics.observationDetails',
     `UNWIND $ids AS oid
 MATCH (o:Observation {id: oid})-[:OF]->(i:Indicator)
-RETURN oid, i.name AS indicatorName, o.interpretation AS interpretation,
-  COLLECT { MATCH (o)-[:SUPPORTED_BY]->(c:Citation) RETURN c {.*, __label: 'Citation'} ORDER BY c.id } AS citations`,
+RETURN oid, i.name AS indicatorName, o.interpretation AS interpretation`,
     { ids },
   );
   const byId = new Map(rows.map((r) => [String(r.oid), r]));
@@ -28,7 +25,6 @@ RETURN oid, i.name AS indicatorName, o.interpretation AS interpretation,
     return {
       indicatorName: (r.indicatorName as string | null) ?? null,
       interpretation: (r.interpretation as string | null) ?? null,
-      citations: r.citations as NodeRow[],
     };
   });
 }

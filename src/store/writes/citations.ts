@@ -28,7 +28,8 @@ export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeKey> 
   if (c.charOffset !== null && (!Number.isSafeInteger(c.charOffset) || c.charOffset < 0))
     issues.add('charOffset', `must be a character offset ≥ 0, got ${c.charOffset}`);
   issues.throwIfAny();
-  await w.mustFind(c.fact, 'input.factId');
+  // under the fact's write lock: two citations added at once are counted one after the other
+  await w.mustLock(c.fact, 'input.factId');
   const [{ cited }] = await w.run(
     'cite.count',
     `MATCH (f:${checkedLabel(c.fact.label)} {id: $fact}) RETURN COUNT { (f)-[:SUPPORTED_BY]->(:Citation) } AS cited`,

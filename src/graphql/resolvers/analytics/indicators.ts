@@ -27,6 +27,7 @@ export const indicatorsResolvers: Resolvers = {
     dimensions: (c) =>
       Object.entries(c.observation.dimensions).map(([key, v]) => ({ key, value: String(v) })),
     interpretation: async (c, _a, ctx) => (await detailsOf(ctx, c.observation.id))?.interpretation ?? null,
-    citations: async (c, _a, ctx) => (await detailsOf(ctx, c.observation.id))?.citations ?? [],
+    // the observation's own short list (Loaders.all), as Observation.citations answers it
+    citations: (c, _a, ctx) => ctx.loaders.all('citations', { label: 'Observation', id: c.observation.id }),
   },
 };

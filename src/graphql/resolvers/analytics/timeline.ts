@@ -27,7 +27,7 @@ export const timelineResolvers: Resolvers = {
       if (periods > MAX_TIMELINE_PERIODS) {
         throw new AppError(
           'QUERY_TOO_COMPLEX',
-          `timeline is limited to ${MAX_TIMELINE_PERIODS} periods; ${a.from} to ${a.to} by ${interval} has ${periods}: narrow from/to${interval === 'YEAR' ? '' : ' or use YEAR'}`,
+          `timeline is limited to ${MAX_TIMELINE_PERIODS} periods; ${a.from} to ${a.to} by ${interval} has ${periods}: narrow from/to${interval !== 'YEAR' && periodCount(a.from, a.to, 'YEAR') <= MAX_TIMELINE_PERIODS ? ' or use YEAR' : ''}`,
           { argument: 'to', periods },
         );
       }
