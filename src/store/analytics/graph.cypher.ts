@@ -1,3 +1,4 @@
+import { propertyName } from '../reads/row-shape';
 import { PAIRING_END_LABELS } from '../../domain/model';
 
 /**
@@ -66,6 +67,7 @@ export function pairingGraphCypher(
   direction: Direction,
   where: string,
   categories: boolean,
+  props: GraphRowProps = { nodes: null, pairings: null },
 ): string {
   if (!Number.isInteger(depth) || depth < 0 || depth > MAX_DEPTH) {
     throw new RangeError(`depth must be an integer in 0..${MAX_DEPTH}, got ${depth}`);
@@ -87,11 +89,26 @@ CALL (g) {
     MATCH (y)<-[:BENEFICIARY]-(p:Pairing)-[:HELPER]->(x)
     WHERE x IN seen AND ${where}
     WITH x, p, y LIMIT $maxEdges + 1
-    RETURN collect({pairing: p {.*, __label: 'Pairing'}, source: [labels(x)[0], x.id], target: [labels(y)[0], y.id]}) AS edges
+    RETURN collect({pairing: ${mapOf('p', props.pairings)}, __label: 'Pairing'}, source: [labels(x)[0], x.id], target: [labels(y)[0], y.id]}) AS edges
   }
   RETURN [d IN range(0, size(levels) - 1) |
-    [n IN levels[d] | n {.*, __label: labels(n)[0]${cats}}]] AS levels,
+    [n IN levels[d] | ${mapOf('n', props.nodes)}, __label: labels(n)[0]${cats}}]] AS levels,
     edges[..$maxEdges] AS edges, truncated OR size(edges) > $maxEdges AS truncated
 }
 RETURN g.key AS key, levels, edges, truncated`;
 }
+
+/**
+ * Which properties the rows of a graph carry: `id` and these, or every property (null) when the
+ * whole record is asked for (GraphNode.entity, GraphEdge.pairing).
+ */
+export interface GraphRowProps {
+  nodes: readonly string[] | null;
+  pairings: readonly string[] | null;
+}
+
+/** The opening of `v`'s map projection: `v {.*` or `v {.id, .name …` (names checked). */
+const mapOf = (v: string, props: readonly string[] | null) =>
+  props === null
+    ? `${v} {.*`
+    : `${v} {${['id', ...props.filter((k) => k !== 'id')].map((k) => `.${propertyName(k)}`).join(', ')}`;

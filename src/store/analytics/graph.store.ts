@@ -2,7 +2,7 @@ import type { Category } from '../../domain/model';
 import type { Gateway } from '../gateway';
 import { Params, type FilterInput } from '../reads/filter';
 import type { NodeRow, ParentKey } from '../reads/reads';
-import { GRAPH_LABELS, pairingGraphCypher, type Direction } from './graph.cypher';
+import { GRAPH_LABELS, pairingGraphCypher, type Direction, type GraphRowProps } from './graph.cypher';
 import { pairingWhere } from './specs';
 
 /** A node of a rendered pairing graph. */
@@ -41,6 +41,8 @@ export interface GraphOptions {
    * a shared agency), so only when the client selected `GraphNode.category`.
    */
   categories: boolean;
+  /** What the rows carry (default: every property); GraphRowProps. */
+  props?: GraphRowProps;
 }
 
 /** Edges kept per graph: enough for the induced subgraph of `maxNodes` nodes in this model. */
@@ -72,7 +74,7 @@ export async function pairingGraphs(
   });
   const rows = await gw.read(
     'analytics.pairingGraph',
-    pairingGraphCypher(o.depth, o.direction, where, o.categories),
+    pairingGraphCypher(o.depth, o.direction, where, o.categories, o.props),
     params.values,
   );
   const byKey = new Map(rows.map((r) => [String(r.key), r]));

@@ -54,7 +54,8 @@ export function fetchedOf(values: Plain, fetches: readonly Fetch[]): Fetched[] {
 }
 
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function propertyName(k: string): string {
+/** `k` when it can only be a property name (letters, digits, `_`), else a TypeError. */
+export function propertyName(k: string): string {
   if (!PROPERTY.test(k)) throw new TypeError(`not a property name: ${JSON.stringify(k)}`);
   return k;
 }

@@ -4,7 +4,7 @@ import type { Resolvers } from '../../__generated__/resolvers-types';
 import { areaOf, graphNeedsCategories, graphOf, intIn, stringKeyset } from '../../analytics-loaders';
 import { toConnection, toPage } from '../../connections';
 import { keyOfRow, relatedConnection } from '../../resolve';
-import { graphOptions } from './graph-options';
+import { graphOptions, graphRowProps } from './graph-options';
 
 /** Resolvers of schema/analytics-exemplars.graphql: exemplars (先进典型) with their networks. */
 export const exemplarsResolvers: Resolvers = {
@@ -35,6 +35,7 @@ export const exemplarsResolvers: Resolvers = {
         filter: null,
         maxNodes: intIn(a.maxNodes, 100, 'maxNodes', 1, 500),
         categories: graphNeedsCategories(info),
+        props: graphRowProps(info),
       });
       const roots = [keyOfRow(e.row)];
       const unit = e.row.__label === 'Organization' ? await ctx.loaders.one('unit', keyOfRow(e.row)) : null;

@@ -1,4 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphRowProps } from '../../../store/analytics/graph.cypher';
 import type { GraphOptions } from '../../../store/analytics/graph.store';
+import type { GraphEdgeResolvers, GraphNodeResolvers } from '../../__generated__/resolvers-types';
+import { selects } from '../../execution';
 import { scopeFilter, type PairingScope } from '../../../store/analytics/specs';
 import { intIn } from '../../analytics-loaders';
 import { decodeFilter } from '../../resolve';
@@ -14,6 +18,8 @@ export interface GraphArgs {
   maxNodes?: number | null;
   /** Whether the client selected `nodes { category }` (graphNeedsCategories). */
   categories: boolean;
+  /** What the rows carry (graphRowProps). */
+  props: GraphRowProps;
 }
 
 /**
@@ -33,5 +39,50 @@ export function graphOptions(a: GraphArgs): GraphOptions {
     filter: scopeFilter(scope, {}),
     maxNodes: intIn(a.maxNodes, 500, 'maxNodes', 1, MAX_GRAPH_NODES),
     categories: a.categories,
+    props: a.props,
   };
+}
+
+/**
+ * What each field of GraphNode / GraphEdge reads of its row (graph.ts), beyond `id` and the
+ * label; null: the whole record. Typed by the generated resolvers, so a field added to the SDL
+ * without an entry here does not compile.
+ */
+const NODE_READS: Record<keyof GraphNodeResolvers, readonly string[] | null> = {
+  id: [],
+  kind: [],
+  name: ['name'],
+  level: ['level'],
+  category: [],
+  unitKind: ['kind'],
+  provenance: ['provenance'],
+  root: [],
+  depth: [],
+  entity: null,
+};
+const EDGE_READS: Record<keyof GraphEdgeResolvers, readonly string[] | null> = {
+  id: [],
+  source: [],
+  target: [],
+  kind: ['kind'],
+  level: ['level'],
+  category: ['category'],
+  provenance: ['provenance'],
+  validFrom: ['validFrom'],
+  validTo: ['validTo'],
+  pairing: null,
+};
+
+/** The properties a graph's rows must carry for the fields `info` selects under `nodes` and `edges`. */
+export function graphRowProps(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): GraphRowProps {
+  const read = (list: string, reads: Record<string, readonly string[] | null>) => {
+    const props = new Set<string>();
+    for (const [field, of] of Object.entries(reads)) {
+      if (!selects(info, [list, field])) continue;
+      if (of === null) return null;
+      for (const p of of) props.add(p);
+    }
+    return [...props].sort();
+  };
+  return { nodes: read('nodes', NODE_READS), pairings: read('edges', EDGE_READS) };
 }

@@ -7,7 +7,7 @@ import { gid, graphNeedsCategories, intIn } from '../../analytics-loaders';
 import { fromGlobalIdOf } from '../../ids';
 import { viewerOf } from '../../mutate';
 import { keyOfRow, validToOf } from '../../resolve';
-import { graphOptions } from './graph-options';
+import { graphOptions, graphRowProps } from './graph-options';
 
 const MAX_ROOTS = 100;
 
@@ -27,6 +27,7 @@ export const graphResolvers: Resolvers = {
         depth,
         direction: a.direction ?? 'BOTH',
         categories: graphNeedsCategories(info),
+        props: graphRowProps(info),
       });
       return (await pairingGraphs(ctx.gateway, [roots], o))[0];
     },
