@@ -157,6 +157,48 @@ describe('a graph dump streamed into import files', () => {
     expect((await writeDumpFiles({ file, dir: null, threads: 2 })).issues).toEqual([issue]);
   });
 
+  it('refuses a fact that cites more than 500 citations, naming its line, whole or streamed', async () => {
+    const small = reportedBatch();
+    const fact = small.nodes.find((x) => x.label !== 'Source' && x.citations?.length)!;
+    const cited = small.nodes.find((x) => x.label === 'Citation')!;
+    const extra = Array.from({ length: 501 }, (_, i) => ({ ...cited, id: `${cited.id}:copy${i}` }));
+    const from = small.rels.find((r) => r.type === 'FROM' && r.from.id === cited.id)!;
+    const froms = extra.map((c) => ({ ...from, from: { ...from.from, id: c.id } }));
+    for (const [count, refused] of [
+      [500, false],
+      [501, true],
+    ] as const) {
+      const records = lines({
+        ...small,
+        nodes: [
+          ...small.nodes.map((x) =>
+            x === fact ? { ...x, citations: extra.slice(0, count).map((c) => c.id) } : x,
+          ),
+          ...extra,
+        ],
+        rels: [...small.rels, ...froms],
+      });
+      const file = path.join(tmp(), `cites-${count}.jsonl`);
+      fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+      const line = records.findIndex((r) => r.node?.id === fact.id && r.node.label === fact.label) + 1;
+      const own = {
+        line,
+        field: 'node.citations',
+        problem: 'at most 500 citations per fact (the most its citations list answers), got 501',
+      };
+      for (const found of [
+        (await inMemory(file)).issues,
+        (await writeDumpFiles({ file, dir: null, threads: 2 })).issues,
+      ]) {
+        expect(found.filter((x) => x.field === 'node.citations')).toEqual(refused ? [own] : []);
+        // the rest follows from it: the refused record's relationships name a node not in the file
+        const missing = `no ${fact.label} ${JSON.stringify(fact.id)} in the file or the graph`;
+        expect(found.filter((x) => x.field !== 'node.citations' && x.problem !== missing)).toEqual([]);
+        if (!refused) expect(found).toEqual([]);
+      }
+    }
+  });
+
   it('says when a record repeats (the loader folds repeats; the importer would not) and writes no file set', async () => {
     const small = reportedBatch();
     for (const extra of [{ node: small.nodes[5] }, { rel: small.rels[7] }]) {

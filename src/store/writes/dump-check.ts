@@ -1,3 +1,4 @@
+import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
 import neo4j from 'neo4j-driver';
 import { LABELS, PROVENANCES, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
@@ -53,6 +54,11 @@ export function checkGraphRecord(
     if (typeof n.id !== 'string' || n.id === '') return bad('node.id', 'must be a non-empty string');
     if (!(PROVENANCES as readonly string[]).includes(String(n.provenance)))
       return bad('node.provenance', `must be one of ${PROVENANCES.join(', ')}`);
+    if (Array.isArray(n.citations) && n.citations.length > MAX_SHORT_LIST)
+      return bad(
+        'node.citations',
+        `at most ${MAX_SHORT_LIST} citations per fact (the most its citations list answers), got ${n.citations.length}`,
+      );
     if (typeof n.props !== 'object' || n.props === null || !Object.values(n.props).every(isPropValue))
       return bad('node.props', 'must be an object of strings, numbers, booleans or lists of them');
     const is = new Issues('node');
