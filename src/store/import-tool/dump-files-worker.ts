@@ -4,7 +4,8 @@ import type { GraphBatch, NodeRecord } from '../../domain/records';
 import { helperKey, withHelperKey } from '../derived-props';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { parseJsonLine } from '../../domain/validation/json-line';
-import { checkGraphRecord, labelCode, relTypeCode, restoreDateTimes } from '../writes/dump-check';
+import { restoreDateTimes } from '../writes/date-times';
+import { checkGraphRecord, labelCode, relTypeCode } from '../writes/dump-check';
 import { ImportFiles, type ImportFileSet } from './import-files';
 import type { WithPort } from './thread-tasks';
 

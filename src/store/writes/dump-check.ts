@@ -1,8 +1,7 @@
-import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
-import neo4j from 'neo4j-driver';
 import { LABELS, PROVENANCES, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
 import type { NodeRecord, PropValue, RelRecord } from '../../domain/records';
+import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
 import { checkGraphProps, GRAPH_RULES, type RelRule } from '../../domain/validation/graph-rules';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { Issues } from '../../domain/validation/issues';
@@ -17,8 +16,6 @@ export const OPERATIONAL_LABELS: ReadonlySet<string> = new Set([
 ]);
 const GRAPH_LABELS: ReadonlySet<string> = new Set(LABELS.filter((l) => !OPERATIONAL_LABELS.has(l)));
 const REL_SET: ReadonlySet<string> = new Set(REL_TYPES);
-/** Date-time properties written by the service; restored as DateTime values. */
-const DATETIME_KEYS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt']);
 
 const isPropValue = (v: unknown): v is PropValue =>
   v === null ||
@@ -36,7 +33,7 @@ const isRef = (v: unknown): v is NodeKey =>
  * relationship types from the closed lists, provenance, property values Neo4j can store, the
  * label's property rules (names and texts normalised as the mutations store them) and which labels
  * a relationship may join. Returns the record, or null after adding its issues. A node's
- * date-times are still text here (restoreDateTimes), so a record can cross a thread boundary.
+ * date-times are still text here (restoreDateTimes, date-times.ts), so a record can cross a thread boundary.
  */
 export function checkGraphRecord(
   values: Readonly<Record<string, unknown>>,
@@ -94,18 +91,6 @@ export function checkGraphRecord(
     };
   }
   return bad('record', 'must hold a "node" or a "rel"');
-}
-
-/** A checked node's `createdAt` and `updatedAt` texts as Neo4j DateTimes, which the loader and the import files store as DATETIME. */
-export function restoreDateTimes(n: NodeRecord): NodeRecord {
-  if (!Object.keys(n.props).some((k) => DATETIME_KEYS.has(k))) return n;
-  const props: Record<string, PropValue> = {};
-  for (const [k, v] of Object.entries(n.props))
-    props[k] =
-      DATETIME_KEYS.has(k) && typeof v === 'string'
-        ? (neo4j.types.DateTime.fromStandardDate(new Date(v)) as unknown as PropValue)
-        : v;
-  return { ...n, props };
 }
 
 /** Why a relationship's ends do not fit the rules of either end's label (a HELPER to a Household …), or null. */

@@ -2,7 +2,8 @@ import type { GraphBatch, NodeRecord, RelRecord } from '../../domain/records';
 import type { RawRow, RowIssue } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
 import { BULK_PARALLEL, loadBatch } from '../load';
-import { checkGraphRecord, DumpCheck, labelCode, relTypeCode, restoreDateTimes } from './dump-check';
+import { restoreDateTimes } from './date-times';
+import { checkGraphRecord, DumpCheck, labelCode, relTypeCode } from './dump-check';
 import { auditImport } from './import-write';
 import type { WriteMeta } from './write-tx';
 
