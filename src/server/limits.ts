@@ -95,6 +95,7 @@ function notAnObject(body: unknown): string | undefined {
   } catch {
     return undefined;
   }
-  const kind = value === null ? 'null' : typeof value;
-  return `the request body must be a JSON object such as {"query": "{ __typename }"}, got ${kind === 'number' || kind === 'string' || kind === 'boolean' ? `a ${kind}` : kind}`;
+  // strict parsing lets objects and arrays through: only null, a number, a string or a boolean get here
+  const kind = value === null ? 'null' : `a ${typeof value}`;
+  return `the request body must be a JSON object such as {"query": "{ __typename }"}, got ${kind}`;
 }

@@ -2,9 +2,9 @@ import { AppError } from '../../../domain/errors';
 import { GRAPH_LABELS, MAX_DEPTH } from '../../../store/analytics/graph.cypher';
 import { pairingGraphs } from '../../../store/analytics/graph.store';
 import type { Resolvers } from '../../__generated__/resolvers-types';
-import { graphNeedsCategories, intIn } from '../../analytics-loaders';
+import { intIn } from '../../analytics-loaders';
 import { fromGlobalIdOf } from '../../ids';
-import { graphOptions, graphRowProps } from './graph-options';
+import { graphOptions } from './graph-options';
 
 /** Resolvers of schema/analytics-ego-network.graphql: pairingGraph with one root, both ways. */
 export const egoNetworkResolvers: Resolvers = {
@@ -15,13 +15,7 @@ export const egoNetworkResolvers: Resolvers = {
       const [g] = await pairingGraphs(
         ctx.gateway,
         [[root]],
-        graphOptions({
-          ...a,
-          depth,
-          direction: 'BOTH',
-          categories: graphNeedsCategories(info),
-          props: graphRowProps(info),
-        }),
+        graphOptions({ ...a, depth, direction: 'BOTH', selection: info }),
       );
       if (g.nodes.length === 0) throw new AppError('NOT_FOUND', 'id names no entity', { argument: 'id' });
       return g;

@@ -1,10 +1,10 @@
 import { VILLAGE_LEVEL_KINDS, type UnitKind } from '../../../domain/model';
 import { exemplarCount, exemplarPage } from '../../../store/analytics/exemplars.store';
 import type { Resolvers } from '../../__generated__/resolvers-types';
-import { areaOf, graphNeedsCategories, graphOf, intIn, stringKeyset } from '../../analytics-loaders';
+import { areaOf, graphOf, intIn, stringKeyset } from '../../analytics-loaders';
 import { toConnection, toPage } from '../../connections';
 import { keyOfRow, relatedConnection } from '../../resolve';
-import { graphOptions, graphRowProps } from './graph-options';
+import { graphOptions } from './graph-options';
 
 /** Resolvers of schema/analytics-exemplars.graphql: exemplars (先进典型) with their networks. */
 export const exemplarsResolvers: Resolvers = {
@@ -34,8 +34,7 @@ export const exemplarsResolvers: Resolvers = {
         direction: 'BOTH',
         filter: null,
         maxNodes: intIn(a.maxNodes, 100, 'maxNodes', 1, 500),
-        categories: graphNeedsCategories(info),
-        props: graphRowProps(info),
+        selection: info,
       });
       const roots = [keyOfRow(e.row)];
       const unit = e.row.__label === 'Organization' ? await ctx.loaders.one('unit', keyOfRow(e.row)) : null;

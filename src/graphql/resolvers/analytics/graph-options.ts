@@ -4,7 +4,7 @@ import type { GraphOptions } from '../../../store/analytics/graph.store';
 import type { GraphEdgeResolvers, GraphNodeResolvers } from '../../__generated__/resolvers-types';
 import { selects } from '../../execution';
 import { scopeFilter, type PairingScope } from '../../../store/analytics/specs';
-import { intIn } from '../../analytics-loaders';
+import { graphNeedsCategories, intIn } from '../../analytics-loaders';
 import { decodeFilter } from '../../resolve';
 
 /** The most nodes pairingGraph and egoNetwork may return. */
@@ -16,11 +16,11 @@ export interface GraphArgs {
   filter?: unknown;
   activeOn?: string | null;
   maxNodes?: number | null;
-  /** Whether the client selected `nodes { category }` (graphNeedsCategories). */
-  categories: boolean;
-  /** What the rows carry (graphRowProps). */
-  props: GraphRowProps;
+  /** The graph field's selection: whether it asks for categories, and what its rows must carry. */
+  selection: Selection;
 }
+
+type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 /**
  * Validates pairingGraph/egoNetwork arguments into store options. Every kind of pairing is drawn
@@ -38,8 +38,8 @@ export function graphOptions(a: GraphArgs): GraphOptions {
     direction: a.direction,
     filter: scopeFilter(scope, {}),
     maxNodes: intIn(a.maxNodes, 500, 'maxNodes', 1, MAX_GRAPH_NODES),
-    categories: a.categories,
-    props: a.props,
+    categories: graphNeedsCategories(a.selection),
+    props: graphRowProps(a.selection),
   };
 }
 
@@ -74,7 +74,7 @@ const EDGE_READS: Record<keyof GraphEdgeResolvers, readonly string[] | null> = {
 };
 
 /** The properties a graph's rows must carry for the fields `info` selects under `nodes` and `edges`. */
-export function graphRowProps(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): GraphRowProps {
+function graphRowProps(info: Selection): GraphRowProps {
   const read = (list: string, reads: Record<string, readonly string[] | null>) => {
     const props = new Set<string>();
     for (const [field, of] of Object.entries(reads)) {

@@ -3,11 +3,11 @@ import { badInput } from '../../../domain/errors';
 import { GRAPH_LABELS, MAX_DEPTH } from '../../../store/analytics/graph.cypher';
 import { pairingGraphs } from '../../../store/analytics/graph.store';
 import type { Resolvers } from '../../__generated__/resolvers-types';
-import { gid, graphNeedsCategories, intIn } from '../../analytics-loaders';
+import { gid, intIn } from '../../analytics-loaders';
 import { fromGlobalIdOf } from '../../ids';
 import { viewerOf } from '../../mutate';
 import { keyOfRow, validToOf } from '../../resolve';
-import { graphOptions, graphRowProps } from './graph-options';
+import { graphOptions } from './graph-options';
 
 const MAX_ROOTS = 100;
 
@@ -26,8 +26,7 @@ export const graphResolvers: Resolvers = {
         ...a,
         depth,
         direction: a.direction ?? 'BOTH',
-        categories: graphNeedsCategories(info),
-        props: graphRowProps(info),
+        selection: info,
       });
       return (await pairingGraphs(ctx.gateway, [roots], o))[0];
     },
