@@ -2,6 +2,7 @@ import type { Label } from '../../src/domain/model';
 import { CITABLE_LABELS } from '../../src/store/writes/citations';
 import { toGlobalId } from '../../src/graphql/ids';
 import { startTestServer, type TestServer } from '../support/harness';
+import { importRecords } from '../support/import-run';
 import { createLedger, type Ledger } from '../support/ledger';
 
 /**
@@ -170,6 +171,51 @@ describe('citing every kind of fact', () => {
     expect(over.errors).toEqual([expect.objectContaining({ ...longer, path: ['node', 'citations'] })]);
     const overNested = await l.as<Nested>('editor', nested, { id });
     expect(overNested.errors).toEqual([expect.objectContaining(longer)]);
+  });
+
+  it('refuses a graph import that would take a fact past 500 citations with those it has, storing nothing', async () => {
+    const id = facts.get('Project')!;
+    const key = Buffer.from(id, 'base64url').toString('utf8').slice('Project:'.length);
+    const cited = () =>
+      s.gateway
+        .read('test.cited', 'MATCH (:Project {id: $key})-[:SUPPORTED_BY]->(c:Citation) RETURN c.id AS id', {
+          key,
+        })
+        .then((rows) => rows.map((r) => String(r.id)).sort());
+    // 499 cited in the graph, and two citations in the graph that cite nothing yet
+    await s.gateway.write(
+      'test.fixture.citations',
+      `MATCH (f:Project {id: $key}) WITH f, 499 - COUNT { (f)-[:SUPPORTED_BY]->(:Citation) } AS more
+       UNWIND range(1, more) AS i
+       CREATE (f)-[:SUPPORTED_BY]->(:Citation {id: $key + ':cit:' + toString(i), quote: '引文', provenance: 'REPORTED'})
+       WITH DISTINCT f UNWIND [1, 2] AS i
+       CREATE (:Citation {id: $key + ':new:' + toString(i), quote: '新引文', provenance: 'REPORTED'})`,
+      { key },
+    );
+    const before = await cited();
+    expect(before).toHaveLength(499);
+    const supports = (citationIds: string[]) =>
+      citationIds.map((c) => ({
+        rel: { type: 'SUPPORTED_BY', from: { label: 'Project', id: key }, to: { label: 'Citation', id: c } },
+      }));
+    // one it already cites and two new ones: 501 together, refused, nothing stored
+    const over = supports([before[0], `${key}:new:1`, `${key}:new:2`]);
+    const refused = await importRecords(s.gateway, 'cite-test', 'graph', over);
+    expect(refused.issues).toEqual([
+      {
+        line: 1,
+        field: 'rel',
+        problem: `Project ${JSON.stringify(key)} would cite 3 in the file and 499 in the graph, 501 together; a fact cites at most 500 (the most its citations list answers)`,
+      },
+    ]);
+    expect(refused.written).toBe(false);
+    expect(await cited()).toEqual(before);
+    // one new one takes it to exactly 500: stored; importing it again changes nothing
+    for (let run = 0; run < 2; run++) {
+      const r = await importRecords(s.gateway, 'cite-test', 'graph', over.slice(0, 2));
+      expect([r.issues, r.written]).toEqual([[], true]);
+      expect(await cited()).toEqual([...before, `${key}:new:1`].sort());
+    }
   });
 
   it('refuses to cite what is not a fact (a Source), naming the argument', async () => {

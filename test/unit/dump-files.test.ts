@@ -157,46 +157,59 @@ describe('a graph dump streamed into import files', () => {
     expect((await writeDumpFiles({ file, dir: null, threads: 2 })).issues).toEqual([issue]);
   });
 
-  it('refuses a fact that cites more than 500 citations, naming its line, whole or streamed', async () => {
+  it('refuses a fact that would cite more than 500 citations, however the dump cites them, whole or streamed', async () => {
     const small = reportedBatch();
     const fact = small.nodes.find((x) => x.label !== 'Source' && x.citations?.length)!;
     const cited = small.nodes.find((x) => x.label === 'Citation')!;
     const extra = Array.from({ length: 501 }, (_, i) => ({ ...cited, id: `${cited.id}:copy${i}` }));
     const from = small.rels.find((r) => r.type === 'FROM' && r.from.id === cited.id)!;
     const froms = extra.map((c) => ({ ...from, from: { ...from.from, id: c.id } }));
-    for (const [count, refused] of [
-      [500, false],
-      [501, true],
-    ] as const) {
-      const records = lines({
-        ...small,
-        nodes: [
-          ...small.nodes.map((x) =>
-            x === fact ? { ...x, citations: extra.slice(0, count).map((c) => c.id) } : x,
-          ),
-          ...extra,
-        ],
-        rels: [...small.rels, ...froms],
-      });
-      const file = path.join(tmp(), `cites-${count}.jsonl`);
-      fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
-      const line = records.findIndex((r) => r.node?.id === fact.id && r.node.label === fact.label) + 1;
-      const own = {
-        line,
-        field: 'node.citations',
-        problem: 'at most 500 citations per fact (the most its citations list answers), got 501',
-      };
-      for (const found of [
-        (await inMemory(file)).issues,
-        (await writeDumpFiles({ file, dir: null, threads: 2 })).issues,
-      ]) {
-        expect(found.filter((x) => x.field === 'node.citations')).toEqual(refused ? [own] : []);
-        // the rest follows from it: the refused record's relationships name a node not in the file
-        const missing = `no ${fact.label} ${JSON.stringify(fact.id)} in the file or the graph`;
-        expect(found.filter((x) => x.field !== 'node.citations' && x.problem !== missing)).toEqual([]);
-        if (!refused) expect(found).toEqual([]);
+    const ids = extra.map((c) => c.id);
+    const key = { label: fact.label, id: fact.id };
+    const supports = (some: string[]) =>
+      some.map((id) => ({
+        type: 'SUPPORTED_BY' as const,
+        from: key,
+        to: { label: 'Citation' as Label, id },
+      }));
+    // the loader unites them all: one record's list, repeated records' lists, SUPPORTED_BY records
+    const ways: [string, (n: number) => { citations: string[]; repeats: string[][]; rels: RelRecord[] }][] = [
+      ['one record', (n) => ({ citations: ids.slice(0, n), repeats: [], rels: [] })],
+      // 300 and the rest, overlapping by 50: n distinct in all
+      ['repeated records', (n) => ({ citations: ids.slice(0, 300), repeats: [ids.slice(250, n)], rels: [] })],
+      [
+        'SUPPORTED_BY records',
+        (n) => ({ citations: ids.slice(0, 10), repeats: [], rels: supports(ids.slice(5, n)) }),
+      ],
+    ];
+    for (const [way, make] of ways)
+      for (const [count, refused] of [
+        [500, false],
+        [501, true],
+      ] as const) {
+        const { citations, repeats, rels } = make(count);
+        const records = lines({
+          nodes: [
+            ...small.nodes.map((x) => (x === fact ? { ...x, citations } : x)),
+            ...repeats.map((more) => ({ ...fact, citations: more })),
+            ...extra,
+          ],
+          rels: [...small.rels, ...froms, ...rels],
+        });
+        const file = path.join(tmp(), `cites-${count}.jsonl`);
+        fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+        const line = records.findIndex((r) => r.node?.id === fact.id && r.node.label === fact.label) + 1;
+        const own = {
+          line,
+          field: 'node.citations',
+          problem: `${fact.label} ${JSON.stringify(fact.id)} would cite 501 in the file; a fact cites at most 500 (the most its citations list answers)`,
+        };
+        for (const found of [
+          (await inMemory(file)).issues,
+          (await writeDumpFiles({ file, dir: null, threads: 2 })).issues,
+        ])
+          expect([way, found]).toEqual([way, refused ? [own] : []]);
       }
-    }
   });
 
   it('says when a record repeats (the loader folds repeats; the importer would not) and writes no file set', async () => {

@@ -1,11 +1,11 @@
 import { LABELS, PROVENANCES, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
 import type { NodeRecord, PropValue, RelRecord } from '../../domain/records';
-import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
 import { checkGraphProps, GRAPH_RULES, type RelRule } from '../../domain/validation/graph-rules';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { Issues } from '../../domain/validation/issues';
 import type { Gateway } from '../gateway';
+import { CitationTally } from './citation-tally';
 import { checkedLabel, checkedRelType } from './write-tx';
 
 /** Operational labels: never exported, never imported (each database keeps its own). */
@@ -51,11 +51,6 @@ export function checkGraphRecord(
     if (typeof n.id !== 'string' || n.id === '') return bad('node.id', 'must be a non-empty string');
     if (!(PROVENANCES as readonly string[]).includes(String(n.provenance)))
       return bad('node.provenance', `must be one of ${PROVENANCES.join(', ')}`);
-    if (Array.isArray(n.citations) && n.citations.length > MAX_SHORT_LIST)
-      return bad(
-        'node.citations',
-        `at most ${MAX_SHORT_LIST} citations per fact (the most its citations list answers), got ${n.citations.length}`,
-      );
     if (typeof n.props !== 'object' || n.props === null || !Object.values(n.props).every(isPropValue))
       return bad('node.props', 'must be an object of strings, numbers, booleans or lists of them');
     const is = new Issues('node');
@@ -109,6 +104,7 @@ export const relTypeCode = (t: RelType): number => REL_CODE.get(t)!;
 const LABEL_CODE = new Map<string, number>(LABELS.map((l, i) => [l, i]));
 const REL_CODE = new Map<string, number>(REL_TYPES.map((t, i) => [t, i]));
 const CITATION = labelCode('Citation');
+const SUPPORTED_BY = relTypeCode('SUPPORTED_BY');
 
 /** Each label's required relationship rules (by label code), numbered as bits of a node's mask. */
 const REQUIRED: RelRule[][] = LABELS.map((l) => (GRAPH_RULES[l]?.rels ?? []).filter((x) => x.required));
@@ -130,8 +126,8 @@ const REQUIRED_BIT: number[][][][] = LABELS.map((_, l) =>
 /**
  * What can only be checked across the whole dump, fed one checked record at a time in any order
  * (a dump streamed by several threads arrives interleaved): every relationship end and citation is
- * a node of the dump or of the graph, and every node has the relationships its label requires.
- * Holds, per label, the node ids with their lines, the ends not yet seen and a bit mask per node,
+ * a node of the dump or of the graph, every node has the relationships its label requires, and no
+ * fact would cite more citations than one fact takes (CitationTally). Holds, per label, the node ids with their lines, the ends not yet seen and a bit mask per node,
  * not the records; labels and types come as codes (labelCode, relTypeCode), so no key is built per
  * record. Also notices records repeated in the dump (`repeated`), which the offline import's
  * streamed path cannot fold as the loader does.
@@ -149,6 +145,8 @@ export class DumpCheck {
   /** Per label code: a node id → the bits of its label's required relationships the dump holds. */
   private readonly masks: Map<string, number>[] = LABELS.map(() => new Map());
   private readonly relHashes = new Set<number>();
+  /** What the dump cites for each fact, against the most one fact takes. */
+  private readonly cited = new CitationTally();
   /** A node, or (by a 53-bit hash of its key, so rarely a false alarm) a relationship, came twice. */
   repeated = false;
 
@@ -156,7 +154,10 @@ export class DumpCheck {
     const ids = this.lines[label];
     if (ids.has(id)) this.repeated = true;
     else ids.set(id, line);
-    if (citations) for (const c of citations) this.end('node.citations', CITATION, c, line);
+    if (citations) {
+      for (const c of citations) this.end('node.citations', CITATION, c, line);
+      this.cited.add(label, id, citations, line, 'node.citations');
+    }
   }
 
   rel(type: number, fromLabel: number, fromId: string, toLabel: number, toId: string, line: number): void {
@@ -165,6 +166,7 @@ export class DumpCheck {
     else this.relHashes.add(h);
     this.end('rel.from', fromLabel, fromId, line);
     this.end('rel.to', toLabel, toId, line);
+    if (type === SUPPORTED_BY) this.cited.add(fromLabel, fromId, [toId], line, 'rel');
     const out = REQUIRED_BIT[fromLabel][0][type][toLabel];
     if (out) this.masks[fromLabel].set(fromId, (this.masks[fromLabel].get(fromId) ?? 0) | out);
     const inc = REQUIRED_BIT[toLabel][1][type][fromLabel];
@@ -191,6 +193,7 @@ export class DumpCheck {
         });
     }
     issues.push(...(await this.missingRequiredRels(gw)));
+    issues.push(...(await this.cited.issues(gw)));
     // by line, then by text: the order records arrived in (threads interleave) must not show
     return issues.sort(
       (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),

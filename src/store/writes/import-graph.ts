@@ -10,8 +10,9 @@ import type { WriteMeta } from './write-tx';
 /**
  * Checks the records of a graph dump (`bangfu export --format json`, or JSON Lines of
  * `{"node": …}` / `{"rel": …}`), each on its own (checkGraphRecord), then across the dump
- * (DumpCheck): every relationship end and citation exists in the dump or in the graph, and every
- * node has the relationships its label requires. `gw` null: there is no graph yet (a new store,
+ * (DumpCheck): every relationship end and citation exists in the dump or in the graph, every
+ * node has the relationships its label requires, and no fact would cite more than 500 citations
+ * with those it already has. `gw` null: there is no graph yet (a new store,
  * which the offline importer will write), so the dump must hold every end itself.
  */
 export async function checkGraphRecords(
