@@ -1,8 +1,7 @@
-import { LABELS } from '../domain/model';
+import { EXPOSED_LABELS, LABELS } from '../domain/model';
 import type { GraphBatch } from '../domain/records';
 import type { Gateway } from '../store/gateway';
 import { BULK_PARALLEL, loadBatch, type LoadOptions } from '../store/load';
-import { OPERATIONAL_LABELS } from '../store/writes/dump-check';
 import { reportedBatch } from './reported';
 import { generateSyntheticBanners } from './synthetic';
 
@@ -83,10 +82,10 @@ export async function seed(gw: Gateway, o: SeedOptions): Promise<SeedSummary> {
   return { ...total, ms: performance.now() - t0, bulk };
 }
 
-/** True when no node of a graph label (anything but the audit ledger's own) is stored. */
+/** True when no node of the published graph (anything but the service's bookkeeping) is stored. */
 export async function holdsNoGraphNode(gw: Gateway): Promise<boolean> {
   for (const l of LABELS) {
-    if (OPERATIONAL_LABELS.has(l)) continue;
+    if (!EXPOSED_LABELS.has(l)) continue;
     // a label's count comes from Neo4j's count store: no scan
     const [{ n }] = await gw.read('seed.labelCount', `MATCH (n:${l}) RETURN count(n) AS n`);
     if (n !== 0) return false;

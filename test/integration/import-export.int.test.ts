@@ -401,4 +401,46 @@ describe('import and export', () => {
       );
     }, 120_000);
   });
+
+  it('exports no report proposal (bookkeeping awaiting review) in any format, to any role', async () => {
+    const canary = 'CANARY-proposal-b7e1';
+    await target.gateway.write(
+      't.proposal',
+      "CREATE (:Proposal {id: 'proposal:canary', text: $canary, status: 'OPEN', provenance: 'REPORTED'})",
+      { canary },
+    );
+    const read = (p: string): string =>
+      fs.statSync(p).isDirectory()
+        ? fs
+            .readdirSync(p)
+            .map((f) => read(path.join(p, f)))
+            .join('\n')
+        : fs.readFileSync(p, 'utf8');
+    try {
+      for (const role of ['viewer', 'analyst', 'admin'] as Role[])
+        for (const format of ['json', 'graphml', 'csv'] as const) {
+          const out = file(`proposals-${role}.${format}`);
+          await exportGraph(target.gateway, as(role), { format, area: null, out });
+          const text = read(out);
+          expect([role, format, text.includes(canary), text.includes('Proposal')]).toEqual([
+            role,
+            format,
+            false,
+            false,
+          ]);
+        }
+      // nor does a graph import take one
+      const dump = file('proposal.jsonl');
+      fs.writeFileSync(
+        dump,
+        JSON.stringify({
+          node: { label: 'Proposal', id: 'proposal:in', provenance: 'REPORTED', props: {} },
+        }) + '\n',
+      );
+      const r = await run(target.gateway, as('admin'), dump, { kind: 'graph' });
+      expect([r.written, r.issues.map((i) => [i.line, i.field])]).toEqual([false, [[1, 'node.label']]]);
+    } finally {
+      await target.gateway.write('t.proposal.rm', "MATCH (p:Proposal {id: 'proposal:canary'}) DELETE p");
+    }
+  }, 300_000);
 });

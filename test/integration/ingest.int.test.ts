@@ -8,6 +8,7 @@ import { defaultHardening } from '../../src/config/hardening-config';
 import { createAuthenticator } from '../../src/server/auth';
 import { createHttpService, type HttpService } from '../../src/server/http-service';
 import { Metrics } from '../../src/server/metrics';
+import { toGlobalId } from '../../src/graphql/ids';
 import { checkObservations } from '../../src/store/indicators/indicators.store';
 import { createEntity } from '../../src/store/writes/entities';
 import { runMutation } from '../../src/store/writes/run-mutation';
@@ -320,6 +321,58 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
     expect(JSON.stringify(asViewer)).not.toContain('建国');
     const asAnalyst = await gql<Households>('analyst', read);
     expect(mine(asAnalyst.data)?.name).toBe('王建国');
+  });
+
+  it('a household named twice, or not recognised as one, is masked wherever it stands in what every role reads', async () => {
+    // a household already in the graph, whose name the pipeline does not know as a household's
+    const made = await gql(
+      'editor',
+      'mutation($i: CreateHouseholdInput!) { createHousehold(input: $i) { household { id } } }',
+      {
+        i: { key: 'hh:test-gongxueying', name: '龚雪鹦', unitId: toGlobalId('AdminUnit', 'au:chenghao') },
+      },
+    );
+    expect(made.errors).toBeUndefined();
+    const title = '测试：一户两次提及';
+    const text = '城壕村贫困户刘明华一家5口人。驻村干部走访刘明华家3次，还看望了龚雪鹦一家。';
+    const r = await gql<{ proposeReport: { key: string; facts: Fact[] } }>('analyst', PROPOSE, {
+      text,
+      source: { ...SOURCE, title },
+    });
+    expect(r.errors).toBeUndefined();
+    const proposed = r.data!.proposeReport;
+    // every fact the pipeline proposes, accepted in order (one that cannot be is left pending)
+    let accepted = 0;
+    for (const f of proposed.facts) {
+      const a = await gql('analyst', ACCEPT, { key: proposed.key, fact: f.id });
+      if (!a.errors) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(0);
+    const [src] = await db.gateway.read(
+      't.source',
+      'MATCH (s:Source {title: $title}) RETURN s.id AS id, s.text AS text, [(s)<-[:FROM]-(c:Citation) | c.quote] AS quotes',
+      { title },
+    );
+    expect(src.text).toBe('城壕村贫困户刘**一家5口人。驻村干部走访刘**家3次，还看望了龚**一家。');
+    const viewed = await gql(
+      'viewer',
+      `query($id: ID!) { node(id: $id) { ... on Source { title citations(first: 50) { edges { node { quote } } } } } }`,
+      {
+        id: toGlobalId('Source', String(src.id)),
+      },
+    );
+    expect(viewed.errors).toBeUndefined();
+    expect((src.quotes as string[]).length).toBe(accepted);
+    for (const seen of [JSON.stringify(src), JSON.stringify(viewed)]) {
+      expect(seen).not.toContain('明华');
+      expect(seen).not.toContain('雪鹦');
+    }
+    // the proposal, read by analysts only, keeps the text verbatim
+    const own = await gql<{ proposal: { text: string } }>(
+      'analyst',
+      `query { proposal(key: "${proposed.key}") { text } }`,
+    );
+    expect(own.data!.proposal.text).toBe(text);
   });
 
   it('the seed article, accepted into the store with only the admin tree, gives verify the report’s stated figures', async () => {

@@ -1,9 +1,8 @@
-import { LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { EXPOSED_LABELS, LABELS, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { PropValue } from '../../domain/records';
 import { DERIVED_PROPS } from '../derived-props';
 import type { Gateway } from '../gateway';
 import type { Plain } from '../values';
-import { OPERATIONAL_LABELS } from '../writes/dump-check';
 import { checkedLabel, checkedRelType } from '../writes/write-tx';
 import type { Scope } from './area-scope';
 
@@ -25,8 +24,11 @@ export interface ExportRel {
   props?: Record<string, Plain>;
 }
 
-/** Labels of the knowledge graph (audit entries and idempotency keys stay in their database). */
-export const EXPORT_LABELS: readonly Label[] = LABELS.filter((l) => !OPERATIONAL_LABELS.has(l));
+/**
+ * Labels of the published graph: the service's bookkeeping (audit entries, idempotency keys,
+ * report proposals awaiting review) stays in its database.
+ */
+export const EXPORT_LABELS: readonly Label[] = LABELS.filter((l) => EXPOSED_LABELS.has(l));
 /** SUPPORTED_BY is exported as each node's `citations` (as the loader reads it). */
 const EXPORT_RELS: readonly RelType[] = REL_TYPES.filter((t) => t !== 'SUPPORTED_BY');
 
@@ -80,7 +82,7 @@ export async function* exportRels(gw: Gateway, scope: Scope | null): AsyncGenera
     for (const r of rows) {
       const fl = String(r.fl);
       const tl = String(r.tl);
-      if (OPERATIONAL_LABELS.has(fl) || OPERATIONAL_LABELS.has(tl)) continue;
+      if (!EXPOSED_LABELS.has(fl as Label) || !EXPOSED_LABELS.has(tl as Label)) continue;
       if (!inScope(fl, String(r.fi)) || !inScope(tl, String(r.ti))) continue;
       const p = r.p as Record<string, Plain>;
       yield {

@@ -3,7 +3,6 @@ import type { Category, Level, PairingKind } from '../../domain/model';
 import { prepareEntity, type EntityLabel } from '../../domain/validation/entity-fields';
 import { Issues } from '../../domain/validation/issues';
 import type { EntityRef, ProposedFact } from '../../ingest/proposal';
-import type { Span } from '../../ingest/spans';
 import type { Gateway } from '../gateway';
 import { addCitation } from '../writes/citations';
 import { createEntity } from '../writes/entities';
@@ -12,6 +11,7 @@ import { runMutation, type MutationOutcome } from '../writes/run-mutation';
 import type { NodeKey } from '../../domain/node-key';
 import type { WriteMeta, WriteTx } from '../writes/write-tx';
 import { factOf, lockProposal, statusOf, storeDecisions, type StoredProposal } from './proposals.store';
+import { maskSpans, personalSpans } from './personal-text';
 import { createSource, recordObservation } from './provenance-writes';
 
 /** Fields a reviewer may change before accepting, per kind of fact. */
@@ -39,22 +39,6 @@ export interface AcceptRequest {
   idempotencyKey: string | null;
 }
 
-/** The spans of the proposal's text that name households and students (personal data). */
-const personalSpans = (p: StoredProposal): Span[] =>
-  p.proposal.mentions.filter((m) => m.type === 'HOUSEHOLD' || m.type === 'STUDENT').map((m) => m.span);
-
-/**
- * `text` (which starts at `offset` of the proposal's text) with every character of a personal span
- * but its first replaced by `*` — the INITIAL mask of names (刘显明 → 刘**), at the same length.
- */
-export function maskSpans(text: string, offset: number, spans: readonly Span[]): string {
-  const chars = text.split(''); // offsets are UTF-16 code units, like the spans'
-  for (const sp of spans)
-    for (let i = Math.max(sp.start + 1, offset); i < Math.min(sp.end, offset + text.length); i++)
-      chars[i - offset] = '*';
-  return chars.join('');
-}
-
 /**
  * Accepts one proposed fact: in ONE write transaction (with the caller's idempotency key), the
  * reviewer's edits are applied, the fact is written through the ledger's write paths —
@@ -78,9 +62,9 @@ export function acceptFact(gw: Gateway, meta: WriteMeta, r: AcceptRequest): Prom
         });
       const fact = withEdits(original, r.edits);
       // The published graph's Source text and Citation quotes are read by every role: the names
-      // of households and students in them are masked there (same length, so offsets hold); the
-      // proposal, read by analysts only, keeps them verbatim.
-      const personal = personalSpans(p);
+      // of households and students in them are masked there, wherever they stand (same length, so
+      // offsets hold); the proposal, read by analysts only, keeps them verbatim.
+      const personal = await personalSpans(w, p);
       if (p.sourceKey === null) {
         const text = maskSpans(p.proposal.text, 0, personal);
         const src = await createSource(w, { ...p.proposal.source, text });

@@ -1,4 +1,4 @@
-import { LABELS, PROVENANCES, REL_TYPES, type Label, type RelType } from '../../domain/model';
+import { EXPOSED_LABELS, LABELS, PROVENANCES, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
 import type { NodeRecord, PropValue, RelRecord } from '../../domain/records';
 import { checkGraphProps, GRAPH_RULES, type RelRule } from '../../domain/validation/graph-rules';
@@ -8,13 +8,11 @@ import type { Gateway } from '../gateway';
 import { CitationTally } from './citation-tally';
 import { checkedLabel, checkedRelType } from './write-tx';
 
-/** Operational labels: never exported, never imported (each database keeps its own). */
-export const OPERATIONAL_LABELS: ReadonlySet<string> = new Set([
-  'AuditEntry',
-  'IdempotencyKey',
-  'AuditSequence',
-]);
-const GRAPH_LABELS: ReadonlySet<string> = new Set(LABELS.filter((l) => !OPERATIONAL_LABELS.has(l)));
+/**
+ * The labels a dump may hold: the published graph (EXPOSED_LABELS). The service's bookkeeping —
+ * audit entries, idempotency keys, report proposals awaiting review — is never exported or imported.
+ */
+const GRAPH_LABELS: ReadonlySet<string> = EXPOSED_LABELS;
 const REL_SET: ReadonlySet<string> = new Set(REL_TYPES);
 
 const isPropValue = (v: unknown): v is PropValue =>
