@@ -343,6 +343,35 @@ describe('mutations: success and audit history', () => {
     });
   });
 
+  it('answers the fields that wrote when a later field of the same document fails', async () => {
+    const r = await l.as<{ a: { pairing: { key: string } } | null; b: unknown }>(
+      'editor',
+      `mutation($p: CreatePairingInput!, $v: RecordVisitInput!) {
+        a: createPairing(input: $p) { pairing { key } }
+        b: recordVisit(input: $v) { visit { id } }
+      }`,
+      {
+        p: {
+          key: `${l.prefix}:pairing:partial`,
+          helperId: l.ids.enterprise,
+          beneficiaryId: l.ids.village,
+          level: 'BANNER',
+          category: 'ENTERPRISE',
+          kind: 'ASSIST',
+          mode: 'ONE_TO_ONE',
+          validFrom: '2012-03-01',
+        },
+        v: { pairingId: l.ids.village, date: '2012-07-01' },
+      },
+    );
+    expect(r.data).toEqual({ a: { pairing: { key: `${l.prefix}:pairing:partial` } }, b: null });
+    expect(r.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['b'], 'BAD_USER_INPUT']]);
+    const stored = await s.gateway.read('t.partial', 'MATCH (p:Pairing {id: $key}) RETURN count(p) AS n', {
+      key: `${l.prefix}:pairing:partial`,
+    });
+    expect(Number(stored[0].n)).toBe(1);
+  });
+
   it('tells the caller who they are', async () => {
     const r = await l.as('editor', '{ viewer { anonymous subject role seesPersonalData operations } }');
     expect(r.data).toEqual({

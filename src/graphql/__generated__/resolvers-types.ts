@@ -1302,61 +1302,63 @@ export type Level =
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Accepts one proposed fact, optionally edited: written as REPORTED through the ledger's write paths, cited with its quote. Needs analyst. */
-  acceptProposedFact: AcceptProposedFactPayload;
+  acceptProposedFact?: Maybe<AcceptProposedFactPayload>;
   /** Cites any fact (引文): a verbatim quote of a source supporting it. */
-  addCitation: CitationPayload;
+  addCitation?: Maybe<CitationPayload>;
   /** Creates an administrative unit (行政区划). Needs admin. */
-  createAdminUnit: AdminUnitPayload;
+  createAdminUnit?: Maybe<AdminUnitPayload>;
   /** Creates a private enterprise (民营企业). */
-  createEnterprise: EnterprisePayload;
+  createEnterprise?: Maybe<EnterprisePayload>;
   /** Registers a poor household (贫困户). The ID number is stored only as a salted hash and its last 4 characters. */
-  createHousehold: HouseholdPayload;
+  createHousehold?: Maybe<HouseholdPayload>;
   /** Creates an organization (组织). */
-  createOrganization: OrganizationPayload;
+  createOrganization?: Maybe<OrganizationPayload>;
   /**
    * Creates a pairing (结对, 帮扶对子). The helper/beneficiary combination must be a legal one for the
    * category and kind (e.g. a SECONDED_CADRE is STATIONED in a 嘎查村/社区; an ENTERPRISE assists a
    * 嘎查村), an organization helps at its own level, and no pairing of the same helper, beneficiary,
    * kind and programme may overlap it in time.
    */
-  createPairing: PairingPayload;
+  createPairing?: Maybe<PairingPayload>;
   /** Creates a person (人员). */
-  createPerson: PersonPayload;
+  createPerson?: Maybe<PersonPayload>;
   /** Creates a programme or campaign (活动/工程). Needs admin. */
-  createProgramme: ProgrammePayload;
+  createProgramme?: Maybe<ProgrammePayload>;
   /** Ends a pairing (解除结对): it gets a validTo and a reason; pairings are never deleted, and `activeOn` still answers for days before the end. */
-  endPairing: PairingPayload;
+  endPairing?: Maybe<PairingPayload>;
   /** Proposes the facts of a report (报道) for review; writes nothing to the published graph. Needs analyst. */
-  proposeReport: ReportProposal;
+  proposeReport?: Maybe<ReportProposal>;
   /** Records a dispute (矛盾纠纷) found in a village- or township-level unit. */
-  recordDispute: DisputePayload;
+  recordDispute?: Maybe<DisputePayload>;
   /** Records a project (帮扶项目) on a pairing, with the funds and materials put in (元). */
-  recordProject: ProjectPayload;
+  recordProject?: Maybe<ProjectPayload>;
   /** Records a two-committee post (两委任职) held by a person in a 嘎查村 or 社区. */
-  recordTenure: TenurePayload;
+  recordTenure?: Maybe<TenurePayload>;
   /** Records a research visit (调研) made through a pairing. */
-  recordVisit: VisitPayload;
+  recordVisit?: Maybe<VisitPayload>;
   /** Rejects one proposed fact; it stays in the proposal, marked rejected. Needs analyst. */
-  rejectProposedFact: ReportProposal;
+  rejectProposedFact?: Maybe<ReportProposal>;
   /** Records how a dispute was resolved (化解). */
-  resolveDispute: DisputePayload;
+  resolveDispute?: Maybe<DisputePayload>;
   /** Updates an administrative unit. */
-  updateAdminUnit: AdminUnitPayload;
+  updateAdminUnit?: Maybe<AdminUnitPayload>;
   /** Updates a private enterprise. */
-  updateEnterprise: EnterprisePayload;
+  updateEnterprise?: Maybe<EnterprisePayload>;
   /** Updates a poor household. */
-  updateHousehold: HouseholdPayload;
+  updateHousehold?: Maybe<HouseholdPayload>;
   /** Updates an organization. */
-  updateOrganization: OrganizationPayload;
+  updateOrganization?: Maybe<OrganizationPayload>;
   /** Updates a person. */
-  updatePerson: PersonPayload;
+  updatePerson?: Maybe<PersonPayload>;
   /** Updates a programme. */
-  updateProgramme: ProgrammePayload;
+  updateProgramme?: Maybe<ProgrammePayload>;
 };
 
 
@@ -1366,7 +1368,9 @@ export type Mutation = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationAcceptProposedFactArgs = {
   edits?: InputMaybe<Scalars['JSONObject']['input']>;
@@ -1382,7 +1386,9 @@ export type MutationAcceptProposedFactArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationAddCitationArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1396,7 +1402,9 @@ export type MutationAddCitationArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationCreateAdminUnitArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1410,7 +1418,9 @@ export type MutationCreateAdminUnitArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationCreateEnterpriseArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1424,7 +1434,9 @@ export type MutationCreateEnterpriseArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationCreateHouseholdArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1438,7 +1450,9 @@ export type MutationCreateHouseholdArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationCreateOrganizationArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1452,7 +1466,9 @@ export type MutationCreateOrganizationArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationCreatePairingArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1466,7 +1482,9 @@ export type MutationCreatePairingArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationCreatePersonArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1480,7 +1498,9 @@ export type MutationCreatePersonArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationCreateProgrammeArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1494,7 +1514,9 @@ export type MutationCreateProgrammeArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationEndPairingArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1508,7 +1530,9 @@ export type MutationEndPairingArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationProposeReportArgs = {
   format?: InputMaybe<ReportFormat>;
@@ -1524,7 +1548,9 @@ export type MutationProposeReportArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationRecordDisputeArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1538,7 +1564,9 @@ export type MutationRecordDisputeArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationRecordProjectArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1552,7 +1580,9 @@ export type MutationRecordProjectArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationRecordTenureArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1566,7 +1596,9 @@ export type MutationRecordTenureArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationRecordVisitArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1580,7 +1612,9 @@ export type MutationRecordVisitArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationRejectProposedFactArgs = {
   factId: Scalars['String']['input'];
@@ -1596,7 +1630,9 @@ export type MutationRejectProposedFactArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationResolveDisputeArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1610,7 +1646,9 @@ export type MutationResolveDisputeArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationUpdateAdminUnitArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1624,7 +1662,9 @@ export type MutationUpdateAdminUnitArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationUpdateEnterpriseArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1638,7 +1678,9 @@ export type MutationUpdateEnterpriseArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationUpdateHouseholdArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1652,7 +1694,9 @@ export type MutationUpdateHouseholdArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationUpdateOrganizationArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1666,7 +1710,9 @@ export type MutationUpdateOrganizationArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationUpdatePersonArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1680,7 +1726,9 @@ export type MutationUpdatePersonArgs = {
  * editor or higher (creating administrative units and programmes needs admin). Pass an
  * `idempotencyKey` (or the `Idempotency-Key` header) so that a retried call returns the first
  * result instead of writing again. Updates carry the `expectedVersion` read from the record; a stale
- * version fails with CONFLICT instead of overwriting someone else's change.
+ * version fails with CONFLICT instead of overwriting someone else's change. Every field is
+ * nullable: in a document of several mutations, run one after the other, a field that fails answers
+ * null with its error, and the fields before it — which have written — keep their answers.
  */
 export type MutationUpdateProgrammeArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -4514,29 +4562,29 @@ export type LedgerEventResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acceptProposedFact?: Resolver<ResolversTypes['AcceptProposedFactPayload'], ParentType, ContextType, RequireFields<MutationAcceptProposedFactArgs, 'factId' | 'proposalKey'>>;
-  addCitation?: Resolver<ResolversTypes['CitationPayload'], ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'input'>>;
-  createAdminUnit?: Resolver<ResolversTypes['AdminUnitPayload'], ParentType, ContextType, RequireFields<MutationCreateAdminUnitArgs, 'input'>>;
-  createEnterprise?: Resolver<ResolversTypes['EnterprisePayload'], ParentType, ContextType, RequireFields<MutationCreateEnterpriseArgs, 'input'>>;
-  createHousehold?: Resolver<ResolversTypes['HouseholdPayload'], ParentType, ContextType, RequireFields<MutationCreateHouseholdArgs, 'input'>>;
-  createOrganization?: Resolver<ResolversTypes['OrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
-  createPairing?: Resolver<ResolversTypes['PairingPayload'], ParentType, ContextType, RequireFields<MutationCreatePairingArgs, 'input'>>;
-  createPerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
-  createProgramme?: Resolver<ResolversTypes['ProgrammePayload'], ParentType, ContextType, RequireFields<MutationCreateProgrammeArgs, 'input'>>;
-  endPairing?: Resolver<ResolversTypes['PairingPayload'], ParentType, ContextType, RequireFields<MutationEndPairingArgs, 'input'>>;
-  proposeReport?: Resolver<ResolversTypes['ReportProposal'], ParentType, ContextType, RequireFields<MutationProposeReportArgs, 'format' | 'source' | 'text'>>;
-  recordDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationRecordDisputeArgs, 'input'>>;
-  recordProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationRecordProjectArgs, 'input'>>;
-  recordTenure?: Resolver<ResolversTypes['TenurePayload'], ParentType, ContextType, RequireFields<MutationRecordTenureArgs, 'input'>>;
-  recordVisit?: Resolver<ResolversTypes['VisitPayload'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
-  rejectProposedFact?: Resolver<ResolversTypes['ReportProposal'], ParentType, ContextType, RequireFields<MutationRejectProposedFactArgs, 'factId' | 'proposalKey'>>;
-  resolveDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'input'>>;
-  updateAdminUnit?: Resolver<ResolversTypes['AdminUnitPayload'], ParentType, ContextType, RequireFields<MutationUpdateAdminUnitArgs, 'input'>>;
-  updateEnterprise?: Resolver<ResolversTypes['EnterprisePayload'], ParentType, ContextType, RequireFields<MutationUpdateEnterpriseArgs, 'input'>>;
-  updateHousehold?: Resolver<ResolversTypes['HouseholdPayload'], ParentType, ContextType, RequireFields<MutationUpdateHouseholdArgs, 'input'>>;
-  updateOrganization?: Resolver<ResolversTypes['OrganizationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'input'>>;
-  updatePerson?: Resolver<ResolversTypes['PersonPayload'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'input'>>;
-  updateProgramme?: Resolver<ResolversTypes['ProgrammePayload'], ParentType, ContextType, RequireFields<MutationUpdateProgrammeArgs, 'input'>>;
+  acceptProposedFact?: Resolver<Maybe<ResolversTypes['AcceptProposedFactPayload']>, ParentType, ContextType, RequireFields<MutationAcceptProposedFactArgs, 'factId' | 'proposalKey'>>;
+  addCitation?: Resolver<Maybe<ResolversTypes['CitationPayload']>, ParentType, ContextType, RequireFields<MutationAddCitationArgs, 'input'>>;
+  createAdminUnit?: Resolver<Maybe<ResolversTypes['AdminUnitPayload']>, ParentType, ContextType, RequireFields<MutationCreateAdminUnitArgs, 'input'>>;
+  createEnterprise?: Resolver<Maybe<ResolversTypes['EnterprisePayload']>, ParentType, ContextType, RequireFields<MutationCreateEnterpriseArgs, 'input'>>;
+  createHousehold?: Resolver<Maybe<ResolversTypes['HouseholdPayload']>, ParentType, ContextType, RequireFields<MutationCreateHouseholdArgs, 'input'>>;
+  createOrganization?: Resolver<Maybe<ResolversTypes['OrganizationPayload']>, ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  createPairing?: Resolver<Maybe<ResolversTypes['PairingPayload']>, ParentType, ContextType, RequireFields<MutationCreatePairingArgs, 'input'>>;
+  createPerson?: Resolver<Maybe<ResolversTypes['PersonPayload']>, ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input'>>;
+  createProgramme?: Resolver<Maybe<ResolversTypes['ProgrammePayload']>, ParentType, ContextType, RequireFields<MutationCreateProgrammeArgs, 'input'>>;
+  endPairing?: Resolver<Maybe<ResolversTypes['PairingPayload']>, ParentType, ContextType, RequireFields<MutationEndPairingArgs, 'input'>>;
+  proposeReport?: Resolver<Maybe<ResolversTypes['ReportProposal']>, ParentType, ContextType, RequireFields<MutationProposeReportArgs, 'format' | 'source' | 'text'>>;
+  recordDispute?: Resolver<Maybe<ResolversTypes['DisputePayload']>, ParentType, ContextType, RequireFields<MutationRecordDisputeArgs, 'input'>>;
+  recordProject?: Resolver<Maybe<ResolversTypes['ProjectPayload']>, ParentType, ContextType, RequireFields<MutationRecordProjectArgs, 'input'>>;
+  recordTenure?: Resolver<Maybe<ResolversTypes['TenurePayload']>, ParentType, ContextType, RequireFields<MutationRecordTenureArgs, 'input'>>;
+  recordVisit?: Resolver<Maybe<ResolversTypes['VisitPayload']>, ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
+  rejectProposedFact?: Resolver<Maybe<ResolversTypes['ReportProposal']>, ParentType, ContextType, RequireFields<MutationRejectProposedFactArgs, 'factId' | 'proposalKey'>>;
+  resolveDispute?: Resolver<Maybe<ResolversTypes['DisputePayload']>, ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'input'>>;
+  updateAdminUnit?: Resolver<Maybe<ResolversTypes['AdminUnitPayload']>, ParentType, ContextType, RequireFields<MutationUpdateAdminUnitArgs, 'input'>>;
+  updateEnterprise?: Resolver<Maybe<ResolversTypes['EnterprisePayload']>, ParentType, ContextType, RequireFields<MutationUpdateEnterpriseArgs, 'input'>>;
+  updateHousehold?: Resolver<Maybe<ResolversTypes['HouseholdPayload']>, ParentType, ContextType, RequireFields<MutationUpdateHouseholdArgs, 'input'>>;
+  updateOrganization?: Resolver<Maybe<ResolversTypes['OrganizationPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'input'>>;
+  updatePerson?: Resolver<Maybe<ResolversTypes['PersonPayload']>, ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'input'>>;
+  updateProgramme?: Resolver<Maybe<ResolversTypes['ProgrammePayload']>, ParentType, ContextType, RequireFields<MutationUpdateProgrammeArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
