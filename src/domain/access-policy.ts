@@ -47,8 +47,10 @@ export const OPERATION_ROLES = {
   resolveDispute: 'editor',
   recordTenure: 'editor',
   addCitation: 'editor',
-  /** Propose a report's facts for review, and read proposals (stored apart from the graph). */
+  /** Propose a report's facts for review (stored apart from the graph). */
   proposeReport: 'analyst',
+  /** Read proposals: a report's text and the names it found, verbatim. */
+  readProposals: 'analyst',
   /** Accept a proposed fact (written through the ledger's write paths, with its citation). */
   acceptProposedFact: 'analyst',
   /** Reject a proposed fact (it stays in the proposal, marked rejected). */

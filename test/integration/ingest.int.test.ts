@@ -293,6 +293,9 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
     ]) {
       const denied = await gql('viewer', q);
       expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(denied.errors?.[0].message).toBe(
+        'readProposals needs role analyst or higher; the token has role viewer',
+      );
       expect(JSON.stringify(denied)).not.toContain('建国');
     }
     const a = await gql<{ acceptProposedFact: { writtenLabel: string; writtenKey: string } }>(

@@ -48,6 +48,7 @@ const WEAKEST: Record<Operation, Role> = {
   recordTenure: 'editor',
   addCitation: 'editor',
   proposeReport: 'analyst',
+  readProposals: 'analyst',
   acceptProposedFact: 'analyst',
   rejectProposedFact: 'analyst',
   import: 'editor',

@@ -37,14 +37,14 @@ function writeMeta(
 export const ingestResolvers: Resolvers = {
   Query: {
     proposals: (_r, { first }, ctx) => {
-      authorize(viewerOf(ctx), 'proposeReport');
+      authorize(viewerOf(ctx), 'readProposals');
       const n = first ?? 20;
       if (!Number.isInteger(n) || n < 1 || n > 100)
         throw badInput(`first must be between 1 and 100, got ${n}`, { argument: 'first' });
       return listProposals(ctx.gateway, n);
     },
     proposal: async (_r, { key }, ctx) => {
-      authorize(viewerOf(ctx), 'proposeReport');
+      authorize(viewerOf(ctx), 'readProposals');
       try {
         return await readProposal(ctx.gateway, key, 'key');
       } catch (e) {
