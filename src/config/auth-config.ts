@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { credentialUrl, secret } from './env-schemas';
 
 /**
  * How callers prove who they are: JWTs signed with an HS256 secret or verified against
@@ -58,15 +59,16 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 /** The environment variables of this section, merged into config.ts's schema. */
 export const AUTH_ENV = {
-  AUTH_JWT_SECRET: z.string().min(32, 'expected an HS256 secret of at least 32 characters').optional(),
-  AUTH_JWKS_URL: z
-    .string()
-    .regex(/^https?:\/\/[^/\s]+/, 'expected the http(s) URL of a JWKS document')
-    .optional(),
+  AUTH_JWT_SECRET: secret(
+    z.string().min(32, 'expected an HS256 secret of at least 32 characters'),
+  ).optional(),
+  AUTH_JWKS_URL: credentialUrl(
+    z.string().regex(/^https?:\/\/[^/\s]+/, 'expected the http(s) URL of a JWKS document'),
+  ).optional(),
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   AUTH_ANONYMOUS_READ: bool.optional(),
-  PII_HASH_SALT: z.string().min(16, 'expected a secret salt of at least 16 characters').optional(),
+  PII_HASH_SALT: secret(z.string().min(16, 'expected a secret salt of at least 16 characters')).optional(),
   // Token lifetime and clock skew (docs/access.md, "Token lifetime").
   AUTH_TOKEN_MAX_LIFETIME: duration(60, 366 * 86_400, 'a lifetime between 1 minute and 366 days').optional(),
   AUTH_CLOCK_TOLERANCE: duration(0, 600, 'a clock tolerance of at most 10 minutes').optional(),

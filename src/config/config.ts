@@ -9,6 +9,7 @@ import { NEO4J_MEMORY_ENV, neo4jMemoryConfig, type Neo4jMemoryConfig } from './n
 import { ANALYTICS_ENV, analyticsConfig, type AnalyticsConfig } from './analytics-config';
 import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
 import { EXECUTION_ENV, executionConfig, type ExecutionConfig } from './execution-config';
+import { credentialUrl, secret, shownValue } from './env-schemas';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -81,18 +82,17 @@ const schema = z.object({
   PORT: port('the HTTP port').default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BANGFU_DATA_DIR: z.string().min(1).default('.data'),
-  NEO4J_URI: z
-    .string()
-    .refine(
+  NEO4J_URI: credentialUrl(
+    z.string().refine(
       (u) => {
         const m = /^([a-z0-9+]+):\/\/[^/\s]+/.exec(u);
         return m !== null && NEO4J_SCHEMES.includes(m[1]);
       },
       `expected a Neo4j URI such as neo4j://host:7687 or bolt://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})`,
-    )
-    .optional(),
+    ),
+  ).optional(),
   NEO4J_USER: z.string().default('neo4j'),
-  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_PASSWORD: secret(z.string()).default(''),
   NEO4J_DATABASE: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'expected a Neo4j database name such as neo4j')
@@ -115,6 +115,12 @@ const schema = z.object({
   ...EXECUTION_ENV,
 });
 
+/**
+ * Every environment variable the service reads, with its schema. A secret or a URL that may carry
+ * credentials is declared so on its schema (env-schemas.ts), and no error message shows its value.
+ */
+export const ENV_SCHEMA = schema;
+
 /** Thrown for a bad environment; its message is the one line to print. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -130,10 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const name = String(issue.path[0]);
-    throw new ConfigError(
-      `invalid environment variable ${name}=${JSON.stringify(env[name])}: ${issue.message}`,
-    );
+    const name = String(issue.path[0]) as keyof typeof schema.shape;
+    const value = shownValue(name, env[name] ?? '', schema.shape[name]);
+    throw new ConfigError(`invalid environment variable ${value}: ${issue.message}`);
   }
   const e = parsed.data;
   const authProblem = authEnvProblem(e, e.NODE_ENV);

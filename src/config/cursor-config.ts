@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { piiSalt } from './auth-config';
+import { secret } from './env-schemas';
 
 /** The environment variable of this section, merged into config.ts's schema. */
 export const CURSOR_ENV = {
-  CURSOR_SECRET: z.string().min(32, 'expected a secret of at least 32 characters').optional(),
+  CURSOR_SECRET: secret(z.string().min(32, 'expected a secret of at least 32 characters')).optional(),
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secret } from './env-schemas';
 
 /**
  * Who may read /metrics and how many series it may hold. Read by `loadConfig` with the rest of
@@ -20,7 +21,7 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 /** The environment variables of this module, merged into the schema of `loadConfig`. */
 export const METRICS_ENV = {
-  METRICS_TOKEN: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
+  METRICS_TOKEN: secret(z.string().min(16, 'expected a secret of at least 16 characters')).optional(),
   METRICS_OPERATION_NAMES: z
     .string()
     .transform((s) =>

@@ -41,7 +41,7 @@ describe('auth configuration', () => {
 
   it('names a bad variable', () => {
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(
-      'invalid environment variable AUTH_JWT_SECRET="short": expected an HS256 secret of at least 32 characters',
+      'invalid environment variable AUTH_JWT_SECRET (5 characters, value not shown): expected an HS256 secret of at least 32 characters',
     );
     expect(() =>
       loadConfig({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWKS_URL: 'https://id.example/jwks' }),

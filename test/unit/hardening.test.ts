@@ -170,7 +170,7 @@ describe('metrics configuration', () => {
     });
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
       new ConfigError(
-        'invalid environment variable METRICS_TOKEN="short": expected a secret of at least 16 characters',
+        'invalid environment variable METRICS_TOKEN (5 characters, value not shown): expected a secret of at least 16 characters',
       ),
     );
     expect(() => loadConfig({ METRICS_OPERATION_NAMES: 'a b' })).toThrow(

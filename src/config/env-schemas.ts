@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * Builders of environment-variable schemas that declare, on the schema itself, what an error
+ * message may say about the variable: its value, only its length (a secret), or a URL with its
+ * credentials hidden. Each module states this next to the variable's
+ * name, so a new variable is declared where it is defined; `loadConfig` prints a refused value with
+ * `shownValue`, and the tests read the declarations back with `envDeclarationOf`.
+ */
+export interface EnvDeclaration {
+  /** How a refused value is shown: as it is (the default), by its length only, or as a URL without credentials. */
+  readonly shown?: 'length' | 'url';
+}
+
+const declarations = z.registry<EnvDeclaration>();
+
+function declare<T extends z.ZodType>(schema: T, declaration: EnvDeclaration): T {
+  declarations.add(schema, { ...declarations.get(schema), ...declaration });
+  return schema;
+}
+
+/** A secret (password, token, salt, key): an error names it and its length, never its value. */
+export const secret = <T extends z.ZodType>(schema: T): T => declare(schema, { shown: 'length' });
+
+/**
+ * A URL that may carry credentials (`user:password@`, `?token=`): an error shows it with everything
+ * up to the last `@` after the scheme, and any query or fragment, replaced by `***`.
+ */
+export const credentialUrl = <T extends z.ZodType>(schema: T): T => declare(schema, { shown: 'url' });
+
+/** The declaration of a variable's schema, looking through `.optional()`, `.default()` and the like. */
+export function envDeclarationOf(schema: z.ZodType): EnvDeclaration {
+  const found: EnvDeclaration[] = [];
+  for (let s: z.ZodType | undefined = schema; s;) {
+    const d = declarations.get(s);
+    if (d) found.push(d);
+    s = (s._zod.def as { innerType?: z.ZodType }).innerType;
+  }
+  return Object.assign({}, ...found.reverse());
+}
+
+/** `NAME="value"` for an error message, or what of it may be shown (see EnvDeclaration.shown). */
+export function shownValue(name: string, raw: string, schema: z.ZodType): string {
+  switch (envDeclarationOf(schema).shown) {
+    case 'length':
+      return `${name} (${raw.length} character${raw.length === 1 ? '' : 's'}, value not shown)`;
+    case 'url':
+      return `${name}=${JSON.stringify(withoutCredentials(raw))}`;
+    default:
+      return `${name}=${JSON.stringify(raw)}`;
+  }
+}
+
+/**
+ * A URL-like string without what may be a credential. Everything up to the LAST `@` goes, not
+ * just a well-formed userinfo: a password holding `/`, `?` or `#` still ends before its `@`.
+ */
+export function withoutCredentials(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/+)?[^]*@/i, '$1***@').replace(/[?#][^]*$/, '?***');
+}
