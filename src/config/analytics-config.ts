@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { integer } from './env-schemas';
 
 /**
  * The analytics worker pool, its cache and the size of the networks it accepts. Read by
@@ -30,13 +31,6 @@ export interface AnalyticsConfig {
   readonly retryAfterSeconds: number;
 }
 
-const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .string()
-    .regex(/^\d+$/, `expected an integer from ${min} to ${max}`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `expected an integer from ${min} to ${max}`);
-
 /**
  * One thread fewer than the machine has cores (at least one), so the event loop keeps a core for
  * HTTP and Neo4j's driver I/O while measures run.
@@ -45,15 +39,15 @@ export const defaultAnalyticsThreads = (cores = os.availableParallelism()) => Ma
 
 /** The environment variables of this module, merged into the schema of `loadConfig`. */
 export const ANALYTICS_ENV = {
-  ANALYTICS_THREADS: int(1, 256).optional(),
-  ANALYTICS_QUEUE: int(0, 100_000).optional(),
-  ANALYTICS_WORKER_MEMORY_MB: int(64, 65_536).default(1_024),
-  ANALYTICS_CACHE_ENTRIES: int(0, 1_000_000).default(256),
-  ANALYTICS_MAX_LINKS: int(1, 50_000_000).default(2_000_000),
-  BETWEENNESS_SAMPLES: int(1, 1_000_000).default(256),
-  BETWEENNESS_EXACT_WORK: int(0).default(200_000_000),
-  ANALYTICS_RETRY_AFTER_S: int(1, 3_600).default(2),
-  ANALYTICS_WORKER_NICE: int(0, 19).default(10),
+  ANALYTICS_THREADS: integer(1, 256).optional(),
+  ANALYTICS_QUEUE: integer(0, 100_000).optional(),
+  ANALYTICS_WORKER_MEMORY_MB: integer(64, 65_536).default(1_024),
+  ANALYTICS_CACHE_ENTRIES: integer(0, 1_000_000).default(256),
+  ANALYTICS_MAX_LINKS: integer(1, 50_000_000).default(2_000_000),
+  BETWEENNESS_SAMPLES: integer(1, 1_000_000).default(256),
+  BETWEENNESS_EXACT_WORK: integer(0).default(200_000_000),
+  ANALYTICS_RETRY_AFTER_S: integer(1, 3_600).default(2),
+  ANALYTICS_WORKER_NICE: integer(0, 19).default(10),
 };
 
 type AnalyticsEnv = z.output<ReturnType<typeof z.object<typeof ANALYTICS_ENV>>>;

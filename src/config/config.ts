@@ -9,7 +9,7 @@ import { NEO4J_MEMORY_ENV, neo4jMemoryConfig, type Neo4jMemoryConfig } from './n
 import { ANALYTICS_ENV, analyticsConfig, type AnalyticsConfig } from './analytics-config';
 import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
 import { EXECUTION_ENV, executionConfig, type ExecutionConfig } from './execution-config';
-import { credentialUrl, secret, shownValue } from './env-schemas';
+import { credentialUrl, integer, milliseconds, secret, shownValue } from './env-schemas';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -67,12 +67,7 @@ export type Neo4jConfig =
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
-const port = (what: string) =>
-  z
-    .string()
-    .regex(/^\d+$/, `expected ${what} as an integer 1–65535`)
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 65535, `expected ${what} as an integer 1–65535`);
+const port = (what: string) => integer(1, 65_535, `expected ${what} as an integer 1–65535`);
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -99,11 +94,8 @@ const schema = z.object({
     .default('neo4j'),
   NEO4J_EMBEDDED_PORT: port('the embedded Neo4j Bolt port').default(7687),
   SEED_ON_START: bool.default(true),
-  SHUTDOWN_TIMEOUT_MS: z
-    .string()
-    .regex(/^\d+$/, 'expected milliseconds as a non-negative integer')
-    .transform(Number)
-    .default(10_000),
+  // 0: in-flight requests are closed at once instead of waited for.
+  SHUTDOWN_TIMEOUT_MS: milliseconds(0).default(10_000),
   ...HARDENING_ENV,
   ...AUTH_ENV,
   ...CURSOR_ENV,

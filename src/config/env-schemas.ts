@@ -3,14 +3,22 @@ import { z } from 'zod';
 /**
  * Builders of environment-variable schemas that declare, on the schema itself, what an error
  * message may say about the variable: its value, only its length (a secret), or a URL with its
- * credentials hidden. Each module states this next to the variable's
+ * credentials hidden; and the bounds of an integer. Each module states this next to the variable's
  * name, so a new variable is declared where it is defined; `loadConfig` prints a refused value with
  * `shownValue`, and the tests read the declarations back with `envDeclarationOf`.
  */
 export interface EnvDeclaration {
   /** How a refused value is shown: as it is (the default), by its length only, or as a URL without credentials. */
   readonly shown?: 'length' | 'url';
+  /** Inclusive bounds of an integer variable. */
+  readonly integer?: { readonly min: number; readonly max: number };
 }
+
+/**
+ * Longest delay setTimeout and setInterval honour: Node runs a longer one after 1 ms (with only a
+ * TimeoutOverflowWarning), so a variable that becomes a timer must stay within it.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const declarations = z.registry<EnvDeclaration>();
 
@@ -27,6 +35,29 @@ export const secret = <T extends z.ZodType>(schema: T): T => declare(schema, { s
  * up to the last `@` after the scheme, and any query or fragment, replaced by `***`.
  */
 export const credentialUrl = <T extends z.ZodType>(schema: T): T => declare(schema, { shown: 'url' });
+
+const integerMessage = (min: number, max: number) =>
+  max === Number.MAX_SAFE_INTEGER
+    ? `expected an integer ≥ ${min}`
+    : `expected an integer from ${min} to ${max}`;
+
+/** A decimal integer within [min, max]; anything else is refused with `message`. */
+export function integer(min: number, max = Number.MAX_SAFE_INTEGER, message = integerMessage(min, max)) {
+  if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && min <= max))
+    throw new RangeError(`bad integer bounds ${min}..${max}`);
+  const schema = z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+  return declare(schema, { integer: { min, max } });
+}
+
+/** A delay or timeout in milliseconds that becomes a timer: at most MAX_TIMER_MS. */
+export function milliseconds(min: number, max = MAX_TIMER_MS) {
+  const most = Math.min(max, MAX_TIMER_MS);
+  return integer(min, most, `expected milliseconds as an integer from ${min} to ${most}`);
+}
 
 /** The declaration of a variable's schema, looking through `.optional()`, `.default()` and the like. */
 export function envDeclarationOf(schema: z.ZodType): EnvDeclaration {

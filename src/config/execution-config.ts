@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { integer } from './env-schemas';
 
 /**
  * How documents are planned (src/graphql/execution/). Read by `loadConfig` with the rest of the
@@ -16,12 +17,7 @@ export interface ExecutionConfig {
 
 /** The environment variables of this module, merged into the schema of `loadConfig`. */
 export const EXECUTION_ENV = {
-  PLAN_CACHE_SIZE: z
-    .string()
-    .regex(/^\d+$/, 'expected an integer from 1 to 100000')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 100_000, 'expected an integer from 1 to 100000')
-    .default(500),
+  PLAN_CACHE_SIZE: integer(1, 100_000).default(500),
   PLAN_CHECKS: z.enum(['on', 'off'], { message: 'expected on or off' }).optional(),
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FILTER_DEPTH_CEILING } from '../domain/filter-limits';
+import { integer, milliseconds } from './env-schemas';
 
 /**
  * Abuse limits, timeouts and production-mode switches. Read from the environment by
@@ -46,13 +47,15 @@ export interface HardeningConfig {
   readonly corsOrigins: readonly string[];
 }
 
-const ms = z.string().regex(/^\d+$/, 'expected milliseconds as a non-negative integer').transform(Number);
-const count = (min: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `expected an integer ≥ ${min}`)
-    .transform(Number)
-    .refine((n) => n >= min, `expected an integer ≥ ${min}`);
+/**
+ * The least request and HTTP timeout. REQUEST_TIMEOUT_MS=0 answered every query TIMEOUT while
+ * /healthz and /readyz stayed green, and Node reads an HTTP timeout of 0 as none at all (no
+ * slowloris protection). 100 ms is a judgement, not a measurement: it leaves a read its few round
+ * trips to Neo4j, and nobody means a shorter one.
+ */
+const MIN_TIMEOUT_MS = 100;
+const timeout = milliseconds(MIN_TIMEOUT_MS);
+const count = (min: number) => integer(min);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const origins = z
   .string()
@@ -69,9 +72,9 @@ const origins = z
 
 /** The environment variables of this module, merged into the schema of `loadConfig`. */
 export const HARDENING_ENV = {
-  REQUEST_TIMEOUT_MS: ms.default(10_000),
-  HTTP_HEADERS_TIMEOUT_MS: ms.default(10_000),
-  HTTP_REQUEST_TIMEOUT_MS: ms.default(30_000),
+  REQUEST_TIMEOUT_MS: timeout.default(10_000),
+  HTTP_HEADERS_TIMEOUT_MS: timeout.default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: timeout.default(30_000),
   MAX_BODY_BYTES: count(1).default(102_400),
   MAX_BATCH_OPERATIONS: count(0).default(0),
   // A Relay hop is 3 levels (connection, edges, node): the read API's village page is 14 deep.
@@ -81,14 +84,13 @@ export const HARDENING_ENV = {
   MAX_TOKENS: count(1).default(2_000),
   // Filter size: a filter is one Cypher predicate that Neo4j plans before its transaction timeout
   // applies (planning 150 OR branches took over 10 s), so its size is bounded before it runs.
-  MAX_FILTER_DEPTH: count(0)
-    .default(5)
-    .refine((n) => n <= FILTER_DEPTH_CEILING, `expected an integer ≤ ${FILTER_DEPTH_CEILING}`),
+  MAX_FILTER_DEPTH: integer(0, FILTER_DEPTH_CEILING).default(5),
   MAX_FILTER_BRANCHES: count(0).default(32),
   MAX_FILTER_LIST_VALUES: count(1).default(20),
   MAX_COST: count(1).default(20_000),
   RATE_LIMIT_MAX: count(0).default(600),
-  RATE_LIMIT_WINDOW_MS: count(1).default(60_000),
+  // A timer of express-rate-limit's store, hence within MAX_TIMER_MS.
+  RATE_LIMIT_WINDOW_MS: milliseconds(1).default(60_000),
   TRUST_PROXY_HOPS: count(0).default(0),
   INTROSPECTION: bool.optional(),
   FIELD_SUGGESTIONS: bool.optional(),

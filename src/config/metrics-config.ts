@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secret } from './env-schemas';
+import { integer, secret } from './env-schemas';
 
 /**
  * Who may read /metrics and how many series it may hold. Read by `loadConfig` with the rest of
@@ -35,11 +35,8 @@ export const METRICS_ENV = {
       'expected a comma-separated list of GraphQL operation names such as VillagePage,PairingGraph',
     )
     .optional(),
-  METRICS_MAX_OPERATION_NAMES: z
-    .string()
-    .regex(/^\d+$/, 'expected an integer ≥ 0')
-    .transform(Number)
-    .default(100),
+  // 0: every operation is counted as `other`.
+  METRICS_MAX_OPERATION_NAMES: integer(0).default(100),
 };
 
 type MetricsEnv = z.output<ReturnType<typeof z.object<typeof METRICS_ENV>>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { integer, milliseconds } from './env-schemas';
 
 /**
  * GraphQL subscriptions over WebSocket (`graphql-ws` on /graphql). Read by `loadConfig`; defaults
@@ -18,19 +19,14 @@ export interface SubscriptionsConfig {
   readonly keepAliveMs: number;
 }
 
-const atLeast = (min: number, what: string) =>
-  z
-    .string()
-    .regex(/^\d+$/, `expected ${what} as an integer ≥ ${min}`)
-    .transform(Number)
-    .refine((n) => n >= min, `expected ${what} as an integer ≥ ${min}`);
+const count = () => integer(1, Number.MAX_SAFE_INTEGER, 'expected a count as an integer ≥ 1');
 
 /** The environment variables of this module, merged into the schema of `loadConfig`. */
 export const SUBSCRIPTIONS_ENV = {
-  LEDGER_POLL_MS: atLeast(50, 'milliseconds').default(1_000),
-  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: atLeast(1, 'a count').default(20),
-  WS_MAX_CONNECTIONS_PER_CALLER: atLeast(1, 'a count').default(10),
-  WS_KEEPALIVE_MS: atLeast(1_000, 'milliseconds').default(12_000),
+  LEDGER_POLL_MS: milliseconds(50).default(1_000),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: count().default(20),
+  WS_MAX_CONNECTIONS_PER_CALLER: count().default(10),
+  WS_KEEPALIVE_MS: milliseconds(1_000).default(12_000),
 };
 
 type SubscriptionsEnv = z.output<ReturnType<typeof z.object<typeof SUBSCRIPTIONS_ENV>>>;
