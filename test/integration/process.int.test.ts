@@ -36,6 +36,16 @@ describe('the service process', () => {
       'foo://x',
       /^bangfu: invalid environment variable NEO4J_URI="foo:\/\/x": expected a Neo4j URI/,
     ],
+    [
+      'REQUEST_TIMEOUT_MS',
+      '0',
+      /^bangfu: invalid environment variable REQUEST_TIMEOUT_MS="0": expected milliseconds as an integer from 100 to 2147483647\n$/,
+    ],
+    [
+      'AUTH_JWT_SECRET',
+      'CANARY-7f3a9c-0123456789abcdef0',
+      /^bangfu: invalid environment variable AUTH_JWT_SECRET \(31 characters, value not shown\): expected an HS256 secret of at least 32 characters\n$/,
+    ],
   ])('exits 2 with one line naming %s=%s, before any Neo4j starts', async (name, value, line) => {
     const dataDir = tmp();
     const p = runService({ [name]: value, BANGFU_DATA_DIR: dataDir });
