@@ -169,6 +169,9 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   await apollo.start();
 
   app.disable('x-powered-by');
+  // No ETag on what Express sends (GraphQL answers): it hashed every body (sha1, ~100 µs for a
+  // 60 KB page) for a validator no client of a POST can use. Static files keep theirs (serve-static).
+  app.set('etag', false);
   if (h.trustProxyHops > 0) app.set('trust proxy', h.trustProxyHops);
   app.use(on('requestLogging') ? requestLogging(log) : requestIdOnly(log));
   if (on('httpMetrics'))

@@ -51,6 +51,21 @@ describe('the GraphQL service on a real Neo4j', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends GraphQL answers without an ETag (no body is hashed), and static pages with one', async () => {
+    const post = await fetch(`${s.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const get = await fetch(`${s.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    const page = await fetch(`${s.url}/playground/`);
+    expect([post.status, get.status, page.status]).toEqual([200, 200, 200]);
+    expect([post.headers.get('etag'), get.headers.get('etag')]).toEqual([null, null]);
+    expect(page.headers.get('etag')).toMatch(/^W\/"/);
+  });
+
   it('applies migrations idempotently: a second run creates nothing', async () => {
     const again = await migrate(s.gateway);
     expect(again.created).toEqual([]);
