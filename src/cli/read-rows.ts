@@ -1,24 +1,29 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { constants } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
+import { decodeUtf8, UTF8_BOM } from '../domain/validation/decode-utf8';
 import type { RawRow } from '../domain/validation/import-rows';
 import { parseJsonLine } from '../domain/validation/json-line';
+import { nothingToImport } from '../domain/validation/nothing-to-import';
+import { utf8Lines } from '../store/import-tool/utf8-lines';
 
 /**
- * Reads an import file into rows with their line numbers: `.csv` (UTF-8, a header row, RFC 4180
- * quoting, via csv-parse; a BOM is ignored), `.jsonl` (one JSON object per line; blank lines
- * skipped; read as a stream, so its size is bounded by memory, not by the longest string V8
- * holds) or, for graph dumps, `.json` (the document `bangfu export --format json` writes; its
- * records are numbered in file order instead of by line).
+ * Reads an import file into rows with their line numbers: `.csv` (a header row, RFC 4180
+ * quoting, via csv-parse), `.jsonl` (one JSON object per line; blank lines skipped; read as a
+ * stream, so its size is bounded by memory, not by the longest string V8 holds) or, for graph
+ * dumps, `.json` (the document `bangfu export --format json` writes; its records are numbered
+ * in file order instead of by line). Every format is UTF-8, decoded strictly (decodeUtf8), a BOM
+ * at the start skipped. A file without a row is refused (nothingToImport).
  */
 export async function readRows(file: string): Promise<RawRow[]> {
-  if (file.endsWith('.jsonl')) return jsonlRows(file);
-  if (!file.endsWith('.csv') && !file.endsWith('.json'))
+  if (!file.endsWith('.csv') && !file.endsWith('.json') && !file.endsWith('.jsonl'))
     throw new Error(`${file}: expected a .csv, .jsonl or .json file`);
+  if (fs.statSync(file).size === 0) throw nothingToImport(file, 'is empty');
+  if (file.endsWith('.jsonl')) return jsonlRows(file);
   const text = readWhole(file);
-  return file.endsWith('.csv') ? csvRows(text) : graphDocumentRows(text);
+  if (text.trim() === '') throw nothingToImport(file, 'holds only blank lines');
+  return file.endsWith('.csv') ? csvRows(file, text) : graphDocumentRows(file, text);
 }
 
 /** The SHA-256 of a file, read as a stream (recorded in the import's audit entry). */
@@ -28,10 +33,15 @@ export async function fileSha256(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A .csv or .json file as one string, or an error naming the limit when it cannot be one. */
+/**
+ * A .csv or .json file as one string (without its BOM), or an error naming the line of a byte
+ * that is not UTF-8, or naming the limit when it cannot be one string.
+ */
 function readWhole(file: string): string {
+  const bytes = fs.readFileSync(file);
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
   try {
-    return fs.readFileSync(file, 'utf8');
+    return decodeUtf8(bytes.subarray(bom), { file, offset: bom, line: 1 });
   } catch (e) {
     if ((e as { code?: string }).code !== 'ERR_STRING_TOO_LONG') throw e;
     const mib = (n: number) => (n / 2 ** 20).toFixed(0);
@@ -43,9 +53,8 @@ function readWhole(file: string): string {
   }
 }
 
-function csvRows(text: string): RawRow[] {
+function csvRows(file: string, text: string): RawRow[] {
   const records = parse(text, {
-    bom: true,
     columns: true,
     skip_empty_lines: true,
     trim: true,
@@ -55,31 +64,29 @@ function csvRows(text: string): RawRow[] {
     record: Record<string, string>;
     info: { lines: number };
   }[];
+  if (records.length === 0) throw nothingToImport(file, 'has a header but no rows');
   return records.map((r) => ({ line: r.info.lines, values: r.record }));
 }
 
 async function jsonlRows(file: string): Promise<RawRow[]> {
   const rows: RawRow[] = [];
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
-  let n = 0;
-  for await (const l of lines) {
-    n += 1;
-    if (l.trim() === '') continue;
-    // an error ends the loop, which closes the reader
-    rows.push({ line: n, values: parseJsonLine(l, n) });
+  // an error ends the loop, which closes the reader
+  for await (const { line, text } of utf8Lines(file)) {
+    if (text.trim() === '') continue;
+    rows.push({ line, values: parseJsonLine(text, line) });
   }
+  if (rows.length === 0) throw nothingToImport(file, 'holds only blank lines');
   return rows;
 }
 
-function graphDocumentRows(text: string): RawRow[] {
-  const doc = JSON.parse(text) as { format?: unknown; nodes?: unknown; rels?: unknown };
+function graphDocumentRows(file: string, text: string): RawRow[] {
+  const doc = JSON.parse(text) as Record<string, unknown>;
   if (doc.format !== 'bangfu-graph' || !Array.isArray(doc.nodes) || !Array.isArray(doc.rels))
     throw new Error(
       'expected a document written by bangfu export --format json ({"format": "bangfu-graph", "nodes": [...], "rels": [...]})',
     );
+  if (doc.nodes.length + doc.rels.length === 0)
+    throw nothingToImport(file, 'holds no nodes and no relationships');
   return [...doc.nodes.map((node: unknown) => ({ node })), ...doc.rels.map((rel: unknown) => ({ rel }))].map(
     (values, i) => ({ line: i + 1, values }),
   );

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import readline from 'node:readline';
 import type { GraphBatch, NodeRecord } from '../../domain/records';
 import { helperKey, withHelperKey } from '../derived-props';
 import type { RowIssue } from '../../domain/validation/import-rows';
@@ -8,6 +6,7 @@ import { restoreDateTimes } from '../writes/date-times';
 import { checkGraphRecord, labelCode, relTypeCode } from '../writes/dump-check';
 import { ImportFiles, type ImportFileSet } from './import-files';
 import type { WithPort } from './thread-tasks';
+import { utf8Lines } from './utf8-lines';
 
 /** One thread's share of a JSON Lines graph dump: a byte range that starts at a line's start. */
 export interface DumpRange {
@@ -74,7 +73,7 @@ const emptyChunk = (): DumpChunk => ({
  * writes the valid ones as import files (a pairing once its HELPER relationship is read too; those
  * whose HELPER lies in another range go with the last chunk), and hands `post` a DumpChunk per
  * CHUNK_RECORDS records; resolves with its files and the number of chunks it posted. A line that
- * is not a JSON object fails the whole range, naming the line.
+ * is not UTF-8 (utf8Lines) or not a JSON object fails the whole range, naming the line.
  */
 export async function writeDumpRange(
   r: DumpRange,
@@ -83,8 +82,6 @@ export async function writeDumpRange(
   const writer = r.out && new ImportFiles(r.out.dir, r.out.part);
   let done = false;
   try {
-    const input = fs.createReadStream(r.file, { start: r.start, end: r.end - 1, encoding: 'utf8' });
-    const lines = readline.createInterface({ input, crlfDelay: Infinity });
     let chunk = emptyChunk();
     let chunks = 0;
     let batch: GraphBatch = { nodes: [], rels: [] };
@@ -102,9 +99,7 @@ export async function writeDumpRange(
       chunks += 1;
       chunk = emptyChunk();
     };
-    let line = r.firstLine - 1;
-    for await (const text of lines) {
-      line += 1;
+    for await (const { line, text } of utf8Lines(r.file, r)) {
       if (text.trim() === '') continue;
       const values = parseJsonLine(text, line);
       chunk.records += 1;

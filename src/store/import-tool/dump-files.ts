@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { NodeRecord } from '../../domain/records';
 import type { RowIssue } from '../../domain/validation/import-rows';
+import { nothingToImport } from '../../domain/validation/nothing-to-import';
 import { withHelperKey } from '../derived-props';
 import { restoreDateTimes } from '../writes/date-times';
 import { DumpCheck } from '../writes/dump-check';
@@ -46,10 +47,11 @@ export interface DumpFilesOptions {
  * ranges (DumpCheck, holding keys and lines, never the records) and writes last the pairings whose
  * HELPER relationship lay in another range than theirs, each with its helper's key. The issues are those
  * `checkGraphRecords` finds with no graph, in line order; memory grows with the node count, not
- * the file.
+ * the file. A file without a record is refused (nothingToImport), as readRows refuses it.
  */
 export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
   const size = fs.statSync(o.file).size;
+  if (size === 0) throw nothingToImport(o.file, 'is empty');
   const threads = o.threads ?? Math.min(os.availableParallelism(), 8);
   const split = splitLines(o.file, size, threads);
   o.onLines?.(split.lines);
@@ -71,6 +73,7 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
             posted: (r: Awaited<ReturnType<typeof writeDumpRange>>) => r.chunks,
           })
         ).map((r) => r.files);
+  if (merge.records === 0) throw nothingToImport(o.file, 'holds only blank lines');
   const issues = [...merge.issues, ...(await merge.check.issues(null))].sort((a, b) => a.line - b.line);
   const result = { records: merge.records, nodes: merge.nodes, rels: merge.rels, issues };
   if (merge.check.repeated || issues.length || !o.dir)
