@@ -12,9 +12,10 @@ import { utf8Lines } from '../store/import-tool/utf8-lines';
  * Reads an import file into rows with their line numbers: `.csv` (a header row, RFC 4180
  * quoting, via csv-parse), `.jsonl` (one JSON object per line; blank lines skipped; read as a
  * stream, so its size is bounded by memory, not by the longest string V8 holds) or, for graph
- * dumps, `.json` (the document `bangfu export --format json` writes; its records are numbered
- * in file order instead of by line). Every format is UTF-8, decoded strictly (decodeUtf8), a BOM
- * at the start skipped. A file without a row is refused (nothingToImport).
+ * dumps, `.json` (the document `bangfu export --format json` writes, unless its personal data is
+ * masked; its records are numbered in file order instead of by line). Every format is UTF-8,
+ * decoded strictly (decodeUtf8), a BOM at the start skipped. A file without a row is refused
+ * (nothingToImport).
  */
 export async function readRows(file: string): Promise<RawRow[]> {
   if (!file.endsWith('.csv') && !file.endsWith('.json') && !file.endsWith('.jsonl'))
@@ -85,9 +86,27 @@ function graphDocumentRows(file: string, text: string): RawRow[] {
     throw new Error(
       'expected a document written by bangfu export --format json ({"format": "bangfu-graph", "nodes": [...], "rels": [...]})',
     );
+  refuseMasked(file, doc);
   if (doc.nodes.length + doc.rels.length === 0)
     throw nothingToImport(file, 'holds no nodes and no relationships');
   return [...doc.nodes.map((node: unknown) => ({ node })), ...doc.rels.map((rel: unknown) => ({ rel }))].map(
     (values, i) => ({ line: i + 1, values }),
+  );
+}
+
+/**
+ * An export below analyst (`"personalData": "masked"`) holds names as 刘** and no ID numbers or
+ * phones: imported, it would overwrite the real names with the masks. Only a document that says
+ * its personal data is included is read.
+ */
+function refuseMasked(file: string, doc: Record<string, unknown>): void {
+  if (doc.personalData === 'included') return;
+  const role = typeof doc.role === 'string' ? ` (exported as ${doc.role})` : '';
+  throw new Error(
+    doc.personalData === 'masked'
+      ? `${file} is a masked export${role}: its names are masked (刘**) and its ID numbers and phones left out, ` +
+          "so a masked export cannot be imported; restore from an analyst's or admin's export"
+      : `${file} does not say "personalData": "included", as every export that can be imported does ` +
+          `(found ${JSON.stringify(doc.personalData) ?? 'nothing'}); restore from an analyst's or admin's export`,
   );
 }

@@ -40,6 +40,30 @@ describe('readRows', () => {
     );
   });
 
+  it('refuses a masked export (as `bangfu export --role viewer` writes it), and a document that does not say it is unmasked', async () => {
+    const doc = (head: string) =>
+      `{"format":"bangfu-graph","version":1,"role":"viewer",${head}"nodes":[\n` +
+      '{"label":"Household","id":"hh:x","provenance":"SYNTHETIC","props":{"name":"刘**"}}\n],"rels":[]}\n';
+    const masked = file('masked.json', doc('"personalData":"masked",'));
+    await expect(readRows(masked)).rejects.toThrow(
+      `${masked} is a masked export (exported as viewer): its names are masked (刘**) and its ID numbers and ` +
+        "phones left out, so a masked export cannot be imported; restore from an analyst's or admin's export",
+    );
+    const unsaid = file('unsaid.json', doc(''));
+    await expect(readRows(unsaid)).rejects.toThrow(
+      `${unsaid} does not say "personalData": "included", as every export that can be imported does (found nothing); ` +
+        "restore from an analyst's or admin's export",
+    );
+    expect(await readRows(file('included.json', doc('"personalData":"included",')))).toEqual([
+      {
+        line: 1,
+        values: {
+          node: { label: 'Household', id: 'hh:x', provenance: 'SYNTHETIC', props: { name: '刘**' } },
+        },
+      },
+    ]);
+  });
+
   it('hashes a file as a stream', async () => {
     expect(await fileSha256(file('abc.txt', 'abc'))).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
