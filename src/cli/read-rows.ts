@@ -54,19 +54,26 @@ function readWhole(file: string): string {
   }
 }
 
+/**
+ * The rows of a CSV file, each naming the header's line as the line of its columns (an unknown
+ * column is the header's fault, not the row's).
+ */
 function csvRows(file: string, text: string): RawRow[] {
   const records = parse(text, {
-    columns: true,
+    columns: false,
     skip_empty_lines: true,
     trim: true,
     info: true,
     relax_column_count: false,
-  }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
-  if (records.length === 0) throw nothingToImport(file, 'has a header but no rows');
-  return records.map((r) => ({ line: r.info.lines, values: r.record }));
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  if (records.length === 0) throw nothingToImport(file, 'holds only blank lines');
+  if (records.length === 1) throw nothingToImport(file, 'has a header but no rows');
+  const [{ record: header, info: head }, ...rows] = records;
+  return rows.map((r) => ({
+    line: r.info.lines,
+    columnsLine: head.lines,
+    values: Object.fromEntries(header.map((column, i) => [column, r.record[i]])),
+  }));
 }
 
 async function jsonlRows(file: string): Promise<RawRow[]> {

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { constants } from 'node:buffer';
 import { fileSha256, readRows } from '../../src/cli/read-rows';
+import { IMPORT_KINDS } from '../../src/domain/validation/import-kinds';
+import { prepareRows } from '../../src/domain/validation/import-rows';
 
 /** Import files: JSON Lines read as a stream, with their line numbers; files too long to read whole refused by name. */
 describe('readRows', () => {
@@ -62,6 +64,21 @@ describe('readRows', () => {
         },
       },
     ]);
+  });
+
+  it("reports an unknown CSV column at the header's line, a JSON Lines one at its row's", async () => {
+    const unknown = (line: number) => ({
+      line,
+      field: 'colour',
+      problem: expect.stringMatching(/^unknown column for kind household \(columns: key, /) as unknown,
+    });
+    const issues = async (f: string) =>
+      prepareRows(IMPORT_KINDS.household, await readRows(f), 'salt').fileIssues;
+    const csv = 'key,name,colour,unitKey\nhh:1,张三,red,au:x\nhh:2,李四,blue,au:x\n';
+    expect(await issues(file('colour.csv', csv))).toEqual([unknown(1)]);
+    expect(await issues(file('late.csv', `\n\n${csv}`))).toEqual([unknown(3)]);
+    const jsonl = '{"key":"hh:1","name":"张三","unitKey":"au:x"}\n{"key":"hh:2","colour":"red"}\n';
+    expect(await issues(file('colour.jsonl', jsonl))).toEqual([unknown(2)]);
   });
 
   it('hashes a file as a stream', async () => {

@@ -22,6 +22,8 @@ import { checkKey } from './text';
 /** One row of an import file as read: its line in the file and its cells by column. */
 export interface RawRow {
   line: number;
+  /** The line naming the row's columns, when not its own: a CSV file's header. */
+  columnsLine?: number;
   values: Readonly<Record<string, unknown>>;
 }
 
@@ -51,7 +53,8 @@ export interface RecordFacts {
  * Checks every row's cells on their own (first pass; no database): the key, each field's type and
  * rules (dates, enums, ID numbers, phones, amounts), required fields and references, and keys
  * repeated within the file. Unknown columns are `fileIssues`: a misspelt column would silently
- * drop data, so they stop the whole import (reported at the first row that has them).
+ * drop data, so they stop the whole import (reported at the CSV's header, or at the first JSON Lines
+ * row that has them).
  */
 export function prepareRows(
   kind: ImportKind,
@@ -70,7 +73,7 @@ export function prepareRows(
       if (!known.has(col) && !unknownReported.has(col)) {
         unknownReported.add(col);
         fileIssues.push({
-          line: row.line,
+          line: row.columnsLine ?? row.line,
           field: col,
           problem: `unknown column for kind ${kind.name} (columns: ${[...known].join(', ')})`,
         });
