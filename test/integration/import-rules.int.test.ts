@@ -39,7 +39,7 @@ function validValue(t: PropType): unknown {
     case 'date':
       return '2013-04-16';
     case 'int':
-      return t.min;
+      return t.range.min;
     case 'number':
       return 1.5;
     case 'boolean':
@@ -64,7 +64,7 @@ function wrongValues(t: PropType): unknown[] {
     case 'date':
       return ['2013-02-30', '16/04/2013', 20130416];
     case 'int':
-      return ['12', t.min - 1, 1.5];
+      return ['12', t.range.min - 1, t.range.max + 1, 1.5];
     case 'number':
       return ['1.5'];
     case 'boolean':

@@ -269,7 +269,7 @@ describe('mutations: validation failures', () => {
         (_l, i) => ({ ...i, validTo: '2011-01-01' }),
         'BAD_USER_INPUT',
         'input.validTo',
-        /after the pairing's validFrom \(2012-01-01\)/,
+        /must be after validFrom \(2012-01-01\)/,
       ],
       ['a blank reason', (_l, i) => ({ ...i, reason: ' ' }), 'BAD_USER_INPUT', 'input.reason'],
       [
@@ -354,7 +354,7 @@ describe('mutations: validation failures', () => {
         (_l, i) => ({ ...i, resolvedOn: '2012-03-01' }),
         'BAD_USER_INPUT',
         'input.resolvedOn',
-        /not be before the dispute was found \(2012-04-01\)/,
+        /must not be before foundOn \(2012-04-01\)/,
       ],
       [
         'resolving twice',

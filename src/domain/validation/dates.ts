@@ -1,5 +1,6 @@
 import { OPEN_END } from '../model';
 import type { Issues } from './issues';
+import { checkDateOrder } from './node-rules';
 
 /** The earliest date a record may carry (the founding of the PRC; older dates are typos). */
 export const MIN_DATE = '1949-10-01';
@@ -33,8 +34,8 @@ export function checkInterval(
   checkDate(issues, fromField, from);
   if (to == null) return;
   checkDate(issues, toField, to);
-  if (isIsoDate(from) && isIsoDate(to) && to <= from)
-    issues.add(toField, `must be after ${fromField} (${from}), got ${to}`);
+  if (isIsoDate(from) && isIsoDate(to))
+    checkDateOrder(issues, { from: fromField, to: toField, strict: true }, toField, from, to);
 }
 
 /** Checks that `day` lies in the half-open [validFrom, validTo) of the record it is attached to. */

@@ -11,10 +11,11 @@ import {
 } from '../model';
 import type { PropValue } from '../records';
 import { checkDate } from './dates';
-import { checkAmount, MAX_MEMBERS } from './entity-rules';
+import { checkAmount } from './entity-rules';
 import { checkIdNumber, checkPhone } from './identity';
 import type { Issues } from './issues';
 import { checkAliases, checkKey, checkText, MAX_TEXT } from './text';
+import { checkWhole, WHOLE } from './whole-numbers';
 
 /** Entities the ledger creates and updates (not pairings and activities, which have their own writes). */
 export const ENTITY_LABELS = [
@@ -235,9 +236,7 @@ export function storedValue(
       checkDate(issues, field, v);
       return { [prop]: v };
     case 'members':
-      return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_MEMBERS
-        ? { [prop]: v as number }
-        : bad(`a whole number of people from 1 to ${MAX_MEMBERS}`);
+      return checkWhole(issues, field, v, WHOLE.members) ? { [prop]: v as number } : {};
     case 'phone':
       return typeof v === 'string' ? { [prop]: checkPhone(issues, field, v) } : bad('a phone number');
     case 'idNumber': {
@@ -250,9 +249,8 @@ export function storedValue(
     case 'text':
       return typeof v === 'string' ? { [prop]: checkText(issues, field, v, MAX_TEXT) } : bad('text');
     case 'amount':
-      if (typeof v !== 'number') return bad('a whole number of yuan');
       checkAmount(issues, field, v);
-      return { [prop]: v };
+      return { [prop]: v as number };
   }
 }
 

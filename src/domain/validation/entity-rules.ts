@@ -1,5 +1,9 @@
 import { COMMITTEE_POSTS, DESIGNATIONS, VILLAGE_LEVEL_KINDS, type Post, type UnitKind } from '../model';
 import type { Issues } from './issues';
+import { checkNodeRules } from './node-rules';
+import { checkWhole, WHOLE } from './whole-numbers';
+
+export { MAX_AMOUNT_YUAN, MAX_MEMBERS } from './whole-numbers';
 
 /** Depth of each unit kind in the tree (region 0 … village 4). */
 const DEPTH: Readonly<Record<UnitKind, number>> = {
@@ -50,9 +54,6 @@ export function checkHouseholdUnit(issues: Issues, field: string, unitKind: Unit
  */
 export const MAX_SHORT_LIST = 500;
 
-/** Household sizes accepted (家庭人口). */
-export const MAX_MEMBERS = 30;
-
 /**
  * A 两委 post is held in a village-level unit of the matching kind: VILLAGE_* posts in a 嘎查村,
  * COMMUNITY_* posts in a 社区, COMMITTEE_MEMBER in either.
@@ -74,13 +75,9 @@ export function checkTenure(issues: Issues, post: Post, unitKind: UnitKind): voi
     );
 }
 
-/** The largest amount (yuan) one project may record: larger is a typo (10 billion yuan). */
-export const MAX_AMOUNT_YUAN = 10_000_000_000;
-
-export function checkAmount(issues: Issues, field: string, yuan: number): void {
-  if (!Number.isSafeInteger(yuan) || yuan < 0)
-    issues.add(field, `must be a whole number of yuan ≥ 0, got ${yuan}`);
-  else if (yuan > MAX_AMOUNT_YUAN) issues.add(field, `must be at most ${MAX_AMOUNT_YUAN} yuan, got ${yuan}`);
+/** An amount of money: whole yuan from 0 to MAX_AMOUNT_YUAN (the WHOLE table's rule). */
+export function checkAmount(issues: Issues, field: string, yuan: unknown): void {
+  checkWhole(issues, field, yuan, WHOLE.amountYuan);
 }
 
 /** An entity as it will be after a write: its properties and the records its references point at. */
@@ -108,11 +105,8 @@ export function checkEntityState(issues: Issues, label: string, s: EntityState):
       if (k) checkHouseholdUnit(issues, 'unitId', k);
       return;
     }
-    case 'Programme': {
-      const { validFrom, validTo } = s.props;
-      if (typeof validFrom === 'string' && typeof validTo === 'string' && validTo <= validFrom)
-        issues.add('validTo', `must be after validFrom (${validFrom}), got ${validTo}`);
+    case 'Programme':
+      checkNodeRules(issues, label, s.props);
       return;
-    }
   }
 }

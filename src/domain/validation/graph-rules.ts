@@ -10,7 +10,6 @@ import {
   GROUP_ROLES,
   INSPECTION_KINDS,
   LEVELS,
-  OPEN_END,
   ORG_TYPES,
   PAIRING_KINDS,
   PAIRING_MODES,
@@ -24,10 +23,7 @@ import {
   type Label,
   type RelType,
 } from '../model';
-import { isIsoDate } from './dates';
-import { MAX_MEMBERS } from './entity-rules';
-import type { Issues } from './issues';
-import { checkText, MAX_TEXT } from './text';
+import { WHOLE, type WholeRange } from './whole-numbers';
 
 /** The type of a stored property, as a graph dump must carry it. */
 export type PropType =
@@ -42,7 +38,8 @@ export type PropType =
   | { t: 'names' }
   /** YYYY-MM-DD; `open` also allows the open-end sentinel 9999-12-31. */
   | { t: 'date'; open?: boolean }
-  | { t: 'int'; min: number; max?: number }
+  /** A whole number within a range of the WHOLE table, as the mutations check it (checkWhole). */
+  | { t: 'int'; range: WholeRange }
   | { t: 'number' }
   | { t: 'boolean' };
 
@@ -71,7 +68,10 @@ const aliases = opt({ t: 'names' });
 const enumOf = (values: readonly string[]): PropType => ({ t: 'enum', values });
 const date = opt({ t: 'date' });
 const text = opt({ t: 'text' });
-const count = opt({ t: 'int', min: 0 });
+const count = opt({ t: 'int', range: WHOLE.count });
+const whole = (range: WholeRange): PropRule => opt({ t: 'int', range });
+/** A ledger record's version (a restored dump keeps it; `version: Int!` reads it). */
+const version = whole(WHOLE.version);
 const located = (required: boolean): RelRule => ({
   rel: 'LOCATED_IN',
   dir: 'out',
@@ -82,8 +82,9 @@ const located = (required: boolean): RelRule => ({
 /**
  * What every node of each label must carry to be stored — the rules a graph import checks, the
  * same the mutations enforce (required fields and references, types, enums, text) and what the
- * API needs to read the node back (its non-null fields: `test/unit/graph-rules.test.ts` checks
- * the table against the schema). Properties not listed (dimensions, bookkeeping) are free.
+ * API needs to read the node back (its non-null fields: `test/unit/text-and-graph-rules.test.ts` checks
+ * the table against the schema; `int-output-rules.test.ts` that every property an `Int` field reads
+ * is bounded to Int). Properties not listed (dimensions, other bookkeeping) are free.
  */
 export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
   AdminUnit: {
@@ -92,6 +93,7 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
       aliases,
       kind: req(enumOf(UNIT_KINDS)),
       designations: opt({ t: 'enumList', values: DESIGNATIONS }),
+      version,
     },
     rels: [located(false)],
   },
@@ -102,6 +104,7 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
       type: req(enumOf(ORG_TYPES)),
       level: opt(enumOf(LEVELS)),
       groupRole: opt(enumOf(GROUP_ROLES)),
+      version,
     },
     rels: [located(false)],
   },
@@ -111,20 +114,22 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
       aliases,
       rank: opt(enumOf(RANKS)),
       roles: opt({ t: 'enumList', values: PERSON_ROLES }),
-      transferredYear: opt({ t: 'int', min: 1949, max: 9999 }),
+      transferredYear: whole(WHOLE.year),
+      version,
     },
     rels: [],
   },
-  Enterprise: { props: { name, aliases }, rels: [located(true)] },
+  Enterprise: { props: { name, aliases, version }, rels: [located(true)] },
   Household: {
     props: {
       name,
       aliases,
-      members: opt({ t: 'int', min: 1, max: MAX_MEMBERS }),
+      members: whole(WHOLE.members),
       registeredPoor: opt({ t: 'boolean' }),
       phone: opt({ t: 'string' }),
       idNumberHash: opt({ t: 'string' }),
       idNumberLast4: opt({ t: 'string' }),
+      version,
     },
     rels: [located(true)],
   },
@@ -136,6 +141,7 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
       scope: opt(enumOf(PROGRAMME_SCOPES)),
       validFrom: date,
       validTo: opt({ t: 'date', open: true }),
+      version,
     },
     rels: [],
   },
@@ -148,6 +154,7 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
       category: opt(enumOf(CATEGORIES)),
       mode: opt(enumOf(PAIRING_MODES)),
       endReason: text,
+      version,
     },
     rels: [
       { rel: 'HELPER', dir: 'out', to: HELPER_LABELS, required: true },
@@ -156,15 +163,15 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
     ],
   },
   Project: {
-    props: { name, amountYuan: count, date, sector: opt(enumOf(PLAN_SECTORS)) },
+    props: { name, amountYuan: whole(WHOLE.amountYuan), date, sector: opt(enumOf(PLAN_SECTORS)), version },
     rels: [{ rel: 'HAS_PROJECT', dir: 'in', to: ['Pairing'], required: true }],
   },
   Visit: {
-    props: { date: req({ t: 'date' }), note: text },
+    props: { date: req({ t: 'date' }), note: text, version },
     rels: [{ rel: 'HAS_VISIT', dir: 'in', to: ['Pairing'], required: true }],
   },
   Dispute: {
-    props: { name, foundOn: date, resolvedOn: date, resolution: text },
+    props: { name, foundOn: date, resolvedOn: date, resolution: text, version },
     rels: [located(true)],
   },
   Tenure: {
@@ -173,12 +180,13 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
       validFrom: date,
       validTo: opt({ t: 'date', open: true }),
       fullTime: opt({ t: 'boolean' }),
+      version,
     },
     rels: [{ rel: 'HOLDS', dir: 'in', to: ['Person'], required: true }],
   },
   Source: { props: { title: req({ t: 'string' }), published: date }, rels: [] },
   Citation: {
-    props: { quote: req({ t: 'text' }), charOffset: count },
+    props: { quote: req({ t: 'text' }), charOffset: whole(WHOLE.charOffset) },
     rels: [{ rel: 'FROM', dir: 'out', to: ['Source'], required: true }],
   },
   Event: {
@@ -194,7 +202,10 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
   Inspection: { props: { name, kind: opt(enumOf(INSPECTION_KINDS)), date }, rels: [] },
   Plan: { props: { name, sector: opt(enumOf(PLAN_SECTORS)), date }, rels: [] },
   Casework: { props: { name, kind: opt(enumOf(CASEWORK_KINDS)), date }, rels: [] },
-  Budget: { props: { name, year: opt({ t: 'int', min: 1949, max: 9999 }), amountYuan: count }, rels: [] },
+  Budget: {
+    props: { name, year: whole(WHOLE.year), amountYuan: whole(WHOLE.amountYuan) },
+    rels: [],
+  },
   Goal: {
     props: {
       name,
@@ -218,68 +229,3 @@ export const GRAPH_RULES: Readonly<Partial<Record<Label, LabelRules>>> = {
     rels: [],
   },
 };
-
-/**
- * Checks one node's properties against its label's rules; adds an issue per problem (field
- * `props.<name>`) and returns the properties with names and texts normalised as the mutations
- * store them.
- */
-export function checkGraphProps(
-  issues: Issues,
-  label: Label,
-  props: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-  const rules = GRAPH_RULES[label];
-  const out: Record<string, unknown> = { ...props };
-  if (!rules) return out;
-  for (const [prop, rule] of Object.entries(rules.props)) {
-    const v = props[prop];
-    const field = `props.${prop}`;
-    if (v === undefined || v === null) {
-      if (rule.required) issues.add(field, `is required on a ${label}`);
-      continue;
-    }
-    const bad = (what: string) => issues.add(field, `must be ${what}, got ${JSON.stringify(v)}`);
-    const t = rule.type;
-    switch (t.t) {
-      case 'name':
-      case 'text':
-        if (typeof v !== 'string') bad('text');
-        else out[prop] = checkText(issues, field, v, t.t === 'text' ? MAX_TEXT : undefined);
-        break;
-      case 'names':
-        if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) bad('a list of names');
-        else out[prop] = v.map((x: string, i) => checkText(issues, `${field}[${i}]`, x));
-        break;
-      case 'string':
-        if (typeof v !== 'string') bad('a string');
-        break;
-      case 'enum':
-        if (typeof v !== 'string' || !t.values.includes(v)) bad(`one of ${t.values.join(', ')}`);
-        break;
-      case 'enumList':
-        if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && t.values.includes(x)))
-          bad(`a list of ${t.values.join(', ')}`);
-        break;
-      case 'date':
-        if (typeof v !== 'string' || !(isIsoDate(v) || (t.open && v === OPEN_END)))
-          bad('a date written YYYY-MM-DD');
-        break;
-      case 'int':
-        if (
-          !Number.isSafeInteger(v) ||
-          (v as number) < t.min ||
-          (t.max !== undefined && (v as number) > t.max)
-        )
-          bad(`a whole number ${t.max === undefined ? `≥ ${t.min}` : `from ${t.min} to ${t.max}`}`);
-        break;
-      case 'number':
-        if (typeof v !== 'number' || !Number.isFinite(v)) bad('a number');
-        break;
-      case 'boolean':
-        if (typeof v !== 'boolean') bad('true or false');
-        break;
-    }
-  }
-  return out;
-}

@@ -16,6 +16,7 @@ import { checkEntityState, checkTenure } from './entity-rules';
 import { storedValue } from './entity-fields';
 import { coerceCell, type ImportKind } from './import-kinds';
 import { Issues } from './issues';
+import { checkNodeRules } from './node-rules';
 import { checkPairing, helperFacts } from './pairing-rules';
 import { checkKey } from './text';
 
@@ -176,11 +177,8 @@ export function checkRowFacts(
           'unitKey',
           `disputes are recorded in a village- or township-level unit, not a unit of kind ${k}`,
         );
-      const found = str(props.foundOn);
-      const resolved = str(props.resolvedOn);
-      if (found && resolved && resolved < found)
-        is.add('resolvedOn', `must not be before foundOn (${found}), got ${resolved}`);
-      if (props.resolution != null && !resolved)
+      checkNodeRules(is, kind.label, props);
+      if (props.resolution != null && !str(props.resolvedOn))
         is.add('resolvedOn', 'is required when a resolution is given');
       break;
     }

@@ -67,7 +67,7 @@ export type AcceptProposedFactPayload = {
 
 /** A citation of a fact. */
 export type AddCitationInput = {
-  /** The quote's character offset in the source text. */
+  /** The quote's character offset in the source text, 0–2147483647 (read back as `Citation.charOffset: Int`). */
   charOffset?: InputMaybe<Scalars['NonNegativeInt']['input']>;
   /** The fact: an id of an entity, pairing, project, visit, dispute or tenure. */
   factId: Scalars['ID']['input'];

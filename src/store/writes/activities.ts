@@ -10,6 +10,7 @@ import {
 } from '../../domain/model';
 import { checkDate, checkInterval, checkWithin } from '../../domain/validation/dates';
 import { checkAmount, checkTenure } from '../../domain/validation/entity-rules';
+import { checkNodeRules } from '../../domain/validation/node-rules';
 import { Issues } from '../../domain/validation/issues';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';
 import { toNeo4jProps } from '../values';
@@ -162,11 +163,7 @@ export async function resolveDispute(w: WriteTx, c: ResolveDispute): Promise<Nod
         argument: 'input.id',
       },
     );
-  if (c.resolvedOn < String(before.foundOn))
-    issues.add(
-      'resolvedOn',
-      `must not be before the dispute was found (${String(before.foundOn)}), got ${c.resolvedOn}`,
-    );
+  checkNodeRules(issues, 'Dispute', { foundOn: before.foundOn, resolvedOn: c.resolvedOn });
   issues.throwIfAny();
   await w.run(
     'resolve.Dispute',

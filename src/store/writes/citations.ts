@@ -3,6 +3,7 @@ import { CITABLE_LABELS } from '../../domain/model';
 import { Issues } from '../../domain/validation/issues';
 import { checkText, MAX_TEXT } from '../../domain/validation/text';
 import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
+import { checkWhole, WHOLE } from '../../domain/validation/whole-numbers';
 import type { NodeKey } from '../../domain/node-key';
 import { checkedLabel, type WriteTx } from './write-tx';
 
@@ -25,8 +26,8 @@ export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeKey> 
   if (!CITABLE_LABELS.includes(c.fact.label))
     issues.add('factId', `must be the id of a fact (${CITABLE_LABELS.join(', ')}), got a ${c.fact.label}`);
   const quote = checkText(issues, 'quote', c.quote, MAX_TEXT);
-  if (c.charOffset !== null && (!Number.isSafeInteger(c.charOffset) || c.charOffset < 0))
-    issues.add('charOffset', `must be a character offset ≥ 0, got ${c.charOffset}`);
+  // read back as `Citation.charOffset: Int`, so bounded to Int like a graph import's (WHOLE)
+  if (c.charOffset !== null) checkWhole(issues, 'charOffset', c.charOffset, WHOLE.charOffset);
   issues.throwIfAny();
   // under the fact's write lock: two citations added at once are counted one after the other
   await w.mustLock(c.fact, 'input.factId');

@@ -1,7 +1,8 @@
 import { EXPOSED_LABELS, LABELS, PROVENANCES, REL_TYPES, type Label, type RelType } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
 import type { NodeRecord, PropValue, RelRecord } from '../../domain/records';
-import { checkGraphProps, GRAPH_RULES, type RelRule } from '../../domain/validation/graph-rules';
+import { checkGraphProps } from '../../domain/validation/check-graph-props';
+import { GRAPH_RULES, type RelRule } from '../../domain/validation/graph-rules';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { Issues } from '../../domain/validation/issues';
 import type { Gateway } from '../gateway';

@@ -10,6 +10,7 @@ import {
 } from '../../domain/model';
 import { checkDependentsWithin } from '../../domain/validation/dated-within';
 import { checkDate, checkInterval } from '../../domain/validation/dates';
+import { checkNodeRules } from '../../domain/validation/node-rules';
 import { Issues } from '../../domain/validation/issues';
 import { checkPairing, helperFacts } from '../../domain/validation/pairing-rules';
 import { checkKey, checkText, MAX_TEXT } from '../../domain/validation/text';
@@ -149,11 +150,7 @@ export async function endPairing(w: WriteTx, c: EndPairing): Promise<NodeKey> {
     });
   }
   checkDate(issues, 'validTo', c.validTo);
-  if (issues.ok && c.validTo <= String(before.validFrom))
-    issues.add(
-      'validTo',
-      `must be after the pairing's validFrom (${String(before.validFrom)}), got ${c.validTo}`,
-    );
+  if (issues.ok) checkNodeRules(issues, 'Pairing', { validFrom: before.validFrom, validTo: c.validTo });
   issues.throwIfAny();
   checkDependentsWithin(
     issues,
