@@ -62,17 +62,21 @@ function csvRows(file: string, text: string): RawRow[] {
   const records = parse(text, {
     columns: false,
     skip_empty_lines: true,
-    trim: true,
+    // Cells keep their spaces (RFC 4180: they are part of the field): text cells are trimmed where
+    // they are read (coerceCell), while a number must be exactly its digits, as in the API.
+    trim: false,
     info: true,
     relax_column_count: false,
   }) as unknown as { record: string[]; info: { lines: number } }[];
   if (records.length === 0) throw nothingToImport(file, 'holds only blank lines');
   if (records.length === 1) throw nothingToImport(file, 'has a header but no rows');
-  const [{ record: header, info: head }, ...rows] = records;
+  const [{ record: head, info: headAt }, ...rows] = records;
+  const header = head.map((h) => h.trim());
   return rows.map((r) => ({
     line: r.info.lines,
-    columnsLine: head.lines,
+    columnsLine: headAt.lines,
     values: Object.fromEntries(header.map((column, i) => [column, r.record[i]])),
+    text: true,
   }));
 }
 

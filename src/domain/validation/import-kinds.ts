@@ -138,12 +138,18 @@ export const IMPORT_KINDS: Readonly<Record<string, ImportKind>> = {
 
 export const IMPORT_KIND_NAMES = [...Object.keys(IMPORT_KINDS), 'graph'] as const;
 
+/** A whole number as text: an optional minus and digits, no leading zero, no spaces (as in JSON). */
+const DIGITS = /^-?(0|[1-9][0-9]*)$/;
+
 /**
- * A CSV cell or JSON value → the value the field spec expects: lists from `a;b` cells, numbers
- * and booleans from text. Empty cells are absent (an import never removes a field). Returns
- * undefined for absent, or the value (possibly of the wrong type: the field check reports it).
+ * A CSV cell (`text`) or JSON value → the value the field spec expects: lists from `a;b` cells,
+ * numbers and booleans from a CSV's text. Empty cells are absent (an import never removes a
+ * field). Returns undefined for absent, or the value (possibly of the wrong type: the field check
+ * reports it, quoting it as given). Numbers are never read from JSON strings ("100" is refused, as
+ * the API refuses it), and a CSV number must be exactly its digits (" 100 " is refused); digits
+ * too long for a JavaScript number become a bigint, so the check quotes them exactly.
  */
-export function coerceCell(spec: FieldSpec, v: unknown): unknown {
+export function coerceCell(spec: FieldSpec, v: unknown, text = false): unknown {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') return v;
   const t = v.trim();
@@ -156,8 +162,11 @@ export function coerceCell(spec: FieldSpec, v: unknown): unknown {
         .map((x) => x.trim())
         .filter(Boolean);
     case 'members':
-    case 'amount':
-      return /^-?\d+$/.test(t) ? Number(t) : t;
+    case 'amount': {
+      if (!text || !DIGITS.test(v)) return v;
+      const n = Number(v);
+      return Number.isSafeInteger(n) ? n : BigInt(v);
+    }
     case 'boolean':
       return ['true', '1', '是'].includes(t) ? true : ['false', '0', '否'].includes(t) ? false : t;
     default:

@@ -26,6 +26,8 @@ export interface RawRow {
   /** The line naming the row's columns, when not its own: a CSV file's header. */
   columnsLine?: number;
   values: Readonly<Record<string, unknown>>;
+  /** Cells are text (a CSV's), whose numbers and booleans are written out; else JSON values. */
+  text?: boolean;
 }
 
 /** A problem with one row: the file line, the column, what is wrong. */
@@ -87,7 +89,7 @@ export function prepareRows(
     else if (key !== '') firstLine.set(key, row.line);
     const props: Record<string, PropValue> = {};
     for (const [field, spec] of Object.entries(kind.fields)) {
-      const v = coerceCell(spec, row.values[field]);
+      const v = coerceCell(spec, row.values[field], row.text === true);
       if (v === undefined) {
         if (spec.required) is.add(field, 'is required');
         continue;
