@@ -27,7 +27,14 @@ export function intScalar({ name, description, min }: IntScalarConfig): GraphQLS
     if (!Number.isSafeInteger(n) || n < min) throw new GraphQLError(`${expected}, got ${shown}`);
     return n === 0 ? 0 : n; // -0 → 0
   };
-  const shown = (v: unknown) => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
+  // A JSON number past 2^53 − 1 arrives already rounded (9007199254740993 reads 9007199254740992):
+  // say it is too large rather than quote a value the caller never sent.
+  const shown = (v: unknown) =>
+    typeof v !== 'number'
+      ? (JSON.stringify(v) ?? String(v))
+      : Number.isInteger(v) && !Number.isSafeInteger(v)
+        ? `a number too large to read exactly (beyond ±${Number.MAX_SAFE_INTEGER})`
+        : String(v);
   return new GraphQLScalarType<number, number>({
     name,
     description,

@@ -35,6 +35,12 @@ describe.each([NonNegativeIntScalar, PositiveIntScalar])('$name', (scalar) => {
       expect([v, asVariable(v)]).toEqual([v, 'refused']);
   });
 
+  it('says a variable past 2^53 − 1 is too large, never quoting the value JSON rounded it to', () => {
+    expect(() => scalar.parseValue(JSON.parse('9007199254740993'))).toThrow(
+      `${scalar.name} must be a whole number from ${scalar.name === 'PositiveInt' ? 1 : 0} to 9007199254740991, got a number too large to read exactly (beyond ±9007199254740991)`,
+    );
+  });
+
   it('keeps the description of schema/base.graphql (the scalar object replaces it in the schema)', () => {
     const sdl = buildASTSchema(parse(loadTypeDefs().join('\n')));
     expect(scalar.description).toBe(sdl.getType(scalar.name)!.description);
