@@ -53,7 +53,7 @@ describe('numbers in import rows', () => {
     fs.writeFileSync(f, 'key, amountYuan\nex:proj:1, 100 \n');
     try {
       expect(await readRows(f)).toEqual([
-        { line: 2, text: true, values: { key: 'ex:proj:1', amountYuan: ' 100 ' } },
+        { line: 2, columnsLine: 1, text: true, values: { key: 'ex:proj:1', amountYuan: ' 100 ' } },
       ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
