@@ -8,10 +8,10 @@ export const UNAVAILABLE_RETRY_AFTER_S = 5;
 const RETRYABLE: ReadonlySet<unknown> = new Set(['SERVICE_UNAVAILABLE', 'ANALYTICS_BUSY']);
 
 /**
- * When an operation produced no data because the service is temporarily unable to answer (every
- * error is SERVICE_UNAVAILABLE — the graph database is down — or ANALYTICS_BUSY — every analytics
- * worker and queue slot is taken), answer HTTP 503 with `Retry-After`, so load balancers and
- * clients back off: the longest `retryAfterSeconds` the errors give, else
+ * When an operation produced no data (none, or every root field null) because the service is
+ * temporarily unable to answer (every error is SERVICE_UNAVAILABLE — the graph database is down —
+ * or ANALYTICS_BUSY — every analytics worker and queue slot is taken), answer HTTP 503 with
+ * `Retry-After`, so load balancers and clients back off: the longest `retryAfterSeconds` the errors give, else
  * UNAVAILABLE_RETRY_AFTER_S. Partial results and every other error keep Apollo's status.
  */
 export function useUnavailableStatus(): ApolloServerPlugin<Context> {
@@ -21,7 +21,9 @@ export function useUnavailableStatus(): ApolloServerPlugin<Context> {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          if (data != null || !errors?.length) return;
+          // no data: none at all, or every root field null (mutation fields are nullable)
+          if (data != null && Object.values(data).some((v) => v != null)) return;
+          if (!errors?.length) return;
           if (!errors.every((e) => RETRYABLE.has(e.extensions?.code))) return;
           const hints = errors
             .map((e) => e.extensions?.retryAfterSeconds)
