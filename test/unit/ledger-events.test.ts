@@ -8,7 +8,7 @@ const schema = buildASTSchema(parse(loadTypeDefs().join('\n')));
 describe('ledger event kinds', () => {
   const writes = OPERATIONS.filter(
     (op) =>
-      !['read', 'readPersonal', 'export', 'exportSecrets', 'importAdmin'].includes(op) &&
+      !['read', 'readPersonal', 'readProposals', 'export', 'exportSecrets', 'importAdmin'].includes(op) &&
       !UNANNOUNCED_OPERATIONS.has(op),
   );
 
