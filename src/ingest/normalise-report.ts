@@ -43,15 +43,24 @@ export function normaliseReport(input: string, format: 'text' | 'html' | 'auto' 
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  const analysis = analysisOf(text);
+  return { text, analysis, traditional: t2s(text) !== text };
+}
+
+/**
+ * The analysis copy of a text, of exactly its length, character for character: simplified script
+ * (OpenCC over the whole text, character by character where a phrase changes length), and
+ * full-width digits, letters and signs as ASCII (NFKC, one character at a time).
+ */
+export function analysisOf(text: string): string {
   let simplified = t2s(text);
   if (simplified.length !== text.length) simplified = alignedConvert(text);
-  const analysis = [...simplified]
+  return [...simplified]
     .map((c) => {
       const k = c.normalize('NFKC');
       return k.length === c.length ? k : c;
     })
     .join('');
-  return { text, analysis, traditional: simplified !== text };
 }
 
 /** Character-by-character conversion; a character whose conversion changes length stays as it is. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { KnownEntity } from '../../src/ingest/proposal';
 import { proposeReport } from '../../src/ingest/propose-report';
-import { maskSpans } from '../../src/store/proposals/personal-text';
+import { maskSpans } from '../../src/store/writes/personal-text';
 
 // Households (贫困户) and students named in a report: mentions, linking, proposed entities and
 // pairings. Sentences are our own, with made-up names.

@@ -5,6 +5,8 @@ import { checkText, MAX_TEXT } from '../../domain/validation/text';
 import { checkDate } from '../../domain/validation/dates';
 import { COMPARATORS } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
+import type { Span } from '../../ingest/spans';
+import { maskPersonal, maskSpans } from '../writes/personal-text';
 import { snapshot, type Props, type WriteTx } from '../writes/write-tx';
 
 /**
@@ -39,6 +41,64 @@ export async function createSource(w: WriteTx, s: NewSource): Promise<NodeKey> {
   const ref: NodeKey = { label: 'Source', id };
   await w.audit(ref, null, snapshot({ ...props, text: `${s.text.length} characters` }));
   return ref;
+}
+
+/**
+ * The Source of a proposal as every role reads it, created on the first accept and masked again
+ * on every later one: its text with the personal spans masked (`personal`, spans of the proposal's
+ * text; masking only adds stars, so a name masked once stays masked), and its title, publisher and
+ * url with the personal data they read masked. A household accepted later, or named by a
+ * reviewer's edit, is masked in the Source it came from too. Returns the Source's key.
+ */
+export async function publishSource(
+  w: WriteTx,
+  p: { sourceKey: string | null; proposal: { text: string; source: Omit<NewSource, 'text'> } },
+  personal: readonly Span[],
+  known: readonly string[],
+): Promise<string> {
+  const mask = async (v: string | null) => (v === null ? null : maskPersonal(w.run, v, known));
+  const shown = {
+    title: (await mask(p.proposal.source.title))!,
+    publisher: await mask(p.proposal.source.publisher),
+    url: await mask(p.proposal.source.url),
+  };
+  if (p.sourceKey === null) {
+    const text = maskSpans(p.proposal.text, 0, personal);
+    return (await createSource(w, { ...p.proposal.source, ...shown, text })).id;
+  }
+  const ref: NodeKey = { label: 'Source', id: p.sourceKey };
+  const [row] = await w.run(
+    'proposal.source.read',
+    'MATCH (s:Source {id: $id}) RETURN s.text AS text, s.title AS title, s.publisher AS publisher, s.url AS url',
+    { id: p.sourceKey },
+  );
+  const stored = { text: String(row.text), title: String(row.title), publisher: row.publisher, url: row.url };
+  const next = {
+    text: maskSpans(stored.text, 0, personal),
+    title: await mask(stored.title),
+    publisher: await mask(stored.publisher === null ? null : String(stored.publisher)),
+    url: await mask(stored.url === null ? null : String(stored.url)),
+  };
+  const changed = Object.keys(next).filter(
+    (k) => next[k as keyof typeof next] !== stored[k as keyof typeof stored],
+  );
+  if (changed.length) {
+    await w.run(
+      'proposal.source.mask',
+      'MATCH (s:Source {id: $id}) SET s += $next, s.updatedAt = datetime()',
+      {
+        id: p.sourceKey,
+        next,
+      },
+    );
+    // no value in the entry: what it would show is what was just masked
+    await w.audit(
+      ref,
+      { personalData: 'partly shown' },
+      { personalData: 'masked', fields: changed.join(', ') },
+    );
+  }
+  return p.sourceKey;
 }
 
 export interface NewObservation {

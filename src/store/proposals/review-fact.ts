@@ -11,8 +11,8 @@ import { runMutation, type MutationOutcome } from '../writes/run-mutation';
 import type { NodeKey } from '../../domain/node-key';
 import type { WriteMeta, WriteTx } from '../writes/write-tx';
 import { factOf, lockProposal, statusOf, storeDecisions, type StoredProposal } from './proposals.store';
-import { maskSpans, personalSpans } from './personal-text';
-import { createSource, recordObservation } from './provenance-writes';
+import { maskSpans, personalSpansIn } from '../writes/personal-text';
+import { publishSource, recordObservation } from './provenance-writes';
 
 /** Fields a reviewer may change before accepting, per kind of fact. */
 export const EDITABLE = {
@@ -39,6 +39,12 @@ export interface AcceptRequest {
   idempotencyKey: string | null;
 }
 
+/** The names the pipeline found as households' or students' (as written, and simplified). */
+const personalMentions = (p: StoredProposal): string[] =>
+  p.proposal.mentions
+    .filter((m) => m.type === 'HOUSEHOLD' || m.type === 'STUDENT')
+    .flatMap((m) => [m.text, m.name]);
+
 /**
  * Accepts one proposed fact: in ONE write transaction (with the caller's idempotency key), the
  * reviewer's edits are applied, the fact is written through the ledger's write paths —
@@ -61,16 +67,14 @@ export function acceptFact(gw: Gateway, meta: WriteMeta, r: AcceptRequest): Prom
           argument: 'factId',
         });
       const fact = withEdits(original, r.edits);
-      // The published graph's Source text and Citation quotes are read by every role: the names
-      // of households and students in them are masked there, wherever they stand (same length, so
-      // offsets hold); the proposal, read by analysts only, keeps them verbatim.
-      const personal = await personalSpans(w, p);
-      if (p.sourceKey === null) {
-        const text = maskSpans(p.proposal.text, 0, personal);
-        const src = await createSource(w, { ...p.proposal.source, text });
-        p.sourceKey = src.id;
-      }
       const written = await writeFact(w, p, fact);
+      // The published graph's Source and Citation quotes are read by every role: the personal data
+      // in them is masked (same length, so offsets hold), after the fact is written, so that a
+      // household it creates (under a reviewer's name too) counts; the proposal, read by analysts
+      // only, keeps it verbatim.
+      const known = personalMentions(p);
+      const personal = await personalSpansIn(w.run, p.proposal.text, known);
+      p.sourceKey = await publishSource(w, p, personal, known);
       await addCitation(w, {
         fact: written,
         sourceKey: p.sourceKey,

@@ -5,6 +5,7 @@ import { checkText, MAX_TEXT } from '../../domain/validation/text';
 import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
 import { checkWhole, WHOLE } from '../../domain/validation/whole-numbers';
 import type { NodeKey } from '../../domain/node-key';
+import { maskPersonal } from './personal-text';
 import { checkedLabel, type WriteTx } from './write-tx';
 
 /** Labels of facts a citation may support (declared once in domain/model). */
@@ -18,8 +19,9 @@ export interface AddCitation {
 }
 
 /**
- * Cites a fact: a new Citation with the verbatim quote, `(citation)-[:FROM]->(source)` and
- * `(fact)-[:SUPPORTED_BY]->(citation)`. The audit entry is recorded against the fact.
+ * Cites a fact: a new Citation with the verbatim quote — the personal data of households and
+ * students it reads masked, as every role reads it (maskPersonal) — `(citation)-[:FROM]->(source)`
+ * and `(fact)-[:SUPPORTED_BY]->(citation)`. The audit entry is recorded against the fact.
  */
 export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeKey> {
   const issues = new Issues('input');
@@ -40,14 +42,16 @@ export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeKey> 
     issues.add('factId', `the fact already has ${MAX_SHORT_LIST} citations, the most one fact takes`);
   issues.throwIfAny();
   await w.mustFind({ label: 'Source', id: c.sourceKey }, 'input.sourceId');
+  // read by every role: the personal data of the graph's households and students it reads is masked
+  const shown = await maskPersonal(w.run, quote);
   const id = `cit:${randomUUID()}`;
   await w.run(
     'cite.create',
     `MATCH (f:${checkedLabel(c.fact.label)} {id: $fact}) MATCH (s:Source {id: $source}) ` +
       'CREATE (f)-[:SUPPORTED_BY]->(c:Citation {id: $id, quote: $quote, charOffset: $charOffset, ' +
       "provenance: 'REPORTED', version: 1, createdAt: datetime()})-[:FROM]->(s)",
-    { id, fact: c.fact.id, source: c.sourceKey, quote, charOffset: c.charOffset },
+    { id, fact: c.fact.id, source: c.sourceKey, quote: shown, charOffset: c.charOffset },
   );
-  await w.audit(c.fact, null, { citationKey: id, sourceKey: c.sourceKey, quote });
+  await w.audit(c.fact, null, { citationKey: id, sourceKey: c.sourceKey, quote: shown });
   return { label: 'Citation', id };
 }
