@@ -183,20 +183,26 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
 
   it('a pairing that refers to a new entity cannot be accepted before it (BAD_USER_INPUT naming the fact)', async () => {
     const p = fact((f) => f.kind === 'PAIRING');
-    const r = await gql('analyst', ACCEPT, { key, fact: p.id });
+    const r = await gql('editor', ACCEPT, { key, fact: p.id });
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].message).toContain(`refers to proposed fact ${fact((f) => f.kind === 'ENTITY').id}`);
   });
 
   it('accepting writes the fact as REPORTED with its citation and audit entry; a replay writes nothing', async () => {
     const e = fact((f) => f.kind === 'ENTITY');
+    // a review writes with the ledger's roles: a new organization needs an editor
+    const refused = await gql('analyst', ACCEPT, { key, fact: e.id });
+    expect(refused.errors?.map((x) => [x.extensions?.code, x.message])).toEqual([
+      ['FORBIDDEN', 'createOrganization needs role editor or higher; the token has role analyst'],
+    ]);
+    expect(await orgCount('鄂尔多斯市财政局')).toBe(0);
     const r = await gql<{
       acceptProposedFact: { writtenLabel: string; writtenKey: string; replayed: boolean };
-    }>('analyst', ACCEPT, { key, fact: e.id, ik: 'ingest-accept-org-1' });
+    }>('editor', ACCEPT, { key, fact: e.id, ik: 'ingest-accept-org-1' });
     expect(r.errors).toBeUndefined();
     expect(r.data!.acceptProposedFact).toMatchObject({ writtenLabel: 'Organization', replayed: false });
     const again = await gql<{ acceptProposedFact: { writtenKey: string; replayed: boolean } }>(
-      'analyst',
+      'editor',
       ACCEPT,
       { key, fact: e.id, ik: 'ingest-accept-org-1' },
     );
@@ -223,7 +229,7 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
       'query { search(query: "鄂尔多斯市财政局", kinds: [ORGANIZATION]) { edges { cursor } } }',
     );
     expect(s.data!.search.edges).toHaveLength(1);
-    const twice = await gql('analyst', ACCEPT, { key, fact: e.id });
+    const twice = await gql('editor', ACCEPT, { key, fact: e.id });
     expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
@@ -241,13 +247,13 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
       { id: r.data!.acceptProposedFact.writtenKey },
     );
     expect(o).toEqual({ v: 36, u: 'households', k: 'households.paired', i: 'ind:households-paired' });
-    const p = await gql<{ acceptProposedFact: { writtenLabel: string } }>('analyst', ACCEPT, {
+    const p = await gql<{ acceptProposedFact: { writtenLabel: string } }>('editor', ACCEPT, {
       key,
       fact: fact((f) => f.kind === 'PAIRING').id,
     });
     expect(p.errors).toBeUndefined();
     expect(p.data!.acceptProposedFact.writtenLabel).toBe('Pairing');
-    const bad = await gql('analyst', ACCEPT, {
+    const bad = await gql('editor', ACCEPT, {
       key,
       fact: fact((f) => f.kind === 'OBSERVATION' && f.fields.value === 1200000).id,
       edits: { name: 'x' },
@@ -299,7 +305,7 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
       expect(JSON.stringify(denied)).not.toContain('建国');
     }
     const a = await gql<{ acceptProposedFact: { writtenLabel: string; writtenKey: string } }>(
-      'analyst',
+      'editor',
       ACCEPT,
       {
         key: hhKey,
@@ -357,7 +363,7 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
     let accepted = 0;
     for (const f of [...proposed.facts].reverse()) {
       const edits = f === household ? { name: '刘德华' } : undefined;
-      const a = await gql('analyst', ACCEPT, { key: proposed.key, fact: f.id, edits });
+      const a = await gql('editor', ACCEPT, { key: proposed.key, fact: f.id, edits });
       if (!a.errors) accepted++;
     }
     expect(accepted).toBeGreaterThan(1);

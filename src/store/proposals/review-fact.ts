@@ -1,3 +1,4 @@
+import { authorize, type Operation } from '../../domain/access-policy';
 import { AppError } from '../../domain/errors';
 import type { Category, Level, PairingKind } from '../../domain/model';
 import { prepareEntity, type EntityLabel } from '../../domain/validation/entity-fields';
@@ -39,6 +40,14 @@ export interface AcceptRequest {
   idempotencyKey: string | null;
 }
 
+/** The ledger operation whose role accepting `f` needs (an observation has none of its own). */
+function writeOperationOf(f: ProposedFact): Operation {
+  if (f.kind === 'PAIRING') return 'createPairing';
+  if (f.kind === 'ENTITY' && f.label !== 'Student')
+    return `create${f.label as Exclude<EntityLabel, 'Student'>}`;
+  return 'acceptProposedFact';
+}
+
 /** The names the pipeline found as households' or students' (as written, and simplified). */
 const personalMentions = (p: StoredProposal): string[] =>
   p.proposal.mentions
@@ -67,6 +76,9 @@ export function acceptFact(gw: Gateway, meta: WriteMeta, r: AcceptRequest): Prom
           argument: 'factId',
         });
       const fact = withEdits(original, r.edits);
+      // a review writes through the ledger's write paths, with their roles: an analyst may accept
+      // a reported figure, while a new organization needs an editor and a new unit an admin
+      authorize({ anonymous: false, ...meta.actor }, writeOperationOf(fact));
       const written = await writeFact(w, p, fact);
       // The published graph's Source and Citation quotes are read by every role: the personal data
       // in them is masked (same length, so offsets hold), after the fact is written, so that a
