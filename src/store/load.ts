@@ -129,7 +129,8 @@ export async function loadBatch(gw: Gateway, input: GraphBatch, o: LoadOptions =
 
 /**
  * One record per node and per relationship, as MERGE followed by `SET +=` would leave it: later
- * properties win, citations are united. (CREATE needs this: it would write a repeated record twice.)
+ * properties win, citations are united, and a SUPPORTED_BY record its node's citations already
+ * name is dropped. (CREATE needs this: it would write a repeated record twice.)
  */
 export function dedupe(b: GraphBatch): GraphBatch {
   const nodes = new Map<string, NodeRecord>();
@@ -155,6 +156,10 @@ export function dedupe(b: GraphBatch): GraphBatch {
   for (const n of nodes.values())
     if (n.citations && new Set(n.citations).size !== n.citations.length)
       nodes.set(`${n.label}:${n.id}`, { ...n, citations: [...new Set(n.citations)] });
+  // a SUPPORTED_BY record that a node's citations already say is one link, not two
+  for (const [k, r] of rels)
+    if (r.type === 'SUPPORTED_BY' && nodes.get(`${r.from.label}:${r.from.id}`)?.citations?.includes(r.to.id))
+      rels.delete(k);
   return { nodes: [...nodes.values()], rels: [...rels.values()] };
 }
 

@@ -7,6 +7,7 @@ import { reportedBatch } from '../../src/seed/reported';
 import { generateSynthetic } from '../../src/seed/synthetic';
 import { splitLines, writeDumpFiles } from '../../src/store/import-tool/dump-files';
 import { writeImportFiles } from '../../src/store/import-tool/import-files';
+import { dedupe } from '../../src/store/load';
 import { checkGraphRecords } from '../../src/store/writes/import-graph';
 import { importFileRows } from '../support/import-file-rows';
 import { tempDirs } from '../support/temp-dirs';
@@ -214,7 +215,15 @@ describe('a graph dump streamed into import files', () => {
 
   it('says when a record repeats (the loader folds repeats; the importer would not) and writes no file set', async () => {
     const small = reportedBatch();
-    for (const extra of [{ node: small.nodes[5] }, { rel: small.rels[7] }]) {
+    const fact = small.nodes.find((n) => n.citations?.length)!;
+    // a link its node's citations already make, written again as a SUPPORTED_BY record
+    const link: RelRecord = {
+      type: 'SUPPORTED_BY',
+      from: { label: fact.label, id: fact.id },
+      to: { label: 'Citation', id: fact.citations![0] },
+    };
+    expect(dedupe({ nodes: small.nodes, rels: [...small.rels, link] }).rels).toEqual(dedupe(small).rels);
+    for (const extra of [{ node: small.nodes[5] }, { rel: small.rels[7] }, { rel: link }]) {
       const file = writeDump([...lines(small), extra], random(7));
       const r = await writeDumpFiles({ file, dir: tmp(), threads: 2 });
       expect({ repeated: r.repeated, files: r.files, issues: r.issues }).toEqual({

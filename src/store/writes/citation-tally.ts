@@ -21,13 +21,19 @@ export class CitationTally {
   /** Per label code: a fact's id → what the dump cites for it. */
   private readonly facts: Map<string, Cited>[] = LABELS.map(() => new Map());
 
-  /** `citationIds` cited for the fact (label code, id) on `line`. */
-  add(label: number, id: string, citationIds: readonly string[], line: number, field: string): void {
-    if (!citationIds.length) return;
+  /**
+   * `citationIds` cited for the fact (label code, id) on `line`. True when one of them was cited
+   * for it already (in this record or another): a link the dump repeats, which the loader folds
+   * (dedupe) and the offline importer would write twice.
+   */
+  add(label: number, id: string, citationIds: readonly string[], line: number, field: string): boolean {
+    if (!citationIds.length) return false;
     let f = this.facts[label].get(id);
     if (!f) this.facts[label].set(id, (f = { line, field, ids: new Set() }));
     else if (line < f.line) Object.assign(f, { line, field });
+    const before = f.ids.size;
     for (const c of citationIds) f.ids.add(c);
+    return f.ids.size - before < citationIds.length;
   }
 
   /** An issue per fact that would cite more than MAX_SHORT_LIST (`gw` null: there is no graph yet). */

@@ -155,7 +155,7 @@ export class DumpCheck {
     else ids.set(id, line);
     if (citations) {
       for (const c of citations) this.end('node.citations', CITATION, c, line);
-      this.cited.add(label, id, citations, line, 'node.citations');
+      if (this.cited.add(label, id, citations, line, 'node.citations')) this.repeated = true;
     }
   }
 
@@ -165,7 +165,7 @@ export class DumpCheck {
     else this.relHashes.add(h);
     this.end('rel.from', fromLabel, fromId, line);
     this.end('rel.to', toLabel, toId, line);
-    if (type === SUPPORTED_BY) this.cited.add(fromLabel, fromId, [toId], line, 'rel');
+    if (type === SUPPORTED_BY && this.cited.add(fromLabel, fromId, [toId], line, 'rel')) this.repeated = true;
     const out = REQUIRED_BIT[fromLabel][0][type][toLabel];
     if (out) this.masks[fromLabel].set(fromId, (this.masks[fromLabel].get(fromId) ?? 0) | out);
     const inc = REQUIRED_BIT[toLabel][1][type][fromLabel];
