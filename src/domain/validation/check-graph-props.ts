@@ -1,9 +1,10 @@
+import { isPersonalLabel } from '../access-policy';
 import { OPEN_END, type Label } from '../model';
 import { isIsoDate } from './dates';
 import { GRAPH_RULES } from './graph-rules';
 import type { Issues } from './issues';
 import { checkNodeRules } from './node-rules';
-import { checkText, MAX_TEXT } from './text';
+import { checkNotMasked, checkText, MAX_TEXT } from './text';
 import { checkWhole } from './whole-numbers';
 
 /**
@@ -33,10 +34,13 @@ export function checkGraphProps(
       case 'text':
         if (typeof v !== 'string') bad('text');
         else out[prop] = checkText(issues, field, v, t.t === 'text' ? MAX_TEXT : undefined);
+        if (t.t === 'name' && isPersonalLabel(label)) checkNotMasked(issues, field, out[prop]);
         break;
       case 'names':
         if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) bad('a list of names');
         else out[prop] = v.map((x: string, i) => checkText(issues, `${field}[${i}]`, x));
+        if (isPersonalLabel(label) && Array.isArray(out[prop]))
+          (out[prop] as unknown[]).forEach((x, i) => checkNotMasked(issues, `${field}[${i}]`, x));
         break;
       case 'string':
         if (typeof v !== 'string') bad('a string');

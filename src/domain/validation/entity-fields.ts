@@ -10,11 +10,12 @@ import {
   type Label,
 } from '../model';
 import type { PropValue } from '../records';
+import { isPersonalLabel } from '../access-policy';
 import { checkDate } from './dates';
 import { checkAmount } from './entity-rules';
 import { checkIdNumber, checkPhone } from './identity';
 import type { Issues } from './issues';
-import { checkAliases, checkKey, checkText, MAX_TEXT } from './text';
+import { checkAliases, checkKey, checkNotMasked, checkText, MAX_TEXT } from './text';
 import { checkWhole, WHOLE } from './whole-numbers';
 
 /** Entities the ledger creates and updates (not pairings and activities, which have their own writes). */
@@ -185,6 +186,11 @@ export function prepareEntity(
       continue;
     }
     Object.assign(props, storedValue(issues, field, f, v, piiSalt));
+  }
+  if (isPersonalLabel(label)) {
+    checkNotMasked(issues, 'name', props.name);
+    if (Array.isArray(props.aliases))
+      props.aliases.forEach((a, i) => checkNotMasked(issues, `aliases[${i}]`, a));
   }
   if (props.aliases !== undefined)
     props.aliasText = Array.isArray(props.aliases) ? props.aliases.join(' ') : null;

@@ -75,3 +75,19 @@ export function checkKey(issues: Issues, field: string, v: string): void {
   if (!KEY_PATTERN.test(v))
     issues.add(field, 'must be 1–120 characters of a–z, 0–9 and : . - _, starting with a letter or digit');
 }
+
+/** The character masks are made of (刘** in an export below analyst), half- and full-width. */
+const MASK_CHAR = /[*＊]/;
+
+/**
+ * A personal name (a household's or student's name or alias) may not contain the mask character:
+ * a value such as 刘** is what an export below analyst shows, and stored it would overwrite the
+ * real name with its mask. One rule for the mutations, the ledger imports and graph import.
+ */
+export function checkNotMasked(issues: Issues, field: string, v: unknown): void {
+  if (typeof v === 'string' && MASK_CHAR.test(v))
+    issues.add(
+      field,
+      `must not contain * (a masked name, as an export below analyst shows it), got ${JSON.stringify(v)}`,
+    );
+}
