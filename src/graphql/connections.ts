@@ -17,12 +17,8 @@ export interface PageArgs {
   before?: string | null;
 }
 
-/**
- * Validates Relay arguments: `first`/`after` page forward, `last`/`before` backward; mixing
- * the two directions, negative counts or more than MAX_PAGE_SIZE are errors naming the argument,
- * and so is a cursor that `cursors` (the list's scope) did not issue.
- */
-export function toPage(a: PageArgs, cursors: CursorScope): Page {
+/** The direction and size of a page, or BAD_USER_INPUT naming the argument (see toPage). */
+export function checkPageArgs(a: PageArgs): { backward: boolean; limit: number } {
   const forward = a.first != null || a.after != null;
   const backward = a.last != null || a.before != null;
   if (forward && backward) {
@@ -35,6 +31,16 @@ export function toPage(a: PageArgs, cursors: CursorScope): Page {
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badInput(`${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument });
   }
+  return { backward, limit };
+}
+
+/**
+ * Validates Relay arguments: `first`/`after` page forward, `last`/`before` backward; mixing
+ * the two directions, negative counts or more than MAX_PAGE_SIZE are errors naming the argument,
+ * and so is a cursor that `cursors` (the list's scope) did not issue.
+ */
+export function toPage(a: PageArgs, cursors: CursorScope): Page {
+  const { backward, limit } = checkPageArgs(a);
   const cursor = backward ? a.before : a.after;
   return {
     direction: backward ? 'backward' : 'forward',

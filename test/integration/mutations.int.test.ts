@@ -372,6 +372,24 @@ describe('mutations: success and audit history', () => {
     expect(Number(stored[0].n)).toBe(1);
   });
 
+  it('refuses, before writing, a mutation whose payload selection asks for a page out of range', async () => {
+    const key = `${l.prefix}:hh:page-out-of-range`;
+    const r = await l.as<{ a: unknown }>(
+      'editor',
+      `mutation($i: CreateHouseholdInput!, $n: Int) {
+        a: createHousehold(input: $i) { household { key assistedBy(first: $n) { totalCount } } } }`,
+      { i: { key, name: '选择错误户', unitId: l.ids.village }, n: 1000 },
+    );
+    expect(r.data).toBeUndefined();
+    expect(r.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'first must be between 0 and 100, got 1000'],
+    ]);
+    const stored = await s.gateway.read('t.hh', 'MATCH (h:Household {id: $key}) RETURN count(h) AS n', {
+      key,
+    });
+    expect(Number(stored[0].n)).toBe(0);
+  });
+
   it('tells the caller who they are', async () => {
     const r = await l.as('editor', '{ viewer { anonymous subject role seesPersonalData operations } }');
     expect(r.data).toEqual({

@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from '../../domain/errors';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/connections';
+import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../graphql/connections';
 import type { Context } from '../../graphql/context';
 import { CostCache } from '../cost-cache';
 import { checkFilterBounds, filterCost, measureFilter, type FilterBounds } from '../filter-bounds';
@@ -68,6 +68,17 @@ export function filterBoundsEstimator(bounds: FilterBounds): ComplexityEstimator
   };
 }
 
+/**
+ * Refuses a connection's paging arguments (first/last out of range, both directions) as toPage
+ * would at execution. Used for mutations only: a mutation field writes before its payload's
+ * selection runs, so a page size its selection gets wrong must refuse the request before anything
+ * is written, not fail after the write with the field answering null.
+ */
+export const pageArgsEstimator: ComplexityEstimator = ({ field, args }) => {
+  if (isConnection(getNamedType(field.type))) checkPageArgs(args);
+  return undefined;
+};
+
 function pageSize(args: Record<string, unknown>): number {
   const n =
     typeof args.first === 'number'
@@ -95,7 +106,7 @@ export function useQueryCost(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
+        async didResolveOperation({ schema, document, request, operation }) {
           let cost: number;
           try {
             const variables = request.variables ?? {};
@@ -105,7 +116,8 @@ export function useQueryCost(
                 query: document,
                 variables,
                 operationName: request.operationName ?? undefined,
-                estimators,
+                estimators:
+                  operation?.operation === 'mutation' ? [pageArgsEstimator, ...estimators] : estimators,
               }),
             );
           } catch (e) {
