@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { credentialUrl, secret } from './env-schemas';
+import { credentialUrl, isUrl, secret } from './env-schemas';
 
 /**
  * How callers prove who they are: JWTs signed with an HS256 secret or verified against
@@ -63,7 +63,12 @@ export const AUTH_ENV = {
     z.string().min(32, 'expected an HS256 secret of at least 32 characters'),
   ).optional(),
   AUTH_JWKS_URL: credentialUrl(
-    z.string().regex(/^https?:\/\/[^/\s]+/, 'expected the http(s) URL of a JWKS document'),
+    z
+      .string()
+      .refine(
+        (u) => /^https?:\/\/[^/\s]+/.test(u) && isUrl(u),
+        'expected the http(s) URL of a JWKS document',
+      ),
   ).optional(),
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),

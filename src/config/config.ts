@@ -9,7 +9,7 @@ import { NEO4J_MEMORY_ENV, neo4jMemoryConfig, type Neo4jMemoryConfig } from './n
 import { ANALYTICS_ENV, analyticsConfig, type AnalyticsConfig } from './analytics-config';
 import { METRICS_ENV, metricsConfig, type MetricsConfig } from './metrics-config';
 import { EXECUTION_ENV, executionConfig, type ExecutionConfig } from './execution-config';
-import { credentialUrl, integer, milliseconds, secret, shownValue } from './env-schemas';
+import { credentialUrl, integer, isUrl, milliseconds, secret, shownValue } from './env-schemas';
 
 /**
  * The service's configuration, read from the environment once at start. Nothing else in the code
@@ -81,7 +81,7 @@ const schema = z.object({
     z.string().refine(
       (u) => {
         const m = /^([a-z0-9+]+):\/\/[^/\s]+/.exec(u);
-        return m !== null && NEO4J_SCHEMES.includes(m[1]);
+        return m !== null && NEO4J_SCHEMES.includes(m[1]) && isUrl(u);
       },
       `expected a Neo4j URI such as neo4j://host:7687 or bolt://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})`,
     ),

@@ -84,8 +84,47 @@ export function shownValue(name: string, raw: string, schema: z.ZodType): string
 
 /**
  * A URL-like string without what may be a credential. Everything up to the LAST `@` goes, not
- * just a well-formed userinfo: a password holding `/`, `?` or `#` still ends before its `@`.
+ * just a well-formed userinfo: a password holding `/`, `?` or `#` still ends before its `@`. So do
+ * a query or fragment, and anything from the first whitespace on (`bolt://h:7687 password`).
  */
 export function withoutCredentials(raw: string): string {
-  return raw.replace(/^([a-z][a-z0-9+.-]*:\/+)?[^]*@/i, '$1***@').replace(/[?#][^]*$/, '?***');
+  return raw
+    .replace(/^([a-z][a-z0-9+.-]*:\/+)?[^]*@/i, '$1***@')
+    .replace(/[?#][^]*$/, '?***')
+    .replace(/\s[^]*$/, ' ***');
+}
+
+/** Whether `raw` is one URL: no whitespace or control character, and one the WHATWG parser accepts. */
+export const isUrl = (raw: string): boolean => !/[\s\p{Cc}]/u.test(raw) && URL.canParse(raw);
+
+/**
+ * `message` (say, a driver's error that repeats the URL it was given) with `url` shown as
+ * withoutCredentials shows it, and each part of it that may be a credential (userinfo and its
+ * password, query and fragment and each of their values, a tail after whitespace), as given or
+ * percent-decoded, replaced by `***`.
+ */
+export function hideCredentials(message: string, url: string): string {
+  const forms = [url, ...(URL.canParse(url) ? [new URL(url).href] : [])];
+  const secrets = forms.flatMap((u) => {
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/+([^]*)@/i.exec(u)?.[1];
+    const tail = /[?#\s][^]*$/.exec(u)?.[0].slice(1);
+    const values = tail?.split(/[&#\s]/).flatMap((kv) => [kv, kv.replace(/^[^=]*=/, '')]) ?? [];
+    return [userinfo, userinfo?.replace(/^[^:]*:/, ''), tail, ...values];
+  });
+  // Shorter pieces would hide letters of the message, not a credential worth the name.
+  const hidden = [...new Set(secrets.flatMap((p) => (p === undefined ? [] : [p, decoded(p)])))].filter(
+    (p) => p.trim().length >= 3,
+  );
+  let out = message;
+  for (const u of forms.sort((a, b) => b.length - a.length)) out = out.split(u).join(withoutCredentials(u));
+  for (const p of hidden.sort((a, b) => b.length - a.length)) out = out.split(p).join('***');
+  return out;
+}
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -1,4 +1,6 @@
+import type { Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config/config';
+import { hideCredentials, withoutCredentials } from '../config/env-schemas';
 import { createDriver } from './driver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded/embedded-neo4j';
 import { forgetRunning, readRunning, recordRunning } from './embedded/running-store';
@@ -52,18 +54,20 @@ export async function openStore(cfg: Neo4jConfig, o: OpenOptions): Promise<Store
       startedAt: new Date().toISOString(),
     });
   }
-  const driver =
-    cfg.mode === 'external'
-      ? createDriver({ uri: cfg.uri, user: cfg.user, password: cfg.password })
-      : createDriver({ uri: running?.uri ?? embedded!.uri });
+  let driver: Driver | undefined;
   const close = async () => {
-    await driver.close();
+    await driver?.close();
     if (embedded && cfg.mode === 'embedded') {
       forgetRunning(cfg.storeDir);
       await embedded.stop();
     }
   };
   try {
+    // Inside the try: the driver refuses some URIs at once, with a message that repeats them.
+    driver =
+      cfg.mode === 'external'
+        ? createDriver({ uri: cfg.uri, user: cfg.user, password: cfg.password })
+        : createDriver({ uri: running?.uri ?? embedded!.uri });
     await driver.verifyConnectivity({ database: cfg.database });
     const gateway = new Gateway(driver, cfg.database, o.observers ?? []);
     if (o.migrate ?? true) {
@@ -80,9 +84,14 @@ export async function openStore(cfg: Neo4jConfig, o: OpenOptions): Promise<Store
   } catch (e) {
     await close();
     if (cfg.mode === 'external') {
+      // The driver's error may repeat the URI, and a logged error shows its cause: the cause is a
+      // copy of it with the credentials hidden.
+      const err = e as Error & { code?: unknown };
+      const cause = Object.assign(new Error(hideCredentials(err.message, cfg.uri)), { code: err.code });
       throw new Error(
-        `cannot reach Neo4j at ${cfg.uri} (database ${cfg.database}): ${(e as Error).message}`,
-        { cause: e },
+        `cannot reach Neo4j at ${withoutCredentials(cfg.uri)} (database ${cfg.database}): ${cause.message}`,
+        // eslint-disable-next-line preserve-caught-error -- the cause is `e` with the credentials hidden.
+        { cause },
       );
     }
     throw e;
