@@ -142,6 +142,23 @@ describe('bangfu import of a graph dump into a new store', () => {
     );
   }, 900_000);
 
+  it('a relationship property Neo4j cannot store fails the dry run and writes nothing', async () => {
+    // It once passed the check, and the real run failed in Neo4j after writing part of the file.
+    const i = batch.rels.findIndex((r) => r.type === 'HELPER');
+    const rels = batch.rels.map((r, k) => (k === i ? { ...r, props: { x: { a: 1 } } } : r));
+    const file = path.join(root, 'rel-props.jsonl');
+    fs.writeFileSync(file, toJsonl({ nodes: batch.nodes, rels } as unknown as GraphBatch));
+    const line = `✗ line ${batch.nodes.length + i + 1}, rel.props: must be an object of strings, numbers, booleans or lists of them`;
+    const dir = dataDir('rel-props');
+    for (const flags of [['--dry-run'], []]) {
+      const r = await importDump(dir, file, ...flags);
+      expect({ flags, code: r.code }).toEqual({ flags, code: 1 });
+      expect(r.out).toContain(line);
+      expect(r.out).toMatch(/\d+ problem\(s\): nothing imported\n$/);
+      expect(storeHasNoDatabase(storeOf(dir))).toBe(true);
+    }
+  }, 300_000);
+
   it('a dump without an end it needs writes nothing and leaves the store new; a dry run starts no store', async () => {
     const end = batch.rels.find((r) => r.type === 'BENEFICIARY')!.to;
     const partial = path.join(root, 'partial.jsonl');

@@ -158,6 +158,25 @@ describe('a graph dump streamed into import files', () => {
     expect((await writeDumpFiles({ file, dir: null, threads: 2 })).issues).toEqual([issue]);
   });
 
+  it('refuses relationship properties Neo4j cannot store (a map, a mixed list), whole or streamed', async () => {
+    const small = reportedBatch();
+    const records = lines(small);
+    const bad = [{ x: { a: 1 } }, { x: [1, 'a'] }, [1]] as unknown as RelRecord['props'][];
+    const at = bad.map((_, k) => records.findIndex((r) => r.rel) + k);
+    at.forEach((i, k) => (records[i] = { rel: { ...records[i].rel!, props: bad[k] } }));
+    const file = path.join(tmp(), 'rel-props.jsonl');
+    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    const issues = at.map((i) => ({
+      line: i + 1,
+      field: 'rel.props',
+      problem: 'must be an object of strings, numbers, booleans or lists of them',
+    }));
+    // The refused relationships count as missing too (a citation without its FROM …).
+    const whole = (await inMemory(file)).issues;
+    expect(whole.filter((i) => i.field === 'rel.props')).toEqual(issues);
+    expect((await writeDumpFiles({ file, dir: null, threads: 2 })).issues).toEqual(whole);
+  });
+
   it('refuses a fact that would cite more than 500 citations, however the dump cites them, whole or streamed', async () => {
     const small = reportedBatch();
     const fact = small.nodes.find((x) => x.label !== 'Source' && x.citations?.length)!;

@@ -75,6 +75,10 @@ export function checkGraphRecord(
     if (!isRef(to)) return bad('rel.to', 'must be {label, id} of a node');
     const wrong = wrongEnd(r.type as RelType, from.label, to.label);
     if (wrong) return bad('rel', wrong);
+    // Values only: no rule (GRAPH_RULES) names the properties a relationship type takes.
+    const p = r.props;
+    if (p != null && (typeof p !== 'object' || Array.isArray(p) || !Object.values(p).every(isPropValue)))
+      return bad('rel.props', 'must be an object of strings, numbers, booleans or lists of them');
     return {
       rel: {
         type: r.type!,
