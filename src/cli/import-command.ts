@@ -100,7 +100,7 @@ export async function importCommand(
     source,
   });
   progress?.stop();
-  printIssues(out, report.issues);
+  printIssues(out, report.issues, unitOf(file));
   const bad = report.badLines.length;
   const valid = report.rows - bad;
   if (report.fileProblems) {
@@ -147,7 +147,8 @@ async function importGraphFile(
   refuseSkipInvalid(o);
   const { batch, issues } = await checkGraphRecords('storeDir' in target ? null : target, raw);
   const counts = { nodes: batch.nodes.length, rels: batch.rels.length };
-  if (issues.length || o.dryRun) return refusedOrDry(out, raw.length, counts, issues);
+  if (issues.length || o.dryRun)
+    return refusedOrDry(out, raw.length, counts, issues, unitOf(source.file ?? ''));
   const records = batch.nodes.length + batch.rels.length;
   if ('storeDir' in target) {
     // each record is counted twice: written to the importer's files, then by the importer
@@ -213,8 +214,9 @@ function refusedOrDry(
   rows: number,
   counts: { nodes: number; rels: number },
   issues: RowIssue[],
+  unit: IssueUnit = 'line',
 ): ImportOutcome {
-  printIssues(out, issues);
+  printIssues(out, issues, unit);
   out.write(
     issues.length
       ? `${issues.length} problem(s): nothing imported\n`
@@ -258,7 +260,14 @@ function imported(
 
 const ms = (t: number) => `${(t / 1000).toFixed(1)} s`;
 
-function printIssues(out: NodeJS.WritableStream, issues: readonly RowIssue[]): void {
-  for (const i of issues.slice(0, MAX_PRINTED)) out.write(`✗ line ${i.line}, ${i.field}: ${i.problem}\n`);
+/**
+ * What an issue's number counts: a line of a .csv or .jsonl file, or a record of a .json document
+ * (its nodes, then its relationships, from 1: readRows numbers them so, not by the line they are on).
+ */
+type IssueUnit = 'line' | 'record';
+const unitOf = (file: string): IssueUnit => (file.endsWith('.json') ? 'record' : 'line');
+
+function printIssues(out: NodeJS.WritableStream, issues: readonly RowIssue[], unit: IssueUnit): void {
+  for (const i of issues.slice(0, MAX_PRINTED)) out.write(`✗ ${unit} ${i.line}, ${i.field}: ${i.problem}\n`);
   if (issues.length > MAX_PRINTED) out.write(`… and ${issues.length - MAX_PRINTED} more problems\n`);
 }

@@ -159,6 +159,18 @@ describe('bangfu import of a graph dump into a new store', () => {
     }
   }, 300_000);
 
+  it('names a bad record of a .json document by its number, not as a line', async () => {
+    const i = batch.rels.findIndex((r) => r.type === 'HELPER');
+    const rels = batch.rels.map((r, k) => (k === i ? { ...r, props: { x: { a: 1 } } } : r));
+    const file = path.join(root, 'rel-props.json');
+    const doc = { format: 'bangfu-graph', personalData: 'included', nodes: batch.nodes, rels };
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2)); // pretty-printed: records span many lines
+    const r = await importDump(dataDir('rel-props-json'), file, '--dry-run');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`✗ record ${batch.nodes.length + i + 1}, rel.props: must be an object`);
+    expect(r.out).not.toMatch(/✗ line/);
+  }, 300_000);
+
   it('a dump without an end it needs writes nothing and leaves the store new; a dry run starts no store', async () => {
     const end = batch.rels.find((r) => r.type === 'BENEFICIARY')!.to;
     const partial = path.join(root, 'partial.jsonl');
