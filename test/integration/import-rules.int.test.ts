@@ -19,6 +19,7 @@ import { startTestServer, type TestServer } from '../support/harness';
 import { importRecords } from '../support/import-run';
 import { createLedger, type Ledger } from '../support/ledger';
 import { MUTATION_CASES } from '../support/mutation-cases';
+import { maskPersonal } from '../../src/store/writes/personal-text';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
 const LABELS = Object.keys(GRAPH_RULES) as Label[];
@@ -403,7 +404,14 @@ describe('import rules', () => {
               });
               expect(v.replace(/[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu, '')).not.toBe('');
             }
-            expect({ op, field, text, refused: iRefused, stored: iStored }).toEqual({
+            // addCitation masks the personal values of the graph's households and students a quote
+            // reads (this property has just stored some under these strings); a graph import restores
+            // a quote as the dump holds it
+            const masked =
+              op === 'addCitation' && typeof iStored === 'string'
+                ? await maskPersonal((name, cypher, params) => s.gateway.read(name, cypher, params), iStored)
+                : iStored;
+            expect({ op, field, text, refused: iRefused, stored: masked }).toEqual({
               op,
               field,
               text,

@@ -113,5 +113,8 @@ describe('personal names in what the published graph stores', () => {
     // a quote starting inside the text: spans are offsets of the whole text
     expect(maskSpans(text.slice(10), 10, spans)).toBe('**家和学生李*。');
     expect(maskSpans(text, 0, [])).toBe(text);
+    // a first character outside the BMP (two code units) is kept whole: no lone surrogate
+    expect(maskSpans('户𮢴明华家', 0, [{ start: 1, end: 5 }])).toBe('户𮢴**家');
+    expect(/\p{Cs}/u.test(maskSpans('户𮢴明华家', 0, [{ start: 1, end: 5 }]))).toBe(false);
   });
 });

@@ -89,9 +89,13 @@ export async function personalSpansIn(
  */
 export function maskSpans(text: string, offset: number, spans: readonly Span[]): string {
   const chars = text.split(''); // offsets are UTF-16 code units, like the spans'
-  for (const sp of spans)
-    for (let i = Math.max(sp.start + 1, offset); i < Math.min(sp.end, offset + text.length); i++)
+  for (const sp of spans) {
+    // the first character is kept whole: a character outside the BMP is two code units
+    const first = text.codePointAt(sp.start - offset) ?? 0;
+    const kept = sp.start >= offset && first > 0xffff ? 2 : 1;
+    for (let i = Math.max(sp.start + kept, offset); i < Math.min(sp.end, offset + text.length); i++)
       chars[i - offset] = '*';
+  }
   return chars.join('');
 }
 
