@@ -16,6 +16,7 @@ import type { Label } from '../../src/domain/model';
 import { loadTypeDefs } from '../../src/graphql/schema';
 import { toGlobalId } from '../../src/graphql/ids';
 import { startTestServer, type TestServer } from '../support/harness';
+import { graphEnds, keyOf as ref } from '../support/graph-ends';
 import { importRecords } from '../support/import-run';
 import { createLedger, type Ledger } from '../support/ledger';
 import { MUTATION_CASES } from '../support/mutation-cases';
@@ -85,7 +86,6 @@ describe('import rules', () => {
   let l: Ledger;
   let n = 0;
   const key = (what: string) => `${l.prefix}:${what}-${++n}`;
-  const ref = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':').slice(1).join(':');
   const imp = (kind: string, rows: Record<string, unknown>[], o: { dryRun?: boolean } = {}) =>
     importRecords(s.gateway, `${l.prefix}-importer`, kind, rows, o);
   const exists = async (label: string, id: string) =>
@@ -97,34 +97,7 @@ describe('import rules', () => {
     // Generous limits: these tests make hundreds of writes on a shared, loaded machine.
     s = await startTestServer({ hardening: { requestTimeoutMs: 120_000, httpRequestTimeoutMs: 180_000 } });
     l = await createLedger(s, 'imprules');
-    const pairing = key('pair');
-    const p = await l.as(
-      'editor',
-      'mutation($i: CreatePairingInput!) { createPairing(input: $i) { pairing { id } } }',
-      {
-        i: {
-          key: pairing,
-          helperId: l.ids.agency,
-          beneficiaryId: l.ids.village,
-          level: 'BANNER',
-          category: 'AGENCY',
-          kind: 'ASSIST',
-          validFrom: '2012-01-01',
-        },
-      },
-    );
-    expect(p.errors).toBeUndefined();
-    ends = {
-      AdminUnit: ref(l.ids.village),
-      Organization: ref(l.ids.agency),
-      Person: ref(l.ids.cadre),
-      Enterprise: ref(l.ids.enterprise),
-      Household: ref(l.ids.household),
-      Student: ref(l.ids.student),
-      Programme: ref(l.ids.programme),
-      Source: ref(l.ids.source),
-      Pairing: pairing,
-    };
+    ends = await graphEnds(l, key('pair'));
   }, 120_000);
   afterAll(async () => {
     await l?.cleanup();

@@ -1,6 +1,7 @@
 import { GRAPH_RULES } from '../../src/domain/validation/graph-rules';
 import type { Label } from '../../src/domain/model';
 import { startTestServer, type TestServer } from '../support/harness';
+import { graphEnds } from '../support/graph-ends';
 import { importRecords } from '../support/import-run';
 import { intInputFields, intOutputFields } from '../support/int-output-fields';
 import { createLedger, type Ledger } from '../support/ledger';
@@ -17,7 +18,6 @@ describe('bounds shared by mutations and imports', () => {
   let l: Ledger;
   let n = 0;
   const key = (what: string) => `${l.prefix}:${what}-${++n}`;
-  const ref = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':').slice(1).join(':');
   const imp = (kind: string, rows: Record<string, unknown>[]) =>
     importRecords(s.gateway, `${l.prefix}-importer`, kind, rows, { dryRun: true });
   /** An existing node of each label, for required relationships' other ends. */
@@ -26,34 +26,7 @@ describe('bounds shared by mutations and imports', () => {
   beforeAll(async () => {
     s = await startTestServer({ hardening: { requestTimeoutMs: 120_000, httpRequestTimeoutMs: 180_000 } });
     l = await createLedger(s, 'bounds');
-    const pairing = key('pair');
-    const p = await l.as(
-      'editor',
-      'mutation($i: CreatePairingInput!) { createPairing(input: $i) { pairing { id } } }',
-      {
-        i: {
-          key: pairing,
-          helperId: l.ids.agency,
-          beneficiaryId: l.ids.village,
-          level: 'BANNER',
-          category: 'AGENCY',
-          kind: 'ASSIST',
-          validFrom: '2012-01-01',
-        },
-      },
-    );
-    expect(p.errors).toBeUndefined();
-    ends = {
-      AdminUnit: ref(l.ids.village),
-      Organization: ref(l.ids.agency),
-      Person: ref(l.ids.cadre),
-      Enterprise: ref(l.ids.enterprise),
-      Household: ref(l.ids.household),
-      Student: ref(l.ids.student),
-      Programme: ref(l.ids.programme),
-      Source: ref(l.ids.source),
-      Pairing: pairing,
-    };
+    ends = await graphEnds(l, key('pair'));
   }, 120_000);
   afterAll(async () => {
     await l?.cleanup();
