@@ -68,8 +68,9 @@ function analystToken(): Promise<string> {
 }
 
 /**
- * The V8 heap flags of `npm start` in `root`'s package.json (`--max-old-space-size=192`): our
- * service runs with them in the bench as it does when started as documented.
+ * The V8 heap flags of `npm start` in `root`'s package.json (`--max-old-space-size=192
+ * --max-semi-space-size=32`): our service runs with them in the bench as it does when started
+ * as documented.
  */
 export function startHeapFlags(root = REPO_ROOT): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
