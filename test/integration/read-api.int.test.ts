@@ -210,6 +210,30 @@ describe('read API', () => {
     expect(page.node).toEqual({ ...top.node, assistedBy: { ...top.node.assistedBy, edges } });
   });
 
+  it('answers a search with nested lists on hits of two kinds in one statement, each hit as node(id:) answers it', async () => {
+    const selection = `__typename id name
+      ... on AdminUnit { kind parent { name } assistedBy(first: 3) { totalCount edges { node { level helper { name } } } } }
+      ... on Organization { pairings(first: 2) { totalCount edges { node { kind beneficiary { name } } } } }`;
+    const before = await s.cypherCount();
+    const d = await data<{ search: Conn<{ __typename: string; id: string }> }>(
+      `query($q: String!) { search(query: $q, kinds: [ADMIN_UNIT, ORGANIZATION], first: 20) {
+        edges { kind node { ${selection} } } } }`,
+      { q: '准格尔旗' },
+    );
+    expect((await s.cypherCount()) - before).toBe(1);
+    const hits = d.search.edges.map((e) => e.node);
+    expect(new Set(hits.map((h) => h.__typename))).toEqual(new Set(['AdminUnit', 'Organization']));
+    for (const hit of hits) {
+      const one = await data<{ node: object }>(
+        `query($id: ID!) { node(id: $id) { ... on Entity { ${selection} } } }`,
+        {
+          id: hit.id,
+        },
+      );
+      expect(hit).toEqual(one.node);
+    }
+  });
+
   it("answers a page of a node's list after a cursor in one statement, as the first page, whether the cursor is a variable or inline", async () => {
     type Pairings = { node: { pairings: Conn<{ key: string; beneficiary: { name: string } }> } };
     const helper = toGlobalId('Organization', 'syn:city-agency:08');

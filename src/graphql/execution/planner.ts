@@ -109,20 +109,22 @@ function memoOf<T>(
 }
 
 /**
- * What to fetch with a node of `label` for the field being resolved (e.g. `node(id:)`, a root
- * list); `parent`: the one node the rows are, when known (`node(id:)`), so that pages of its lists
+ * What to fetch with a node of `label` (or of any of several labels: search hits) for the field
+ * being resolved (e.g. `node(id:)`, a root list, search); `parent`: the one node the rows are, when known (`node(id:)`), so that pages of its lists
  * asked after a cursor are fetched in the same statement too.
  */
 export function rowPlanOf(
   info: GraphQLResolveInfo,
   ctx: Context,
-  label: Label,
+  label: Label | readonly Label[],
   perRow = ROW_BUDGET,
   parent: ParentKey | null = null,
 ): RowPlan | null {
   const b = bindOf(info, ctx);
-  const of = b.doc.cursored && parent?.label === label ? parent : null;
-  const key = `rows|${info.parentType.name}|${label}|${perRow}${of ? `|${of.id}` : ''}`;
+  const labels = typeof label === 'string' ? [label] : label;
+  const of =
+    b.doc.cursored && parent !== null && labels.length === 1 && parent.label === labels[0] ? parent : null;
+  const key = `rows|${info.parentType.name}|${labels.join(',')}|${perRow}${of ? `|${of.id}` : ''}`;
   return memoOf(b, ctx, info.fieldNodes, key, of !== null, () => {
     const type = getNamedType(info.returnType);
     // a root connection: the rows are its edges' nodes
@@ -130,7 +132,7 @@ export function rowPlanOf(
       isObjectType(type) && type.getFields().edges
         ? b.doc.itemNodes(type.name, info.fieldNodes, b.variables)
         : info.fieldNodes;
-    return rowPlan(b, nodes, [label], perRow, 1, of);
+    return rowPlan(b, nodes, labels, perRow, 1, of);
   });
 }
 

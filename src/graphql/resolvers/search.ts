@@ -1,13 +1,13 @@
 import { can, maskOf } from '../../domain/access-policy';
 import { badInput } from '../../domain/errors';
 import type { Label } from '../../domain/model';
-import { probedIf } from '../../domain/page';
+import { fetchLimit, probedIf } from '../../domain/page';
 import type { NodeRow } from '../../store/reads/reads';
 import { searchCount, searchEntities, type SearchHit } from '../../store/reads/search';
 import type { Resolvers, SearchKind } from '../__generated__/resolvers-types';
 import { pageInfoOf, SealedEdge, toPage, type SearchConnectionModel } from '../connections';
 import type { CursorScope } from '../cursors';
-import { selects } from '../execution';
+import { nestedOf, ROW_BUDGET, rowPlanOf, selects } from '../execution';
 import { viewerOf } from '../mutate';
 
 const KIND_LABEL: Record<SearchKind, Label> = {
@@ -55,9 +55,22 @@ export const searchResolvers: Resolvers = {
       // without pageInfo, no one asks whether another page exists: no hit beyond the page is fetched
       const page = probedIf(toPage({ first, after }, cursors), selects(info, ['pageInfo']));
       const labels = searched.length === ALL_KINDS.length ? [] : searched.map((k) => KIND_LABEL[k]);
-      const hits = await searchEntities(ctx.gateway, text, labels, page);
+      // what the selection nests under the hits comes in the same statement, as with any list
+      const rows = rowPlanOf(
+        info,
+        ctx,
+        searched.map((k) => KIND_LABEL[k]),
+        ROW_BUDGET / Math.max(fetchLimit(page), 1),
+      );
+      const hits = await searchEntities(ctx.gateway, text, labels, page, nestedOf(rows), rows?.props ?? null);
+      const nodes = ctx.loaders.primeRows(
+        hits.map((h) => h.node),
+        rows,
+      );
       // cursors are sealed when read: most searches are shown without them
-      const edges = hits.slice(0, page.limit).map((h) => new HitEdge(h, cursors));
+      const edges = hits
+        .slice(0, page.limit)
+        .map((h, i) => new HitEdge({ score: h.score, node: nodes[i] }, cursors));
       return {
         edges,
         pageInfo: pageInfoOf(page, hits.length, edges),

@@ -169,7 +169,7 @@ export type Fetched = NodeRow[] | number;
  * Cypher forbids a subquery to redeclare a variable it imports, and every level's patterns use
  * `p` and `n`, so each level imports the row under its own name (`r<depth>`).
  */
-function fetchClauses(fetches: readonly Fetch[] | undefined, params: Params, depth = 0): string {
+export function fetchClauses(fetches: readonly Fetch[] | undefined, params: Params, depth = 0): string {
   if (!fetches?.length) return '';
   const r = `r${depth}`;
   const calls = fetches.map((f, i) => {
