@@ -6,7 +6,7 @@ import { checkDate } from '../../domain/validation/dates';
 import { COMPARATORS } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
 import type { Span } from '../../ingest/spans';
-import { maskPersonal, maskSpans } from '../writes/personal-text';
+import { maskPersonalEach, maskSpans } from '../writes/personal-text';
 import { snapshot, type Props, type WriteTx } from '../writes/write-tx';
 
 /**
@@ -56,13 +56,14 @@ export async function publishSource(
   personal: readonly Span[],
   known: readonly string[],
 ): Promise<string> {
-  const mask = async (v: string | null) => (v === null ? null : maskPersonal(w.run, v, known));
-  const shown = {
-    title: (await mask(p.proposal.source.title))!,
-    publisher: await mask(p.proposal.source.publisher),
-    url: await mask(p.proposal.source.url),
+  // title, publisher and url: the graph's personal values read once for the three
+  const mask = async (title: string, publisher: string | null, url: string | null) => {
+    const [t, pub, u] = await maskPersonalEach(w.run, [title, publisher, url], known);
+    return { title: t!, publisher: pub, url: u };
   };
   if (p.sourceKey === null) {
+    const { title, publisher, url } = p.proposal.source;
+    const shown = await mask(title, publisher, url);
     const text = maskSpans(p.proposal.text, 0, personal);
     return (await createSource(w, { ...p.proposal.source, ...shown, text })).id;
   }
@@ -75,9 +76,11 @@ export async function publishSource(
   const stored = { text: String(row.text), title: String(row.title), publisher: row.publisher, url: row.url };
   const next = {
     text: maskSpans(stored.text, 0, personal),
-    title: await mask(stored.title),
-    publisher: await mask(stored.publisher === null ? null : String(stored.publisher)),
-    url: await mask(stored.url === null ? null : String(stored.url)),
+    ...(await mask(
+      stored.title,
+      stored.publisher === null ? null : String(stored.publisher),
+      stored.url === null ? null : String(stored.url),
+    )),
   };
   const changed = Object.keys(next).filter(
     (k) => next[k as keyof typeof next] !== stored[k as keyof typeof stored],

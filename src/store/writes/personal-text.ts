@@ -57,29 +57,46 @@ export async function personalSpansIn(
   text: string,
   known: readonly string[] = [],
 ): Promise<Span[]> {
-  if (text.length < 2) return [];
-  const words = skeleton(text);
-  const digits = skeleton(text, isDigit);
+  return (await personalSpansInEach(run, [text], known))[0];
+}
+
+/**
+ * personalSpansIn of each of `texts`, reading the graph's personal values once for all of them
+ * (one statement per personal label, not one per label and text).
+ */
+export async function personalSpansInEach(
+  run: TxRunner,
+  texts: readonly string[],
+  known: readonly string[] = [],
+): Promise<Span[][]> {
+  const read = texts.map((text) => ({ text, words: skeleton(text), digits: skeleton(text, isDigit) }));
+  const searched = read.filter((r) => r.text.length >= 2);
   const values = new Set(known);
-  for (const { label, fields } of PERSONAL) {
+  for (const { label, fields } of searched.length ? PERSONAL : []) {
     const rows = await run(
       `personal.values.${label}`,
       `MATCH (n:${label}) UNWIND $fields AS f WITH n[f] AS v WHERE v IS NOT NULL
        UNWIND CASE WHEN valueType(v) STARTS WITH 'LIST' THEN v ELSE [v] END AS s
        WITH toString(s) AS s WHERE size(s) >= 2
-         AND ($text CONTAINS s OR $words CONTAINS s
-           OR (s STARTS WITH '+86' AND size(s) >= 10 AND $digits CONTAINS substring(s, 3)))
+         AND any(t IN $texts WHERE t.text CONTAINS s OR t.words CONTAINS s
+           OR (s STARTS WITH '+86' AND size(s) >= 10 AND t.digits CONTAINS substring(s, 3)))
        RETURN DISTINCT s`,
-      { fields, text, words: words.chars, digits: digits.chars },
+      {
+        fields,
+        texts: searched.map((r) => ({ text: r.text, words: r.words.chars, digits: r.digits.chars })),
+      },
     );
     for (const r of rows) values.add(String(r.s));
   }
-  const spans: Span[] = [];
-  for (const v of values)
-    spans.push(
-      ...(looksLikePhone(v) ? occurrences(digits, phoneDigits(v)) : occurrences(words, skeleton(v).chars)),
-    );
-  return spans;
+  return read.map(({ text, words, digits }) => {
+    const spans: Span[] = [];
+    if (text.length < 2) return spans;
+    for (const v of values)
+      spans.push(
+        ...(looksLikePhone(v) ? occurrences(digits, phoneDigits(v)) : occurrences(words, skeleton(v).chars)),
+      );
+    return spans;
+  });
 }
 
 /**
@@ -106,4 +123,16 @@ export async function maskPersonal(
   known: readonly string[] = [],
 ): Promise<string> {
   return maskSpans(text, 0, await personalSpansIn(run, text, known));
+}
+
+/** maskPersonal of each of `texts` (null stays null), the graph read once for all of them. */
+export async function maskPersonalEach(
+  run: TxRunner,
+  texts: readonly (string | null)[],
+  known: readonly string[] = [],
+): Promise<(string | null)[]> {
+  const given = texts.filter((t): t is string => t !== null);
+  const spans = await personalSpansInEach(run, given, known);
+  let i = 0;
+  return texts.map((t) => (t === null ? null : maskSpans(t, 0, spans[i++])));
 }
