@@ -64,7 +64,8 @@ function wrongValues(t: PropType): unknown[] {
     case 'enumList':
       return [['NO_SUCH_VALUE']];
     case 'date':
-      return ['2013-02-30', '16/04/2013', 20130416];
+      // before the earliest date, or the open end where the property cannot be open
+      return ['2013-02-30', '16/04/2013', 20130416, '1949-09-30', ...(t.open ? [] : ['9999-12-31'])];
     case 'int':
       return ['12', t.range.min - 1, t.range.max + 1, 1.5];
     case 'number':

@@ -1,6 +1,6 @@
 import { isPersonalLabel } from '../access-policy';
 import { OPEN_END, type Label } from '../model';
-import { isIsoDate } from './dates';
+import { checkDate, isIsoDate } from './dates';
 import { GRAPH_RULES } from './graph-rules';
 import type { Issues } from './issues';
 import { checkNodeRules } from './node-rules';
@@ -55,6 +55,8 @@ export function checkGraphProps(
       case 'date':
         if (typeof v !== 'string' || !(isIsoDate(v) || (t.open && v === OPEN_END)))
           bad('a date written YYYY-MM-DD');
+        // the mutations' bounds (MIN_DATE on), the open end only where it means "open"
+        else if (!(t.open && v === OPEN_END)) checkDate(issues, field, v);
         break;
       case 'int':
         checkWhole(issues, field, v, t.range);
