@@ -72,7 +72,7 @@ const TOKEN = new RegExp(`${ARABIC}|点[零〇一二三四五六七八九]+|.`, 
  * unit counts in the next lower place (三万五 = 35000, 一千二 = 1200), as it is spoken.
  */
 export function parseNumber(s: string): number | null {
-  if (/^[零〇一二两三四五六七八九]{2,}$/.test(s)) return Number([...s].map((c) => DIGITS[c]).join(''));
+  if (/^[零〇一二两三四五六七八九]{2,}$/.test(s)) return toNumber(dec([...s].map((c) => DIGITS[c]).join('')));
   let total = ZERO; // everything above 万 (whole 亿 groups)
   let wan = ZERO; // the current 万 group
   let section = ZERO; // the current group below 万

@@ -51,7 +51,10 @@ export function extractFigures(t: string, a: string): Figure[] {
       // 2500多万元, 3200余万名: the qualifier sits between the digits and their magnitude.
       const mag = /^[千百]?[万亿]+/.exec(a.slice(pos))?.[0];
       if (mag) {
-        value = parseNumber(`${numText}${mag}`) ?? value;
+        // a value the magnitude makes inexact is no figure (not the value without its magnitude)
+        const whole = parseNumber(`${numText}${mag}`);
+        if (whole === null) continue;
+        value = whole;
         pos += mag.length;
       }
     }
@@ -94,8 +97,11 @@ export function extractFigures(t: string, a: string): Figure[] {
       }
       if (rest && h !== null && c !== undefined) {
         high = h;
-        if (value < h && /[万亿]$/.test(rest[1]) && !/[万亿]$/.test(numText))
-          value = parseNumber(`${numText}${rest[1].match(/[千百]?[万亿]+$/)?.[0] ?? ''}`) ?? value;
+        if (value < h && /[万亿]$/.test(rest[1]) && !/[万亿]$/.test(numText)) {
+          const low = parseNumber(`${numText}${rest[1].match(/[千百]?[万亿]+$/)?.[0] ?? ''}`);
+          if (low === null) continue;
+          value = low;
+        }
         pos = after;
         classifier = c;
       }

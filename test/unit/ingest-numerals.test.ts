@@ -114,6 +114,25 @@ describe('numbers that cannot be held exactly are refused, not rounded', () => {
     expect(readBack(s)).toEqual([]);
   });
   it('2^53 − 1 is still exact', () => expect(parseNumber('9007199254740991')).toBe(9007199254740991));
+  it('in Arabic and positional Chinese digits (二〇一三): exact up to 2^53 − 1, refused beyond', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), (n) => {
+        const digits = n.toString();
+        const positional = [...digits].map((d) => '〇一二三四五六七八九'[Number(d)]).join('');
+        const value = n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : null;
+        for (const s of [digits, positional]) expect({ s, value: parseNumber(s) }).toEqual({ s, value });
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it.each(['9007199254740多万', '900719925474099余万', '950000000000-900000000000万'])(
+    '%s元: a magnitude after 多/余 or a range that makes the value inexact refuses it, not the value without it',
+    (s) => expect(readBack(s)).toEqual([]),
+  );
+  it.each([
+    ['3200余万', 32_000_000],
+    ['2500多万', 25_000_000],
+  ])('%s元 is still read with its magnitude', (s, n) => expect(readBack(s).map((f) => f.value)).toEqual([n]));
 });
 
 describe('spoken and malformed numerals', () => {
