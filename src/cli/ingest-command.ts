@@ -83,7 +83,15 @@ export function renderFacts(p: Proposal, decisions: StoredProposal['decisions'],
   const counts = ['ENTITY', 'PAIRING', 'OBSERVATION'].map(
     (k) => `${p.facts.filter((f) => f.kind === k).length} ${k.toLowerCase()}`,
   );
-  return `${key ? `proposal ${key}: ` : 'dry run (not stored): '}${p.facts.length} facts (${counts.join(', ')}), ${p.figures.length} figures, ${p.mentions.length} mentions\n${lines.join('\n')}\n`;
+  return `${key ? `proposal ${key}: ` : 'dry run (not stored): '}${p.facts.length} facts (${counts.join(', ')}), ${p.figures.length} figures, ${p.mentions.length} mentions\n${lines.join('\n')}\n${inexactLine(p)}`;
+}
+
+/** The numerals left out because their value cannot be held exactly, or nothing when there are none. */
+function inexactLine(p: Proposal): string {
+  const spans = p.inexact ?? [];
+  if (spans.length === 0) return '';
+  const shown = spans.map((sp) => `“${p.text.slice(sp.start, sp.end)}” @${sp.start}`).join(', ');
+  return `not read (a value that cannot be held exactly, so no figure or fact): ${shown}\n`;
 }
 
 const ref = (r: { key?: string; fact?: string } | null) => (r === null ? '?' : (r.key ?? r.fact ?? '?'));

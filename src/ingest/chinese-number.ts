@@ -72,7 +72,21 @@ const TOKEN = new RegExp(`${ARABIC}|点[零〇一二三四五六七八九]+|.`, 
  * unit counts in the next lower place (三万五 = 35000, 一千二 = 1200), as it is spoken.
  */
 export function parseNumber(s: string): number | null {
-  if (/^[零〇一二两三四五六七八九]{2,}$/.test(s)) return toNumber(dec([...s].map((c) => DIGITS[c]).join('')));
+  const x = parseExact(s);
+  return x === null ? null : toNumber(x);
+}
+
+/**
+ * Whether a numeral is read but has no value because a JavaScript number cannot hold it exactly
+ * (past 2^53 − 1, or too many decimals), as opposed to not being a numeral this reads (十二五).
+ */
+export function isInexact(s: string): boolean {
+  return parseNumber(s) === null && parseExact(s) !== null;
+}
+
+/** The exact value of a numeral (parseNumber before its range check), or null when it is none. */
+function parseExact(s: string): Dec | null {
+  if (/^[零〇一二两三四五六七八九]{2,}$/.test(s)) return dec([...s].map((c) => DIGITS[c]).join(''));
   let total = ZERO; // everything above 万 (whole 亿 groups)
   let wan = ZERO; // the current 万 group
   let section = ZERO; // the current group below 万
@@ -85,12 +99,12 @@ export function parseNumber(s: string): number | null {
   for (const [tok] of s.matchAll(TOKEN)) {
     if (tok.startsWith('点')) {
       // 三点五, 四千一百二十五点四万: the fraction of the integer before it; only 万/亿 may follow.
-      const whole = parseNumber(s.slice(0, s.indexOf('点')));
+      const whole = parseExact(s.slice(0, s.indexOf('点')));
       const rest = s.slice(s.indexOf('点') + tok.length);
       if (whole === null || !/^[万亿]*$/.test(rest)) return null;
-      let x = add(dec(String(whole)), dec(`0.${[...tok.slice(1)].map((c) => DIGITS[c]).join('')}`));
+      let x = add(whole, dec(`0.${[...tok.slice(1)].map((c) => DIGITS[c]).join('')}`));
       for (const c of rest) x = scale(x, UNITS[c]);
-      return toNumber(x);
+      return x;
     }
     if (tok === '零' || tok === '〇') {
       if (digit !== null) return null;
@@ -138,5 +152,5 @@ export function parseNumber(s: string): number | null {
   // 3万50000, 1万零20000: what follows a 万/亿 must be below it.
   if (minBig !== Infinity && !less(add(section, last), minBig)) return null;
   const n = add(add(add(total, wan), section), last);
-  return s === '' ? null : toNumber(n);
+  return s === '' ? null : n;
 }

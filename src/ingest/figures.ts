@@ -1,4 +1,4 @@
-import { NUMBER_SOURCE, parseNumber } from './chinese-number';
+import { isInexact, NUMBER_SOURCE, parseNumber } from './chinese-number';
 import { dateFigures } from './date-figures';
 import { figure, type Figure, type FigureComparator, type FigureKind } from './figure';
 import { namedBefore, nounAt, periodOf, rateOf, sameSentence, sentenceBefore } from './figure-context';
@@ -19,7 +19,17 @@ const SPAN_BEFORE = /(?:为期|长达|历时|连续|持续|坚持)$/;
  * `t` the normalised text of the same length that quotes come from.
  */
 export function extractFigures(t: string, a: string): Figure[] {
+  return readFigures(t, a).figures;
+}
+
+/**
+ * The figures (extractFigures) and the numerals read but left out of them because their value
+ * cannot be held exactly (9999999999999999元, 9007199254740多万元): each span covers the numeral
+ * with its magnitude, so that a reviewer sees what the pipeline did not propose.
+ */
+export function readFigures(t: string, a: string): { figures: Figure[]; inexact: Span[] } {
   const out: Figure[] = [];
+  const inexact: Span[] = [];
   const covered: Span[] = [];
   const taken = (s: number, e: number) => covered.some((c) => s < c.end && c.start < e);
 
@@ -38,7 +48,10 @@ export function extractFigures(t: string, a: string): Figure[] {
     if (/[A-Za-z0-9._\-/]/.test(prev) || prev === '第' || /^[A-Za-z]/.test(a[numEnd] ?? '')) continue;
     const arabic = /^\d/.test(numText);
     let value = numText === '万' ? 1e4 : numText === '亿' ? 1e8 : parseNumber(numText);
-    if (value === null) continue;
+    if (value === null) {
+      if (isInexact(numText)) inexact.push({ start, end: numEnd });
+      continue;
+    }
     // A lone 一 is an article (一个村, 一批), except in a span up to now or ahead (一年来, 一年内).
     const lone = numText === '一' && !/^(?:年|个月)多?(?:以来|来|内)/.test(a.slice(numEnd));
     if (!arabic && (lone || /^[一二两三四五六七八九十]是/.test(a.slice(start, numEnd + 1)))) continue;
@@ -53,7 +66,10 @@ export function extractFigures(t: string, a: string): Figure[] {
       if (mag) {
         // a value the magnitude makes inexact is no figure (not the value without its magnitude)
         const whole = parseNumber(`${numText}${mag}`);
-        if (whole === null) continue;
+        if (whole === null) {
+          if (isInexact(`${numText}${mag}`)) inexact.push({ start, end: pos + mag.length });
+          continue;
+        }
         value = whole;
         pos += mag.length;
       }
@@ -98,8 +114,12 @@ export function extractFigures(t: string, a: string): Figure[] {
       if (rest && h !== null && c !== undefined) {
         high = h;
         if (value < h && /[万亿]$/.test(rest[1]) && !/[万亿]$/.test(numText)) {
-          const low = parseNumber(`${numText}${rest[1].match(/[千百]?[万亿]+$/)?.[0] ?? ''}`);
-          if (low === null) continue;
+          const lowText = `${numText}${rest[1].match(/[千百]?[万亿]+$/)?.[0] ?? ''}`;
+          const low = parseNumber(lowText);
+          if (low === null) {
+            if (isInexact(lowText)) inexact.push({ start, end: after });
+            continue;
+          }
           value = low;
         }
         pos = after;
@@ -211,7 +231,7 @@ export function extractFigures(t: string, a: string): Figure[] {
     covered.push(f.span); // the high end of a range (3至5名) is not read again on its own
     previous = f;
   }
-  return out.sort((x, y) => x.span.start - y.span.start);
+  return { figures: out.sort((x, y) => x.span.start - y.span.start), inexact };
 }
 
 const isYear = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;

@@ -103,6 +103,8 @@ export interface Proposal {
   traditional: boolean;
   sentences: Sentence[];
   figures: Figure[];
+  /** Numerals read but left out of the figures: their value cannot be held exactly (absent in proposals made before 12-05). */
+  inexact?: Span[];
   mentions: LinkedMention[];
   facts: ProposedFact[];
 }

@@ -1,5 +1,5 @@
 import { isObservationCandidate, type Figure } from './figure';
-import { extractFigures } from './figures';
+import { readFigures } from './figures';
 import { linkMentions } from './link-mentions';
 import { extractMentions } from './mentions';
 import { normaliseReport } from './normalise-report';
@@ -47,7 +47,7 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
   const seg = sharedSegmenter(names);
   const raw = extractMentions(analysis, seg, names);
   const links = linkMentions(raw, known);
-  const figures = extractFigures(text, analysis);
+  const { figures, inexact } = readFigures(text, analysis);
 
   const facts: ProposedFact[] = [];
   const nextId = () => `f${facts.length + 1}`;
@@ -120,7 +120,7 @@ export function proposeReport(input: string, source: SourceInfo, o: ProposeOptio
     const obs = observationOf(analysis, f, mentions, area, source.published);
     facts.push({ ...obs, id: nextId(), quote: { ...f.quote } });
   }
-  return { source, text, traditional: doc.traditional, sentences, figures, mentions, facts };
+  return { source, text, traditional: doc.traditional, sentences, figures, inexact, mentions, facts };
 }
 
 /** The village (or other unit) written last before a household or student in its sentence. */

@@ -166,6 +166,37 @@ describe('report ingestion: proposals, review and the verify round trip', () => 
     });
   });
 
+  it('a numeral whose value cannot be held exactly is named on the proposal, and no fact is proposed from it', async () => {
+    const text = '城壕村共投入帮扶资金9999999999999999元，其中9007199254740多万元用于修路，帮扶贫困户35户。';
+    const r = await gql<{
+      proposeReport: {
+        key: string;
+        inexactNumbers: { text: string; start: number; end: number }[];
+        facts: Fact[];
+      };
+    }>(
+      'analyst',
+      `mutation($text: String!, $source: ReportSourceInput!) { proposeReport(text: $text, source: $source) {
+        key inexactNumbers { text start end } facts { id kind status evidence fields quote { text start end } } } }`,
+      { text, source: SOURCE },
+    );
+    expect(r.errors).toBeUndefined();
+    const p = r.data!.proposeReport;
+    expect(p.inexactNumbers).toEqual([
+      { text: '9999999999999999', start: 10, end: 26 },
+      { text: '9007199254740多万', start: 30, end: 45 },
+    ]);
+    for (const q of p.inexactNumbers) expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(p.facts.filter((f) => f.kind === 'OBSERVATION').map((f) => f.fields.value)).toEqual([35]);
+    // read back later, as stored
+    const again = await gql<{ proposal: { inexactNumbers: unknown[] } }>(
+      'analyst',
+      `query($k: String!) { proposal(key: $k) { inexactNumbers { text start end } } }`,
+      { k: p.key },
+    );
+    expect(again.data!.proposal.inexactNumbers).toEqual(p.inexactNumbers);
+  });
+
   it('a proposal is invisible to normal reads until accepted', async () => {
     expect(await orgCount('鄂尔多斯市财政局')).toBe(0);
     const s = await gql<{ search: { edges: unknown[] } }>(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseNumber } from '../../src/ingest/chinese-number';
-import { extractFigures } from '../../src/ingest/figures';
+import { extractFigures, readFigures } from '../../src/ingest/figures';
 import { normaliseReport } from '../../src/ingest/normalise-report';
 
 // Renderers of a whole number in the forms reports use; the pipeline must read each back whole.
@@ -148,4 +148,24 @@ describe('spoken and malformed numerals', () => {
   it.each(['三百五千', '3万50000', '一万二万', '万', '二三十'])('%s is not a number', (s) =>
     expect(parseNumber(s)).toBeNull(),
   );
+});
+
+describe('numerals left out because their value cannot be held exactly are named, with their magnitude', () => {
+  it('in text order, beside the figures that were read', () => {
+    const s =
+      '全旗投入9999999999999999元，其中9007199254740多万元用于修路，950000000000-900000000000万元用于产业，共帮扶35户，身份证号11010119900307123X。';
+    const r = normaliseReport(s, 'text');
+    const { figures, inexact } = readFigures(r.text, r.analysis);
+    expect(inexact.map((sp) => r.text.slice(sp.start, sp.end))).toEqual([
+      '9999999999999999',
+      '9007199254740多万',
+      '950000000000-900000000000万',
+    ]);
+    expect(figures.map((f) => [r.text.slice(f.span.start, f.span.end), f.value])).toEqual([['35户', 35]]);
+  });
+  it('and none in a text whose numerals are all read or are no numerals (十二五)', () => {
+    const s = '“十二五”期间，全旗投入帮扶资金1.2亿元，帮扶3200余万名群众中的1,079户。';
+    const r = normaliseReport(s, 'text');
+    expect(readFigures(r.text, r.analysis).inexact).toEqual([]);
+  });
 });

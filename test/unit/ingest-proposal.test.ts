@@ -1,3 +1,4 @@
+import { renderFacts } from '../../src/cli/ingest-command';
 import { proposeReport } from '../../src/ingest/propose-report';
 import type { KnownEntity } from '../../src/ingest/proposal';
 import { scoreProposal } from '../../src/ingest/score-proposal';
@@ -114,5 +115,18 @@ describe('mention linking', () => {
     const t0 = performance.now();
     proposeReport(big, SOURCE, { known: TREE });
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('numerals that cannot be held exactly', () => {
+  it('are on the proposal and on the CLI’s summary, with their offsets, and no fact comes from them', () => {
+    const p = proposeReport('累计投入9999999999999999元，帮扶贫困户35户。', SOURCE);
+    expect(p.inexact).toEqual([{ start: 4, end: 20 }]);
+    expect(p.facts.map((f) => (f.kind === 'OBSERVATION' ? f.value : null)).filter((v) => v !== null)).toEqual(
+      [35],
+    );
+    expect(renderFacts(p, {}, null)).toContain(
+      'not read (a value that cannot be held exactly, so no figure or fact): “9999999999999999” @4\n',
+    );
   });
 });

@@ -3093,6 +3093,13 @@ export type ReportProposal = {
   facts: Array<ProposedFact>;
   /** Every figure the text states (counts, amounts, percentages, rates, ranges, dates), with unit and qualifiers. */
   figures: Array<Scalars['JSONObject']['output']>;
+  /**
+   * Numerals (数字) the text states whose value cannot be held exactly — past 9,007,199,254,740,991,
+   * or with too many decimals — so no figure or fact was proposed from them, in text order: each
+   * quote covers the numeral with its magnitude (9999999999999999, 9007199254740多万). Empty when
+   * every numeral was read.
+   */
+  inexactNumbers: Array<ProposalQuote>;
   /** The proposal's key. */
   key: Scalars['String']['output'];
   /** How many facts are still pending. */
@@ -4962,6 +4969,7 @@ export type ReportProposalResolvers<ContextType = Context, ParentType extends Re
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   facts?: Resolver<Array<ResolversTypes['ProposedFact']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  inexactNumbers?: Resolver<Array<ResolversTypes['ProposalQuote']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pendingCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;

@@ -112,6 +112,12 @@ export const ingestResolvers: Resolvers = {
     facts: (p) => p.proposal.facts.map((fact) => ({ fact, proposal: p })),
     pendingCount: (p) => p.proposal.facts.filter((f) => statusOf(p, f.id) === 'PENDING').length,
     figures: (p) => p.proposal.figures.map((f) => ({ ...f })),
+    inexactNumbers: (p) =>
+      (p.proposal.inexact ?? []).map(({ start, end }) => ({
+        text: p.proposal.text.slice(start, end),
+        start,
+        end,
+      })),
   },
   ProposedFact: {
     id: (m) => m.fact.id,
