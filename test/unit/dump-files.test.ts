@@ -158,18 +158,26 @@ describe('a graph dump streamed into import files', () => {
     expect((await writeDumpFiles({ file, dir: null, threads: 2 })).issues).toEqual([issue]);
   });
 
-  it('refuses relationship properties Neo4j cannot store (a map, a mixed list), whole or streamed', async () => {
+  it('refuses relationship properties of every kind (no relationship carries one), whole or streamed; empty ones pass', async () => {
     const small = reportedBatch();
     const records = lines(small);
-    const bad = [{ x: { a: 1 } }, { x: [1, 'a'] }, [1]] as unknown as RelRecord['props'][];
-    const at = bad.map((_, k) => records.findIndex((r) => r.rel) + k);
+    const bad = [
+      { x: { a: 1 } },
+      { x: [1, 'a'] },
+      [1],
+      { since: '2013-01-01' },
+    ] as unknown as RelRecord['props'][];
+    const first = records.findIndex((r) => r.rel);
+    const at = bad.map((_, k) => first + k);
     at.forEach((i, k) => (records[i] = { rel: { ...records[i].rel!, props: bad[k] } }));
+    const empty = first + bad.length;
+    records[empty] = { rel: { ...records[empty].rel!, props: {} } };
     const file = path.join(tmp(), 'rel-props.jsonl');
     fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
     const issues = at.map((i) => ({
       line: i + 1,
       field: 'rel.props',
-      problem: 'must be an object of strings, numbers, booleans or lists of them',
+      problem: `must be left out or empty: a ${records[i].rel!.type} carries no properties`,
     }));
     // The refused relationships count as missing too (a citation without its FROM …).
     const whole = (await inMemory(file)).issues;

@@ -75,17 +75,13 @@ export function checkGraphRecord(
     if (!isRef(to)) return bad('rel.to', 'must be {label, id} of a node');
     const wrong = wrongEnd(r.type as RelType, from.label, to.label);
     if (wrong) return bad('rel', wrong);
-    // Values only: no rule (GRAPH_RULES) names the properties a relationship type takes.
+    // No relationship carries properties: the service writes none and reads none (GRAPH_RULES
+    // names none), so a dump's would be stored unchecked and never seen.
     const p = r.props;
-    if (p != null && (typeof p !== 'object' || Array.isArray(p) || !Object.values(p).every(isPropValue)))
-      return bad('rel.props', 'must be an object of strings, numbers, booleans or lists of them');
+    if (p != null && (typeof p !== 'object' || Array.isArray(p) || Object.keys(p).length > 0))
+      return bad('rel.props', `must be left out or empty: a ${r.type} carries no properties`);
     return {
-      rel: {
-        type: r.type!,
-        from: { label: from.label, id: from.id },
-        to: { label: to.label, id: to.id },
-        ...(r.props ? { props: r.props } : {}),
-      },
+      rel: { type: r.type!, from: { label: from.label, id: from.id }, to: { label: to.label, id: to.id } },
     };
   }
   return bad('record', 'must hold a "node" or a "rel"');
