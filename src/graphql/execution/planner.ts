@@ -110,8 +110,9 @@ function memoOf<T>(
 
 /**
  * What to fetch with a node of `label` (or of any of several labels: search hits) for the field
- * being resolved (e.g. `node(id:)`, a root list, search); `parent`: the one node the rows are, when known (`node(id:)`), so that pages of its lists
- * asked after a cursor are fetched in the same statement too.
+ * being resolved (e.g. `node(id:)`, a root list, search); `parent`: the one node the rows are,
+ * when known (`node(id:)`), so that pages of its lists asked after a cursor are fetched in the
+ * same statement too.
  */
 export function rowPlanOf(
   info: GraphQLResolveInfo,
