@@ -6,7 +6,7 @@ import { checkDate } from '../../domain/validation/dates';
 import { COMPARATORS } from '../../domain/model';
 import type { NodeKey } from '../../domain/node-key';
 import type { Span } from '../../ingest/spans';
-import { maskPersonalEach, maskSpans } from '../writes/personal-text';
+import { maskSpans, readPersonalValues, type PersonalValues } from '../writes/personal-text';
 import { snapshot, type Props, type WriteTx } from '../writes/write-tx';
 
 /**
@@ -45,42 +45,52 @@ export async function createSource(w: WriteTx, s: NewSource): Promise<NodeKey> {
 
 /**
  * The Source of a proposal as every role reads it, created on the first accept and masked again
- * on every later one: its text with the personal spans masked (`personal`, spans of the proposal's
- * text; masking only adds stars, so a name masked once stays masked), and its title, publisher and
- * url with the personal data they read masked. A household accepted later, or named by a
- * reviewer's edit, is masked in the Source it came from too. Returns the Source's key.
+ * on every later one: its text with the personal spans of the proposal's text masked (masking
+ * only adds stars, so a name masked once stays masked), and its title, publisher and url with the
+ * personal data they read masked. A household accepted later, or named by a reviewer's edit, is
+ * masked in the Source it came from too. The personal values (`known`, and the graph's) are read
+ * once for the text and the three; they come back with the Source's key, for the citation's quote.
  */
 export async function publishSource(
   w: WriteTx,
   p: { sourceKey: string | null; proposal: { text: string; source: Omit<NewSource, 'text'> } },
-  personal: readonly Span[],
   known: readonly string[],
-): Promise<string> {
-  // title, publisher and url: the graph's personal values read once for the three
-  const mask = async (title: string, publisher: string | null, url: string | null) => {
-    const [t, pub, u] = await maskPersonalEach(w.run, [title, publisher, url], known);
-    return { title: t!, publisher: pub, url: u };
-  };
-  if (p.sourceKey === null) {
+): Promise<{ sourceKey: string; personal: Span[]; values: PersonalValues }> {
+  const stored =
+    p.sourceKey === null
+      ? null
+      : (
+          await w.run(
+            'proposal.source.read',
+            'MATCH (s:Source {id: $id}) RETURN s.text AS text, s.title AS title, s.publisher AS publisher, s.url AS url',
+            { id: p.sourceKey },
+          )
+        ).map((row) => ({
+          text: String(row.text),
+          title: String(row.title),
+          publisher: row.publisher === null ? null : String(row.publisher),
+          url: row.url === null ? null : String(row.url),
+        }))[0];
+  if (p.sourceKey !== null && !stored)
+    throw new Error(`the proposal's Source ${p.sourceKey} is not in the graph`);
+  const shownNow = stored ?? p.proposal.source;
+  const meta = [shownNow.title, shownNow.publisher, shownNow.url].filter((v): v is string => v !== null);
+  const values = await readPersonalValues(w.run, [p.proposal.text, ...meta], known);
+  const personal = values.spansIn(p.proposal.text);
+  const mask = (v: string | null) => (v === null ? null : values.mask(v));
+  if (p.sourceKey === null || !stored) {
     const { title, publisher, url } = p.proposal.source;
-    const shown = await mask(title, publisher, url);
     const text = maskSpans(p.proposal.text, 0, personal);
-    return (await createSource(w, { ...p.proposal.source, ...shown, text })).id;
+    const shown = { title: values.mask(title), publisher: mask(publisher), url: mask(url), text };
+    const ref = await createSource(w, { ...p.proposal.source, ...shown });
+    return { sourceKey: ref.id, personal, values };
   }
   const ref: NodeKey = { label: 'Source', id: p.sourceKey };
-  const [row] = await w.run(
-    'proposal.source.read',
-    'MATCH (s:Source {id: $id}) RETURN s.text AS text, s.title AS title, s.publisher AS publisher, s.url AS url',
-    { id: p.sourceKey },
-  );
-  const stored = { text: String(row.text), title: String(row.title), publisher: row.publisher, url: row.url };
   const next = {
     text: maskSpans(stored.text, 0, personal),
-    ...(await mask(
-      stored.title,
-      stored.publisher === null ? null : String(stored.publisher),
-      stored.url === null ? null : String(stored.url),
-    )),
+    title: values.mask(stored.title),
+    publisher: mask(stored.publisher),
+    url: mask(stored.url),
   };
   const changed = Object.keys(next).filter(
     (k) => next[k as keyof typeof next] !== stored[k as keyof typeof stored],
@@ -101,7 +111,7 @@ export async function publishSource(
       { personalData: 'masked', fields: changed.join(', ') },
     );
   }
-  return p.sourceKey;
+  return { sourceKey: p.sourceKey, personal, values };
 }
 
 export interface NewObservation {

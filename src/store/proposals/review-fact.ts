@@ -12,7 +12,7 @@ import { runMutation, type MutationOutcome } from '../writes/run-mutation';
 import type { NodeKey } from '../../domain/node-key';
 import type { WriteMeta, WriteTx } from '../writes/write-tx';
 import { factOf, lockProposal, statusOf, storeDecisions, type StoredProposal } from './proposals.store';
-import { maskSpans, personalSpansIn } from '../writes/personal-text';
+import { maskSpans } from '../writes/personal-text';
 import { publishSource, recordObservation } from './provenance-writes';
 
 /** Fields a reviewer may change before accepting, per kind of fact. */
@@ -85,13 +85,14 @@ export function acceptFact(gw: Gateway, meta: WriteMeta, r: AcceptRequest): Prom
       // household it creates (under a reviewer's name too) counts; the proposal, read by analysts
       // only, keeps it verbatim.
       const known = personalMentions(p);
-      const personal = await personalSpansIn(w.run, p.proposal.text, known);
-      p.sourceKey = await publishSource(w, p, personal, known);
+      const { sourceKey, personal, values } = await publishSource(w, p, known);
+      p.sourceKey = sourceKey;
       await addCitation(w, {
         fact: written,
-        sourceKey: p.sourceKey,
+        sourceKey,
         quote: maskSpans(fact.quote.text, fact.quote.start, personal),
         charOffset: fact.quote.start,
+        personal: values,
       });
       p.decisions[r.factId] = {
         status: 'ACCEPTED',

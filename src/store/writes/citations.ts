@@ -5,7 +5,7 @@ import { checkText, MAX_TEXT } from '../../domain/validation/text';
 import { MAX_SHORT_LIST } from '../../domain/validation/entity-rules';
 import { checkWhole, WHOLE } from '../../domain/validation/whole-numbers';
 import type { NodeKey } from '../../domain/node-key';
-import { maskPersonal } from './personal-text';
+import { maskPersonal, type PersonalValues } from './personal-text';
 import { checkedLabel, type WriteTx } from './write-tx';
 
 /** Labels of facts a citation may support (declared once in domain/model). */
@@ -16,6 +16,8 @@ export interface AddCitation {
   sourceKey: string;
   quote: string;
   charOffset: number | null;
+  /** The personal values already read for a text the quote is part of (an accept's), if any. */
+  personal?: PersonalValues;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function addCitation(w: WriteTx, c: AddCitation): Promise<NodeKey> 
   issues.throwIfAny();
   await w.mustFind({ label: 'Source', id: c.sourceKey }, 'input.sourceId');
   // read by every role: the personal data of the graph's households and students it reads is masked
-  const shown = await maskPersonal(w.run, quote);
+  const shown = c.personal ? c.personal.mask(quote) : await maskPersonal(w.run, quote);
   const id = `cit:${randomUUID()}`;
   await w.run(
     'cite.create',

@@ -69,8 +69,21 @@ export async function personalSpansInEach(
   texts: readonly string[],
   known: readonly string[] = [],
 ): Promise<Span[][]> {
-  const read = texts.map((text) => ({ text, words: skeleton(text), digits: skeleton(text, isDigit) }));
-  const searched = read.filter((r) => r.text.length >= 2);
+  const values = await readPersonalValues(run, texts, known);
+  return texts.map((t) => values.spansIn(t));
+}
+
+/**
+ * The personal values (`known`, and those of the graph's households and students) that any of
+ * `texts` reads, read once: their spans and masks in those texts, or in any part of them, need no
+ * further read.
+ */
+export async function readPersonalValues(
+  run: TxRunner,
+  texts: readonly string[],
+  known: readonly string[] = [],
+): Promise<PersonalValues> {
+  const searched = texts.filter((t) => t.length >= 2);
   const values = new Set(known);
   for (const { label, fields } of searched.length ? PERSONAL : []) {
     const rows = await run(
@@ -83,20 +96,39 @@ export async function personalSpansInEach(
        RETURN DISTINCT s`,
       {
         fields,
-        texts: searched.map((r) => ({ text: r.text, words: r.words.chars, digits: r.digits.chars })),
+        texts: searched.map((text) => ({
+          text,
+          words: skeleton(text).chars,
+          digits: skeleton(text, isDigit).chars,
+        })),
       },
     );
     for (const r of rows) values.add(String(r.s));
   }
-  return read.map(({ text, words, digits }) => {
+  return new PersonalValues(values);
+}
+
+/** Personal values read once (readPersonalValues), and where a text reads them. */
+export class PersonalValues {
+  constructor(private readonly values: ReadonlySet<string>) {}
+
+  /** Every span of `text` that reads one of the values (personalSpansIn's answer for it). */
+  spansIn(text: string): Span[] {
     const spans: Span[] = [];
     if (text.length < 2) return spans;
-    for (const v of values)
+    const words = skeleton(text);
+    const digits = skeleton(text, isDigit);
+    for (const v of this.values)
       spans.push(
         ...(looksLikePhone(v) ? occurrences(digits, phoneDigits(v)) : occurrences(words, skeleton(v).chars)),
       );
     return spans;
-  });
+  }
+
+  /** `text` with the values it reads masked (maskPersonal's answer for it). */
+  mask(text: string): string {
+    return maskSpans(text, 0, this.spansIn(text));
+  }
 }
 
 /**
