@@ -3,6 +3,7 @@ import { helperKey, withHelperKey } from '../derived-props';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { parseJsonLine } from '../../domain/validation/json-line';
 import { restoreDateTimes } from '../writes/date-times';
+import { datesOf } from '../writes/dated-within-check';
 import { checkGraphRecord, labelCode, relTypeCode } from '../writes/dump-check';
 import { ImportFiles, type ImportFileSet } from './import-files';
 import type { WithPort } from './thread-tasks';
@@ -35,6 +36,8 @@ export interface DumpChunk {
   nodeLines: number[];
   /** The citations of each node, or null. */
   nodeCitations: (string[] | null)[];
+  /** The dates a DATED_WITHIN rule relates, of each node (datesOf), or null. */
+  nodeDates: (string[] | null)[];
   relTypes: number[];
   fromLabels: number[];
   fromIds: string[];
@@ -57,6 +60,7 @@ const emptyChunk = (): DumpChunk => ({
   nodeIds: [],
   nodeLines: [],
   nodeCitations: [],
+  nodeDates: [],
   relTypes: [],
   fromLabels: [],
   fromIds: [],
@@ -110,6 +114,7 @@ export async function writeDumpRange(
         chunk.nodeIds.push(n.id);
         chunk.nodeLines.push(line);
         chunk.nodeCitations.push(n.citations ?? null);
+        chunk.nodeDates.push(datesOf(n.label, n.props));
         if (n.label !== 'Pairing') batch.nodes.push(restoreDateTimes(n));
         else {
           const key = helperOf.get(n.id);

@@ -5,6 +5,8 @@ import type { RowIssue } from '../../domain/validation/import-rows';
 import { nothingToImport } from '../../domain/validation/nothing-to-import';
 import { withHelperKey } from '../derived-props';
 import { restoreDateTimes } from '../writes/date-times';
+import { LABELS, REL_TYPES } from '../../domain/model';
+import { DatedWithinCheck } from '../writes/dated-within-check';
 import { DumpCheck } from '../writes/dump-check';
 import type { DumpChunk, DumpRange } from './dump-files-worker';
 import { writeDumpRange } from './dump-files-worker';
@@ -74,7 +76,11 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
           })
         ).map((r) => r.files);
   if (merge.records === 0) throw nothingToImport(o.file, 'holds only blank lines');
-  const issues = [...merge.issues, ...(await merge.check.issues(null))].sort((a, b) => a.line - b.line);
+  const issues = [
+    ...merge.issues,
+    ...(await merge.check.issues(null)),
+    ...(await merge.dated.issues(null)),
+  ].sort((a, b) => a.line - b.line);
   const result = { records: merge.records, nodes: merge.nodes, rels: merge.rels, issues };
   if (merge.check.repeated || issues.length || !o.dir)
     return { ...result, repeated: merge.check.repeated, files: null };
@@ -89,6 +95,7 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
 /** What the parent gathers from the chunks of every range. */
 class ChunkMerge {
   readonly check = new DumpCheck();
+  readonly dated = new DatedWithinCheck();
   readonly issues: RowIssue[] = [];
   readonly pairings: NodeRecord[] = [];
   /** A pairing's id → the helper key of its helper, for HELPERs no thread could pair in its range. */
@@ -102,10 +109,15 @@ class ChunkMerge {
   add(c: DumpChunk): void {
     for (const i of c.issues) this.issues.push(i);
     for (const p of c.pairings) this.pairings.push(p); // the last chunk may carry a range's all
-    for (let i = 0; i < c.nodeIds.length; i++)
+    for (let i = 0; i < c.nodeIds.length; i++) {
       this.check.node(c.nodeLabels[i], c.nodeIds[i], c.nodeLines[i], c.nodeCitations[i]);
-    for (let i = 0; i < c.relTypes.length; i++)
+      this.dated.node(LABELS[c.nodeLabels[i]], c.nodeIds[i], c.nodeLines[i], c.nodeDates[i]);
+    }
+    for (let i = 0; i < c.relTypes.length; i++) {
       this.check.rel(c.relTypes[i], c.fromLabels[i], c.fromIds[i], c.toLabels[i], c.toIds[i], c.relLines[i]);
+      const [type, from, to] = [REL_TYPES[c.relTypes[i]], LABELS[c.fromLabels[i]], LABELS[c.toLabels[i]]];
+      this.dated.rel(type, from, c.fromIds[i], to, c.toIds[i], c.relLines[i]);
+    }
     for (let i = 0; i < c.helperPairings.length; i++) this.helperOf.set(c.helperPairings[i], c.helperKeys[i]);
     this.records += c.records;
     this.nodes += c.nodeIds.length;

@@ -1,0 +1,211 @@
+import { OPEN_END, type Label, type RelType } from '../../domain/model';
+import { checkDependentsWithin, DATED_WITHIN, type DatedRecord } from '../../domain/validation/dated-within';
+import { checkWithin } from '../../domain/validation/dates';
+import type { RowIssue } from '../../domain/validation/import-rows';
+import { Issues } from '../../domain/validation/issues';
+import type { Gateway } from '../gateway';
+import { checkedLabel, checkedRelType } from './write-tx';
+
+type Rule = (typeof DATED_WITHIN)[number];
+
+/** A parent's validity [from, to) or a child's date, and the dump line that gave it. */
+interface Dated {
+  from: string;
+  to: string;
+  line: number;
+}
+
+/** What the dump holds for one rule: its parents' validities, its children's dates, its links. */
+interface RuleState {
+  parents: Map<string, Dated>;
+  /** A child's date (`from`; `to` unused), or null: the dump holds it without a date. */
+  children: Map<string, Dated | null>;
+  /** A child's id → its parents' ids, with the dump line of the relationship (0: the graph's). */
+  links: Map<string, { parent: string; line: number }[]>;
+}
+
+/**
+ * The dates DATED_WITHIN relates, from a node's checked properties: a parent's validity (validFrom,
+ * validTo; no validTo is open) or a child's date; null for a label no rule names, [] for a child
+ * without a date (nothing to check, even against the graph's: the dump's record replaces it).
+ */
+export function datesOf(label: Label, props: Readonly<Record<string, unknown>>): string[] | null {
+  if (DATED_WITHIN.some((d) => d.parent === label))
+    return [String(props.validFrom), typeof props.validTo === 'string' ? props.validTo : OPEN_END];
+  const child = DATED_WITHIN.find((d) => d.child === label);
+  if (!child) return null;
+  const date = props[child.date];
+  return typeof date === 'string' ? [date] : [];
+}
+
+/**
+ * A graph dump's records dated within another record (a pairing's projects and visits, DATED_WITHIN)
+ * checked across the dump and the graph, as the mutations check them: every such record linked to
+ * its parent — by a relationship of the dump or one the graph already holds — lies in the parent's
+ * half-open validity, with the dump's dates where it holds the record and the graph's otherwise.
+ * Fed one checked record at a time, in any order (threads interleave); holds the dates and lines
+ * of the rules' labels only.
+ */
+export class DatedWithinCheck {
+  private readonly byRule: RuleState[] = DATED_WITHIN.map(() => ({
+    parents: new Map(),
+    children: new Map(),
+    links: new Map(),
+  }));
+
+  node(label: Label, id: string, line: number, dates: readonly string[] | null): void {
+    if (dates === null) return;
+    DATED_WITHIN.forEach((d, k) => {
+      const r = this.byRule[k];
+      if (d.parent === label) r.parents.set(id, { from: dates[0], to: dates[1], line });
+      else if (d.child === label) r.children.set(id, dates.length ? { from: dates[0], to: '', line } : null);
+    });
+  }
+
+  rel(type: RelType, from: Label, fromId: string, to: Label, toId: string, line: number): void {
+    const k = DATED_WITHIN.findIndex((d) => d.rel === type && d.parent === from && d.child === to);
+    if (k < 0) return;
+    const links = this.byRule[k].links;
+    const known = links.get(toId);
+    if (known) known.push({ parent: fromId, line });
+    else links.set(toId, [{ parent: fromId, line }]);
+  }
+
+  /** The issues, after reading from the graph (`gw`, null for none) the dates and links the dump lacks. */
+  async issues(gw: Gateway | null): Promise<RowIssue[]> {
+    const out: RowIssue[] = [];
+    for (const [k, d] of DATED_WITHIN.entries()) out.push(...(await this.ruleIssues(gw, d, this.byRule[k])));
+    return out;
+  }
+
+  private async ruleIssues(gw: Gateway | null, d: Rule, r: RuleState): Promise<RowIssue[]> {
+    const graph = await graphSide(gw, d, [...r.parents.keys()], [...r.children.keys()]);
+    const links = new Map([...r.links].map(([child, ps]) => [child, [...ps]]));
+    for (const l of graph.links) {
+      const known = links.get(l.child);
+      if (!known) links.set(l.child, [{ parent: l.parent, line: 0 }]);
+      else if (!known.some((x) => x.parent === l.parent)) known.push({ parent: l.parent, line: 0 });
+    }
+    const missing = { parents: new Set<string>(), children: new Set<string>() };
+    for (const [child, ps] of links) {
+      if (!r.children.has(child) && !graph.dates.has(child)) missing.children.add(child);
+      for (const p of ps)
+        if (!r.parents.has(p.parent) && !graph.validity.has(p.parent)) missing.parents.add(p.parent);
+    }
+    await graphDates(gw, d, missing, graph);
+    const issues: RowIssue[] = [];
+    /** Per parent of the dump: the children outside it that only the graph dates. */
+    const outside = new Map<string, DatedRecord[]>();
+    for (const [child, ps] of links) {
+      const inDump = r.children.get(child);
+      const date = r.children.has(child) ? inDump?.from : graph.dates.get(child);
+      if (date === undefined) continue;
+      for (const p of ps) {
+        const v = r.parents.get(p.parent) ?? graph.validity.get(p.parent);
+        if (!v || (date >= v.from && date < v.to)) continue;
+        if (inDump) issues.push(...within(inDump.line, `node.props.${d.date}`, date, d, p.parent, v));
+        else if (p.line > 0 && !r.parents.has(p.parent))
+          issues.push(...within(p.line, 'rel', date, d, p.parent, v));
+        else outside.set(p.parent, [...(outside.get(p.parent) ?? []), { label: d.child, key: child, date }]);
+      }
+    }
+    for (const [parent, records] of outside) {
+      const v = r.parents.get(parent)!;
+      const is = new Issues('node.props');
+      const field = records.every((x) => x.date < v.from) ? 'validFrom' : 'validTo';
+      checkDependentsWithin(is, field, d.parent.toLowerCase(), v.from, v.to, records);
+      for (const i of is.list) issues.push({ line: v.line, ...i });
+    }
+    return issues;
+  }
+}
+
+/** checkWithin's words (the mutations'), naming the parent, as issues of one dump line. */
+function within(line: number, field: string, date: string, d: Rule, parent: string, v: Dated): RowIssue[] {
+  const is = new Issues('');
+  checkWithin(is, field, date, `${d.parent.toLowerCase()} ${JSON.stringify(parent)}`, v.from, v.to);
+  return is.list.map((i) => ({ line, ...i }));
+}
+
+interface GraphSide {
+  /** Links the graph holds to or from a record of the dump. */
+  links: { parent: string; child: string }[];
+  /** Dates and validities the graph holds of records the dump does not. */
+  dates: Map<string, string>;
+  validity: Map<string, Dated>;
+}
+
+const CHUNK = 5_000;
+
+/** The graph's links of the dump's parents and children, with the other end's dates. */
+async function graphSide(
+  gw: Gateway | null,
+  d: Rule,
+  parents: string[],
+  children: string[],
+): Promise<GraphSide> {
+  const side: GraphSide = { links: [], dates: new Map(), validity: new Map() };
+  if (!gw) return side;
+  const [p, rel, c] = [checkedLabel(d.parent), checkedRelType(d.rel), checkedLabel(d.child)];
+  for (let i = 0; i < parents.length; i += CHUNK) {
+    const rows = await gw.read(
+      `import.datedWithin.children.${c}`,
+      `UNWIND $ids AS id MATCH (:${p} {id: id})-[:${rel}]->(c:${c}) ` +
+        `RETURN id AS parent, c.id AS child, toString(c.${d.date}) AS date`,
+      { ids: parents.slice(i, i + CHUNK) },
+    );
+    for (const row of rows) {
+      side.links.push({ parent: String(row.parent), child: String(row.child) });
+      if (row.date !== null) side.dates.set(String(row.child), String(row.date));
+    }
+  }
+  for (let i = 0; i < children.length; i += CHUNK) {
+    const rows = await gw.read(
+      `import.datedWithin.parents.${c}`,
+      `UNWIND $ids AS id MATCH (n:${p})-[:${rel}]->(:${c} {id: id}) ` +
+        'RETURN n.id AS parent, id AS child, toString(n.validFrom) AS from, toString(n.validTo) AS to',
+      { ids: children.slice(i, i + CHUNK) },
+    );
+    for (const row of rows) {
+      side.links.push({ parent: String(row.parent), child: String(row.child) });
+      side.validity.set(String(row.parent), validity(row));
+    }
+  }
+  return side;
+}
+
+/** Adds to `side` the graph's dates of children and validities of parents the dump links but does not hold. */
+async function graphDates(
+  gw: Gateway | null,
+  d: Rule,
+  missing: { parents: Set<string>; children: Set<string> },
+  side: GraphSide,
+): Promise<void> {
+  if (!gw) return;
+  const ids = { parents: [...missing.parents], children: [...missing.children] };
+  for (let i = 0; i < ids.parents.length; i += CHUNK) {
+    const rows = await gw.read(
+      `import.datedWithin.validity.${d.parent}`,
+      `UNWIND $ids AS id MATCH (n:${checkedLabel(d.parent)} {id: id}) ` +
+        'RETURN n.id AS parent, toString(n.validFrom) AS from, toString(n.validTo) AS to',
+      { ids: ids.parents.slice(i, i + CHUNK) },
+    );
+    for (const row of rows) side.validity.set(String(row.parent), validity(row));
+  }
+  for (let i = 0; i < ids.children.length; i += CHUNK) {
+    const rows = await gw.read(
+      `import.datedWithin.date.${d.child}`,
+      `UNWIND $ids AS id MATCH (n:${checkedLabel(d.child)} {id: id}) WHERE n.${d.date} IS NOT NULL ` +
+        `RETURN n.id AS child, toString(n.${d.date}) AS date`,
+      { ids: ids.children.slice(i, i + CHUNK) },
+    );
+    for (const row of rows) side.dates.set(String(row.child), String(row.date));
+  }
+}
+
+/** A stored validity (no validTo, or the sentinel, is open). */
+const validity = (row: Record<string, unknown>): Dated => ({
+  from: String(row.from),
+  to: typeof row.to === 'string' ? row.to : OPEN_END,
+  line: 0,
+});

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { readRows } from '../../src/cli/read-rows';
+import { writeDumpFiles } from '../../src/store/import-tool/dump-files';
+import { checkGraphRecords } from '../../src/store/writes/import-graph';
+import { tempDirs } from '../support/temp-dirs';
+
+/**
+ * A graph dump into a new store (no graph) holds a pairing's projects and visits to the pairing's
+ * half-open validity [validFrom, validTo), as recordProject and recordVisit do: the same issues,
+ * line for line, read whole (checkGraphRecords) and streamed by one or two threads (writeDumpFiles).
+ * The cases against a graph's records are in test/integration/dated-within-import.int.test.ts.
+ */
+
+const tmp = tempDirs('dated-within-');
+
+const node = (label: string, id: string, props: Record<string, unknown>) => ({
+  node: { label, id, provenance: 'REPORTED', props },
+});
+const rel = (type: string, from: [string, string], to: [string, string]) => ({
+  rel: { type, from: { label: from[0], id: from[1] }, to: { label: to[0], id: to[1] } },
+});
+
+/** Line 1 on: a village, an agency, two pairings (one closed, one open) and their ends. */
+const BASE = [
+  node('AdminUnit', 'v', { name: '城壕村', kind: 'GACHA_VILLAGE' }),
+  node('Organization', 'o', { name: '旗直单位', type: 'AGENCY' }),
+  node('Pairing', 'closed', { kind: 'ASSIST', validFrom: '2012-01-01', validTo: '2014-01-01' }),
+  node('Pairing', 'open', { kind: 'LIAISON', validFrom: '2013-04-16' }),
+  rel('HELPER', ['Pairing', 'closed'], ['Organization', 'o']),
+  rel('BENEFICIARY', ['Pairing', 'closed'], ['AdminUnit', 'v']),
+  rel('HELPER', ['Pairing', 'open'], ['Organization', 'o']),
+  rel('BENEFICIARY', ['Pairing', 'open'], ['AdminUnit', 'v']),
+];
+
+/** A project or visit on line `BASE.length + 2k + 1`, its relationship on the next line. */
+function dated(label: 'Project' | 'Visit', id: string, pairing: string, date: string | null) {
+  const props: Record<string, unknown> = label === 'Project' ? { name: `项目${id}` } : {};
+  if (date !== null) props.date = date;
+  return [
+    node(label, id, props),
+    rel(label === 'Project' ? 'HAS_PROJECT' : 'HAS_VISIT', ['Pairing', pairing], [label, id]),
+  ];
+}
+
+function writeDump(records: unknown[], order: 'as-is' | 'reversed'): string {
+  const lines = records.map((r) => JSON.stringify(r));
+  const file = path.join(tmp(), 'dump.jsonl');
+  fs.writeFileSync(file, `${(order === 'reversed' ? [...lines].reverse() : lines).join('\n')}\n`);
+  return file;
+}
+
+/** The issues of the dump each way it can be checked without a graph, which must agree. */
+async function issuesOf(records: unknown[]) {
+  const each = [];
+  for (const order of ['as-is', 'reversed'] as const) {
+    const file = writeDump(records, order);
+    const whole = (await checkGraphRecords(null, await readRows(file))).issues;
+    const one = (await writeDumpFiles({ file, dir: tmp(), threads: 1 })).issues;
+    const two = (await writeDumpFiles({ file, dir: tmp(), threads: 2 })).issues;
+    expect(one).toEqual(whole);
+    expect(two).toEqual(whole);
+    each.push({ order, whole });
+  }
+  // reversed, line N is line (total + 1 − N): map back to compare with the file as written
+  const total = records.length;
+  const back = each[1].whole.map((i) => ({ ...i, line: total + 1 - i.line })).sort((a, b) => a.line - b.line);
+  expect(back).toEqual(each[0].whole);
+  return each[0].whole;
+}
+
+describe('graph dump: projects and visits within their pairing', () => {
+  it('refuses each date outside [validFrom, validTo) on its own line, with the mutations words', async () => {
+    const records = [
+      ...BASE,
+      ...dated('Project', 'before', 'closed', '2011-12-31'), // line 9
+      ...dated('Project', 'first', 'closed', '2012-01-01'), // 11: the first day is in
+      ...dated('Project', 'last', 'closed', '2013-12-31'), // 13: the last day is in
+      ...dated('Visit', 'end', 'closed', '2014-01-01'), // 15: validTo itself is out
+      ...dated('Visit', 'late', 'open', '2040-05-01'), // 17: an open pairing has no end
+      ...dated('Visit', 'early', 'open', '2013-04-15'), // 19
+      ...dated('Project', 'undated', 'closed', null), // 21: no date, nothing to check
+    ];
+    expect(await issuesOf(records)).toEqual([
+      {
+        line: 9,
+        field: 'node.props.date',
+        problem: 'must not be before the pairing "closed" began (2012-01-01), got 2011-12-31',
+      },
+      {
+        line: 15,
+        field: 'node.props.date',
+        problem: 'must be before the pairing "closed" ended (2014-01-01), got 2014-01-01',
+      },
+      {
+        line: 19,
+        field: 'node.props.date',
+        problem: 'must not be before the pairing "open" began (2013-04-16), got 2013-04-15',
+      },
+    ]);
+  });
+
+  it('accepts a dump whose projects and visits all lie within, and writes its files', async () => {
+    const records = [
+      ...BASE,
+      ...dated('Project', 'a', 'closed', '2013-04-16'),
+      ...dated('Visit', 'b', 'open', '2013-04-16'),
+    ];
+    expect(await issuesOf(records)).toEqual([]);
+    const r = await writeDumpFiles({ file: writeDump(records, 'as-is'), dir: tmp(), threads: 2 });
+    expect({ issues: r.issues, written: r.files !== null, nodes: r.nodes, rels: r.rels }).toEqual({
+      issues: [],
+      written: true,
+      nodes: 6,
+      rels: 6,
+    });
+  });
+});
