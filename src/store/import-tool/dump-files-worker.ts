@@ -3,7 +3,7 @@ import { helperKey, withHelperKey } from '../derived-props';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { parseJsonLine } from '../../domain/validation/json-line';
 import { restoreDateTimes } from '../writes/date-times';
-import { datesOf } from '../writes/dated-within-check';
+import { acrossFacts, type AcrossFacts } from '../writes/across-dump';
 import { checkGraphRecord, labelCode, relTypeCode } from '../writes/dump-check';
 import { ImportFiles, type ImportFileSet } from './import-files';
 import type { WithPort } from './thread-tasks';
@@ -23,7 +23,7 @@ export interface DumpRange {
 
 /**
  * What a thread posts for every CHUNK_RECORDS records it reads: its issues and, column by column,
- * what the parent checks across the whole dump (DumpCheck). A pairing's helper key comes from its
+ * what the parent checks across the whole dump (AcrossDump). A pairing's helper key comes from its
  * HELPER relationship: the thread writes the pairings whose HELPER lies in its own range as soon
  * as it has read both, and sends the others for the parent to write once every range is read.
  */
@@ -34,10 +34,8 @@ export interface DumpChunk {
   nodeLabels: number[];
   nodeIds: string[];
   nodeLines: number[];
-  /** The citations of each node, or null. */
-  nodeCitations: (string[] | null)[];
-  /** The dates a DATED_WITHIN rule relates, of each node (datesOf), or null. */
-  nodeDates: (string[] | null)[];
+  /** What the checks across the dump take of each node (its citations, dates, pairing facts). */
+  nodeFacts: (AcrossFacts | null)[];
   relTypes: number[];
   fromLabels: number[];
   fromIds: string[];
@@ -59,8 +57,7 @@ const emptyChunk = (): DumpChunk => ({
   nodeLabels: [],
   nodeIds: [],
   nodeLines: [],
-  nodeCitations: [],
-  nodeDates: [],
+  nodeFacts: [],
   relTypes: [],
   fromLabels: [],
   fromIds: [],
@@ -113,8 +110,7 @@ export async function writeDumpRange(
         chunk.nodeLabels.push(labelCode(n.label));
         chunk.nodeIds.push(n.id);
         chunk.nodeLines.push(line);
-        chunk.nodeCitations.push(n.citations ?? null);
-        chunk.nodeDates.push(datesOf(n.label, n.props));
+        chunk.nodeFacts.push(acrossFacts(n));
         if (n.label !== 'Pairing') batch.nodes.push(restoreDateTimes(n));
         else {
           const key = helperOf.get(n.id);

@@ -5,9 +5,7 @@ import type { RowIssue } from '../../domain/validation/import-rows';
 import { nothingToImport } from '../../domain/validation/nothing-to-import';
 import { withHelperKey } from '../derived-props';
 import { restoreDateTimes } from '../writes/date-times';
-import { LABELS, REL_TYPES } from '../../domain/model';
-import { DatedWithinCheck } from '../writes/dated-within-check';
-import { DumpCheck } from '../writes/dump-check';
+import { AcrossDump } from '../writes/across-dump';
 import type { DumpChunk, DumpRange } from './dump-files-worker';
 import { writeDumpRange } from './dump-files-worker';
 import { joinImportFileSets, writeImportFiles, type ImportFileSet } from './import-files';
@@ -46,8 +44,9 @@ export interface DumpFilesOptions {
  * A JSON Lines graph dump as the offline importer's files, in one streamed pass: the file is cut
  * into byte ranges at line starts, and each thread of a piscina pool reads, checks and writes one
  * range (dump-files-worker.ts), as the seed's writer threads do. This thread checks what spans the
- * ranges (DumpCheck, holding keys and lines, never the records) and writes last the pairings whose
- * HELPER relationship lay in another range than theirs, each with its helper's key. The issues are those
+ * ranges (AcrossDump, holding keys, lines and a few facts, never the records) and writes last the
+ * pairings whose HELPER relationship lay in another range than theirs, each with its helper's key.
+ * The issues are those
  * `checkGraphRecords` finds with no graph, in line order; memory grows with the node count, not
  * the file. A file without a record is refused (nothingToImport), as readRows refuses it.
  */
@@ -76,11 +75,7 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
           })
         ).map((r) => r.files);
   if (merge.records === 0) throw nothingToImport(o.file, 'holds only blank lines');
-  const issues = [
-    ...merge.issues,
-    ...(await merge.check.issues(null)),
-    ...(await merge.dated.issues(null)),
-  ].sort((a, b) => a.line - b.line);
+  const issues = [...merge.issues, ...(await merge.check.issues(null))].sort((a, b) => a.line - b.line);
   const result = { records: merge.records, nodes: merge.nodes, rels: merge.rels, issues };
   if (merge.check.repeated || issues.length || !o.dir)
     return { ...result, repeated: merge.check.repeated, files: null };
@@ -94,8 +89,7 @@ export async function writeDumpFiles(o: DumpFilesOptions): Promise<DumpFiles> {
 
 /** What the parent gathers from the chunks of every range. */
 class ChunkMerge {
-  readonly check = new DumpCheck();
-  readonly dated = new DatedWithinCheck();
+  readonly check = new AcrossDump();
   readonly issues: RowIssue[] = [];
   readonly pairings: NodeRecord[] = [];
   /** A pairing's id → the helper key of its helper, for HELPERs no thread could pair in its range. */
@@ -109,15 +103,10 @@ class ChunkMerge {
   add(c: DumpChunk): void {
     for (const i of c.issues) this.issues.push(i);
     for (const p of c.pairings) this.pairings.push(p); // the last chunk may carry a range's all
-    for (let i = 0; i < c.nodeIds.length; i++) {
-      this.check.node(c.nodeLabels[i], c.nodeIds[i], c.nodeLines[i], c.nodeCitations[i]);
-      this.dated.node(LABELS[c.nodeLabels[i]], c.nodeIds[i], c.nodeLines[i], c.nodeDates[i]);
-    }
-    for (let i = 0; i < c.relTypes.length; i++) {
+    for (let i = 0; i < c.nodeIds.length; i++)
+      this.check.node(c.nodeLabels[i], c.nodeIds[i], c.nodeLines[i], c.nodeFacts[i]);
+    for (let i = 0; i < c.relTypes.length; i++)
       this.check.rel(c.relTypes[i], c.fromLabels[i], c.fromIds[i], c.toLabels[i], c.toIds[i], c.relLines[i]);
-      const [type, from, to] = [REL_TYPES[c.relTypes[i]], LABELS[c.fromLabels[i]], LABELS[c.toLabels[i]]];
-      this.dated.rel(type, from, c.fromIds[i], to, c.toIds[i], c.relLines[i]);
-    }
     for (let i = 0; i < c.helperPairings.length; i++) this.helperOf.set(c.helperPairings[i], c.helperKeys[i]);
     this.records += c.records;
     this.nodes += c.nodeIds.length;

@@ -8,7 +8,7 @@ import { checkedLabel, checkedRelType } from './write-tx';
 
 type Rule = (typeof DATED_WITHIN)[number];
 
-/** A parent's validity [from, to) or a child's date, and the dump line that gave it. */
+/** A parent's validity [from, to) (`to` '': the dump leaves it out) or a child's date, and the dump line. */
 interface Dated {
   from: string;
   to: string;
@@ -18,20 +18,21 @@ interface Dated {
 /** What the dump holds for one rule: its parents' validities, its children's dates, its links. */
 interface RuleState {
   parents: Map<string, Dated>;
-  /** A child's date (`from`; `to` unused), or null: the dump holds it without a date. */
-  children: Map<string, Dated | null>;
+  /** A child's date (`from`, '' when left out; `to` unused). */
+  children: Map<string, Dated>;
   /** A child's id → its parents' ids, with the dump line of the relationship (0: the graph's). */
   links: Map<string, { parent: string; line: number }[]>;
 }
 
 /**
- * The dates DATED_WITHIN relates, from a node's checked properties: a parent's validity (validFrom,
- * validTo; no validTo is open) or a child's date; null for a label no rule names, [] for a child
- * without a date (nothing to check, even against the graph's: the dump's record replaces it).
+ * The dates DATED_WITHIN relates, from a node's checked properties: a parent's validity [validFrom,
+ * validTo] ('' for a validTo left out) or a child's date ([] when left out); null for a label no
+ * rule names. A date left out is the graph's, if it holds the record (an import MERGEs properties
+ * onto it), or none: an open end, an undated child.
  */
 export function datesOf(label: Label, props: Readonly<Record<string, unknown>>): string[] | null {
   if (DATED_WITHIN.some((d) => d.parent === label))
-    return [String(props.validFrom), typeof props.validTo === 'string' ? props.validTo : OPEN_END];
+    return [String(props.validFrom), typeof props.validTo === 'string' ? props.validTo : ''];
   const child = DATED_WITHIN.find((d) => d.child === label);
   if (!child) return null;
   const date = props[child.date];
@@ -42,7 +43,7 @@ export function datesOf(label: Label, props: Readonly<Record<string, unknown>>):
  * A graph dump's records dated within another record (a pairing's projects and visits, DATED_WITHIN)
  * checked across the dump and the graph, as the mutations check them: every such record linked to
  * its parent — by a relationship of the dump or one the graph already holds — lies in the parent's
- * half-open validity, with the dump's dates where it holds the record and the graph's otherwise.
+ * half-open validity, with the dump's dates where it holds them and the graph's otherwise.
  * Fed one checked record at a time, in any order (threads interleave); holds the dates and lines
  * of the rules' labels only.
  */
@@ -58,7 +59,7 @@ export class DatedWithinCheck {
     DATED_WITHIN.forEach((d, k) => {
       const r = this.byRule[k];
       if (d.parent === label) r.parents.set(id, { from: dates[0], to: dates[1], line });
-      else if (d.child === label) r.children.set(id, dates.length ? { from: dates[0], to: '', line } : null);
+      else if (d.child === label) r.children.set(id, { from: dates[0] ?? '', to: '', line });
     });
   }
 
@@ -74,11 +75,28 @@ export class DatedWithinCheck {
   /** The issues, after reading from the graph (`gw`, null for none) the dates and links the dump lacks. */
   async issues(gw: Gateway | null): Promise<RowIssue[]> {
     const out: RowIssue[] = [];
-    for (const [k, d] of DATED_WITHIN.entries()) out.push(...(await this.ruleIssues(gw, d, this.byRule[k])));
-    return out;
+    /** Per parent of the dump: its validity and the records outside it that only the graph dates (all rules). */
+    const outside = new Map<string, { parent: string; v: Dated; records: DatedRecord[] }>();
+    for (const [k, d] of DATED_WITHIN.entries())
+      out.push(...(await this.ruleIssues(gw, d, this.byRule[k], outside)));
+    for (const { parent, v, records } of outside.values()) {
+      const is = new Issues('node.props');
+      const field = records.every((x) => x.date < v.from) ? 'validFrom' : 'validTo';
+      checkDependentsWithin(is, field, parent.toLowerCase(), v.from, v.to, records);
+      for (const i of is.list) out.push({ line: v.line, ...i });
+    }
+    // by line, then by text: the order records arrived in (threads interleave) must not show
+    return out.sort(
+      (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),
+    );
   }
 
-  private async ruleIssues(gw: Gateway | null, d: Rule, r: RuleState): Promise<RowIssue[]> {
+  private async ruleIssues(
+    gw: Gateway | null,
+    d: Rule,
+    r: RuleState,
+    outside: Map<string, { parent: string; v: Dated; records: DatedRecord[] }>,
+  ): Promise<RowIssue[]> {
     const graph = await graphSide(gw, d, [...r.parents.keys()], [...r.children.keys()]);
     const links = new Map([...r.links].map(([child, ps]) => [child, [...ps]]));
     for (const l of graph.links) {
@@ -88,33 +106,35 @@ export class DatedWithinCheck {
     }
     const missing = { parents: new Set<string>(), children: new Set<string>() };
     for (const [child, ps] of links) {
-      if (!r.children.has(child) && !graph.dates.has(child)) missing.children.add(child);
+      if (!r.children.get(child)?.from && !graph.dates.has(child)) missing.children.add(child);
       for (const p of ps)
-        if (!r.parents.has(p.parent) && !graph.validity.has(p.parent)) missing.parents.add(p.parent);
+        if (!r.parents.get(p.parent)?.to && !graph.validity.has(p.parent)) missing.parents.add(p.parent);
     }
     await graphDates(gw, d, missing, graph);
+    /** The validity after the import: the dump's, its end left out the graph's (or open). */
+    const validityOf = (id: string): Dated | undefined => {
+      const own = r.parents.get(id);
+      const stored = graph.validity.get(id);
+      return own ? { ...own, to: own.to || stored?.to || OPEN_END } : stored;
+    };
     const issues: RowIssue[] = [];
-    /** Per parent of the dump: the children outside it that only the graph dates. */
-    const outside = new Map<string, DatedRecord[]>();
     for (const [child, ps] of links) {
       const inDump = r.children.get(child);
-      const date = r.children.has(child) ? inDump?.from : graph.dates.get(child);
-      if (date === undefined) continue;
+      const date = inDump?.from || graph.dates.get(child);
+      if (!date) continue;
       for (const p of ps) {
-        const v = r.parents.get(p.parent) ?? graph.validity.get(p.parent);
+        const v = validityOf(p.parent);
         if (!v || (date >= v.from && date < v.to)) continue;
         if (inDump) issues.push(...within(inDump.line, `node.props.${d.date}`, date, d, p.parent, v));
         else if (p.line > 0 && !r.parents.has(p.parent))
           issues.push(...within(p.line, 'rel', date, d, p.parent, v));
-        else outside.set(p.parent, [...(outside.get(p.parent) ?? []), { label: d.child, key: child, date }]);
+        else {
+          const k = `${d.parent}\u0000${p.parent}`;
+          const o = outside.get(k) ?? { parent: d.parent, v, records: [] };
+          o.records.push({ label: d.child, key: child, date });
+          outside.set(k, o);
+        }
       }
-    }
-    for (const [parent, records] of outside) {
-      const v = r.parents.get(parent)!;
-      const is = new Issues('node.props');
-      const field = records.every((x) => x.date < v.from) ? 'validFrom' : 'validTo';
-      checkDependentsWithin(is, field, d.parent.toLowerCase(), v.from, v.to, records);
-      for (const i of is.list) issues.push({ line: v.line, ...i });
     }
     return issues;
   }

@@ -3,18 +3,18 @@ import type { RawRow, RowIssue } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
 import { BULK_PARALLEL, loadBatch } from '../load';
 import { restoreDateTimes } from './date-times';
-import { DatedWithinCheck, datesOf } from './dated-within-check';
-import { checkGraphRecord, DumpCheck, labelCode, relTypeCode } from './dump-check';
+import { AcrossDump, acrossFacts } from './across-dump';
+import { checkGraphRecord, labelCode, relTypeCode } from './dump-check';
 import { auditImport } from './import-write';
 import type { WriteMeta } from './write-tx';
 
 /**
  * Checks the records of a graph dump (`bangfu export --format json`, or JSON Lines of
- * `{"node": …}` / `{"rel": …}`), each on its own (checkGraphRecord), then across the dump
- * (DumpCheck): every relationship end and citation exists in the dump or in the graph, every
+ * `{"node": …}` / `{"rel": …}`), each on its own (checkGraphRecord), then across the dump:
+ * every relationship end and citation exists in the dump or in the graph, every
  * node has the relationships its label requires, no fact would cite more than 500 citations
- * with those it already has (DumpCheck), and a pairing's projects and visits lie in its validity
- * (DatedWithinCheck). `gw` null: there is no graph yet (a new store,
+ * with those it already has, a pairing's projects and visits lie in its validity, and every
+ * pairing is a legal one (AcrossDump). `gw` null: there is no graph yet (a new store,
  * which the offline importer will write), so the dump must hold every end itself.
  */
 export async function checkGraphRecords(
@@ -24,23 +24,20 @@ export async function checkGraphRecords(
   const issues: RowIssue[] = [];
   const nodes: NodeRecord[] = [];
   const rels: RelRecord[] = [];
-  const check = new DumpCheck();
-  const dated = new DatedWithinCheck();
+  const check = new AcrossDump();
   for (const { line, values } of rows) {
     const r = checkGraphRecord(values, line, issues);
     if (r === null) continue;
     if ('node' in r) {
       nodes.push(restoreDateTimes(r.node));
-      check.node(labelCode(r.node.label), r.node.id, line, r.node.citations);
-      dated.node(r.node.label, r.node.id, line, datesOf(r.node.label, r.node.props));
+      check.node(labelCode(r.node.label), r.node.id, line, acrossFacts(r.node));
     } else {
       rels.push(r.rel);
       const { type, from, to } = r.rel;
       check.rel(relTypeCode(type), labelCode(from.label), from.id, labelCode(to.label), to.id, line);
-      dated.rel(type, from.label, from.id, to.label, to.id, line);
     }
   }
-  issues.push(...(await check.issues(gw)), ...(await dated.issues(gw)));
+  issues.push(...(await check.issues(gw)));
   issues.sort((a, b) => a.line - b.line);
   return { batch: { nodes, rels }, issues };
 }

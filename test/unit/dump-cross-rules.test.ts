@@ -6,10 +6,11 @@ import { checkGraphRecords } from '../../src/store/writes/import-graph';
 import { tempDirs } from '../support/temp-dirs';
 
 /**
- * A graph dump into a new store (no graph) holds a pairing's projects and visits to the pairing's
- * half-open validity [validFrom, validTo), as recordProject and recordVisit do: the same issues,
- * line for line, read whole (checkGraphRecords) and streamed by one or two threads (writeDumpFiles).
- * The cases against a graph's records are in test/integration/dated-within-import.int.test.ts.
+ * A graph dump into a new store (no graph) is held to the rules across records the mutations check:
+ * a pairing's projects and visits within its half-open validity [validFrom, validTo) (recordProject,
+ * recordVisit), and legal pairings (createPairing's table) — the same issues, line for line, read
+ * whole (checkGraphRecords) and streamed by one or two threads (writeDumpFiles), in either order.
+ * The cases against a graph's records are in test/integration/dump-cross-rules.int.test.ts.
  */
 
 const tmp = tempDirs('dated-within-');
@@ -114,5 +115,76 @@ describe('graph dump: projects and visits within their pairing', () => {
       nodes: 6,
       rels: 6,
     });
+  });
+});
+
+describe('graph dump: legal pairings', () => {
+  /** Line 1 on: units of two kinds, a helper of each label (an organization at BANNER level) and the firm's place. */
+  const ENDS = [
+    node('AdminUnit', 'village', { name: '城壕村', kind: 'GACHA_VILLAGE' }),
+    node('AdminUnit', 'town', { name: '沙圪堵镇', kind: 'TOWNSHIP' }),
+    node('Organization', 'org', { name: '旗直单位', type: 'AGENCY', level: 'BANNER' }),
+    node('Person', 'cadre', { name: '县级干部', rank: 'COUNTY' }),
+    node('Enterprise', 'firm', { name: '民营企业' }),
+    rel('LOCATED_IN', ['Enterprise', 'firm'], ['AdminUnit', 'town']),
+  ];
+  /** A pairing on line `ENDS.length + 3k + 1` (7, 10, …), its HELPER and BENEFICIARY on the next two. */
+  const pairing = (
+    id: string,
+    props: Record<string, unknown>,
+    helper: [string, string],
+    beneficiary: string,
+  ) => [
+    node('Pairing', id, { kind: 'ASSIST', validFrom: '2013-01-01', ...props }),
+    rel('HELPER', ['Pairing', id], helper),
+    rel('BENEFICIARY', ['Pairing', id], ['AdminUnit', beneficiary]),
+  ];
+
+  it("refuses each illegal pairing on its line, with createPairing's words", async () => {
+    const records = [
+      ...ENDS,
+      // line 7: legal
+      ...pairing('ok', { category: 'AGENCY', level: 'BANNER' }, ['Organization', 'org'], 'village'),
+      // 10: an agency may not assist a township
+      ...pairing('town', { category: 'AGENCY', level: 'BANNER' }, ['Organization', 'org'], 'town'),
+      // 13: an enterprise pairing needs an Enterprise
+      ...pairing('who', { category: 'ENTERPRISE', level: 'BANNER' }, ['Person', 'cadre'], 'village'),
+      // 16: a county-level cadre helps at BANNER
+      ...pairing('rank', { category: 'LEADING_CADRE', level: 'VILLAGE' }, ['Person', 'cadre'], 'village'),
+      // 19: no category (a reported pairing of unknown category): not checked
+      ...pairing('unknown', {}, ['Person', 'cadre'], 'town'),
+      // 22: no level: the level rules do not apply
+      ...pairing('nolevel', { category: 'AGENCY' }, ['Organization', 'org'], 'village'),
+      // 25: an enterprise may not liaise
+      ...pairing(
+        'liaise',
+        { category: 'ENTERPRISE', kind: 'LIAISON', level: 'BANNER' },
+        ['Enterprise', 'firm'],
+        'town',
+      ),
+    ];
+    expect(await issuesOf(records)).toEqual([
+      {
+        line: 10,
+        field: 'node.props.kind',
+        problem: 'a AGENCY ASSIST pairing may assist VILLAGE or HOUSEHOLD, got an AdminUnit of kind TOWNSHIP',
+      },
+      {
+        line: 13,
+        field: 'node.props.category',
+        problem: 'a ENTERPRISE pairing needs a Enterprise as helper, got a Person',
+      },
+      {
+        line: 16,
+        field: 'node.props.level',
+        problem:
+          'the helper is a cadre of rank COUNTY, who helps at level BANNER, so the pairing must be too, got VILLAGE',
+      },
+      {
+        line: 25,
+        field: 'node.props.kind',
+        problem: 'a ENTERPRISE helper may only make pairings of kind ASSIST, SPONSOR, got LIAISON',
+      },
+    ]);
   });
 });
