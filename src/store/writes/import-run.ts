@@ -1,3 +1,4 @@
+import { OPEN_END } from '../../domain/model';
 import type { ImportKind } from '../../domain/validation/import-kinds';
 import {
   checkRowFacts,
@@ -10,6 +11,7 @@ import {
 import type { Gateway } from '../gateway';
 import { findExisting, resolveRefs, uniqueClashes, type ExistingRecord } from './import-lookup';
 import { auditImport, planRows, writeRows, type ImportCounts } from './import-write';
+import { overlapIssues, type PairingSpan } from './pairing-overlaps';
 import type { WriteMeta } from './write-tx';
 
 export interface ImportOptions {
@@ -74,6 +76,12 @@ export async function importRows(
     if (found.length === 0) break;
     issues.push(...found);
     const bad = new Set(found.map((i) => i.line));
+    valid = valid.filter((r) => !bad.has(r.line));
+  }
+  if (kind.label === 'Pairing') {
+    const overlaps = await overlapIssues(gw, pairingSpans(valid, refs, existing), 'validFrom');
+    issues.push(...overlaps);
+    const bad = new Set(overlaps.map((i) => i.line));
     valid = valid.filter((r) => !bad.has(r.line));
   }
   issues.sort((a, b) => a.line - b.line);
@@ -143,6 +151,39 @@ function checkRow(
     facts[col] = f ?? null;
   }
   if (!missing) checkRowFacts(kind, row, facts, existing?.props ?? null, out, existing?.dependents ?? []);
+}
+
+/** Pairing rows as they would be stored (a row's values over the record it updates). */
+function pairingSpans(
+  rows: readonly PreparedRow[],
+  refs: ReadonlyMap<string, RecordFacts>,
+  existing: ReadonlyMap<string, ExistingRecord>,
+): PairingSpan[] {
+  return rows.flatMap((row) => {
+    const old = existing.get(row.key);
+    const end = (col: string) => {
+      const key = row.refs[col];
+      if (key === undefined)
+        return old?.refs[col] ? { label: old.refs[col].label, id: old.refs[col].key } : null;
+      const f = refs.get(`${col}|${key}`);
+      return f ? { label: f.label, id: key } : null;
+    };
+    const [helper, beneficiary, programme] = [end('helperKey'), end('beneficiaryKey'), end('programmeKey')];
+    const props = { ...(old?.props ?? {}), ...row.props };
+    if (!helper || !beneficiary) return [];
+    return [
+      {
+        key: row.key,
+        line: row.line,
+        helper,
+        beneficiary,
+        kind: String(props.kind),
+        programme: programme?.id ?? '',
+        validFrom: String(props.validFrom),
+        validTo: typeof props.validTo === 'string' ? props.validTo : OPEN_END,
+      },
+    ];
+  });
 }
 
 /** Rows whose same-kind references point at other rows of the file come after those rows. */

@@ -65,7 +65,7 @@ export async function createPairing(w: WriteTx, c: CreatePairing): Promise<NodeK
     'pairing.overlap',
     `MATCH (h:${checkedLabel(c.helper.label)} {id: $helper})<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(:${checkedLabel(c.beneficiary.label)} {id: $beneficiary}) ` +
       'WHERE p.kind = $kind AND p.validFrom < $validTo AND $validFrom < p.validTo ' +
-      "AND coalesce([(p)-[:UNDER]->(g:Programme) | g.id][0], '') = $programme RETURN p.id AS id LIMIT 1",
+      "AND coalesce([(p)-[:UNDER]->(g:Programme) | g.id][0], '') = $programme RETURN p.id AS id ORDER BY id LIMIT 1",
     {
       helper: c.helper.id,
       beneficiary: c.beneficiary.id,
