@@ -255,7 +255,13 @@ describe('graph import: rules across records, across the dump and the graph', ()
       delete props.id;
       delete props.level;
       const id = key('city');
-      const pairing = { category: 'AGENCY', kind: 'ASSIST', level: 'CITY', validFrom: '1991-01-01' };
+      const pairing = {
+        category: 'AGENCY',
+        kind: 'ASSIST',
+        level: 'CITY',
+        validFrom: '1991-01-01',
+        validTo: '1992-01-01',
+      };
       const r = await imp([
         node('Organization', agency, props),
         ...pairingDump(id, pairing, 'agency', 'village'),
@@ -356,6 +362,74 @@ describe('graph import: rules across records, across the dump and the graph', ()
           });
         }),
         { numRuns: 30 },
+      );
+      expect(seen.refused).toBeGreaterThan(0);
+      expect(seen.accepted).toBeGreaterThan(0);
+    });
+  });
+
+  describe('overlapping pairings', () => {
+    const dumpPairing = (id: string, validFrom: string, validTo: string | null) => [
+      node('Pairing', id, {
+        category: 'AGENCY',
+        kind: 'ASSIST',
+        level: 'BANNER',
+        validFrom,
+        ...(validTo ? { validTo } : {}),
+      }),
+      rel('HELPER', ['Pairing', id], ['Organization', keyOf(l.ids.agency)]),
+      rel('BENEFICIARY', ['Pairing', id], ['AdminUnit', keyOf(l.ids.village)]),
+    ];
+
+    it('a pairing of the dump over one of the graph: refused on its line, nothing written', async () => {
+      const id = key('over');
+      const r = await imp(dumpPairing(id, '2007-06-01', '2009-01-01'));
+      expect(r.issues).toEqual([
+        {
+          line: 1,
+          field: 'node.props.validFrom',
+          problem: `pairing ${closed} already pairs this helper and beneficiary (ASSIST, same programme) in an overlapping period`,
+        },
+      ]);
+      expect(await exists('Pairing', id)).toBe(false);
+    });
+
+    it('refuses exactly the pairings createPairing refuses for overlapping, with the same words (property)', async () => {
+      const seen = { refused: 0, accepted: 0 };
+      const day = fc
+        .integer({ min: Date.UTC(1993, 0, 1), max: Date.UTC(2014, 0, 1) })
+        .map((t) => new Date(t).toISOString().slice(0, 10));
+      await fc.assert(
+        fc.asyncProperty(day, day, fc.boolean(), async (d1, d2, openEnd) => {
+          if (d1 === d2) return;
+          const [from, to] = d1 < d2 ? [d1, d2] : [d2, d1];
+          const id = key('law');
+          const viaImport = await imp(dumpPairing(id, from, openEnd ? null : to), { dryRun: true });
+          const viaMutation = await l.as(
+            'editor',
+            'mutation($i: CreatePairingInput!) { createPairing(input: $i) { pairing { id } } }',
+            {
+              i: {
+                key: id,
+                helperId: l.ids.agency,
+                beneficiaryId: l.ids.village,
+                level: 'BANNER',
+                category: 'AGENCY',
+                kind: 'ASSIST',
+                validFrom: from,
+                ...(openEnd ? {} : { validTo: to }),
+              },
+            },
+          );
+          seen[viaMutation.errors ? 'refused' : 'accepted'] += 1;
+          expect({ from, to, openEnd, refused: viaImport.issues.map((i) => i.problem) }).toEqual({
+            from,
+            to,
+            openEnd,
+            refused: (viaMutation.errors ?? []).map((e) => e.message.replace(/^input: /, '')),
+          });
+        }),
+        { numRuns: 25 },
       );
       expect(seen.refused).toBeGreaterThan(0);
       expect(seen.accepted).toBeGreaterThan(0);

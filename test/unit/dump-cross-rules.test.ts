@@ -129,13 +129,20 @@ describe('graph dump: legal pairings', () => {
     rel('LOCATED_IN', ['Enterprise', 'firm'], ['AdminUnit', 'town']),
   ];
   /** A pairing on line `ENDS.length + 3k + 1` (7, 10, …), its HELPER and BENEFICIARY on the next two. */
+  let year = 0;
   const pairing = (
     id: string,
     props: Record<string, unknown>,
     helper: [string, string],
     beneficiary: string,
   ) => [
-    node('Pairing', id, { kind: 'ASSIST', validFrom: '2013-01-01', ...props }),
+    // a year of its own, so that no two overlap (createPairing's other rule)
+    node('Pairing', id, {
+      kind: 'ASSIST',
+      validFrom: `${2000 + ++year}-01-01`,
+      validTo: `${2000 + year}-12-31`,
+      ...props,
+    }),
     rel('HELPER', ['Pairing', id], helper),
     rel('BENEFICIARY', ['Pairing', id], ['AdminUnit', beneficiary]),
   ];
@@ -184,6 +191,33 @@ describe('graph dump: legal pairings', () => {
         line: 25,
         field: 'node.props.kind',
         problem: 'a ENTERPRISE helper may only make pairings of kind ASSIST, SPONSOR, got LIAISON',
+      },
+    ]);
+  });
+});
+
+describe('graph dump: no two pairings of one helper, beneficiary, kind and programme overlap', () => {
+  it('refuses the later of two overlapping pairings, naming the earlier; pairings that meet pass', async () => {
+    const p = (id: string, validFrom: string, validTo: string) => [
+      node('Pairing', id, { kind: 'ASSIST', category: 'AGENCY', level: 'BANNER', validFrom, validTo }),
+      rel('HELPER', ['Pairing', id], ['Organization', 'o']),
+      rel('BENEFICIARY', ['Pairing', id], ['AdminUnit', 'v']),
+    ];
+    const records = [
+      ...BASE.slice(0, 2), // the village and the agency
+      ...p('first', '2005-01-01', '2008-01-01'), // line 3
+      ...p('meets', '2008-01-01', '2009-01-01'), // 6: starts the day the first ends
+      ...p('overlaps', '2007-12-31', '2008-06-01'), // 9: overlaps both
+    ];
+    const file = writeDump(records, 'as-is');
+    const whole = (await checkGraphRecords(null, await readRows(file))).issues;
+    expect((await writeDumpFiles({ file, dir: tmp(), threads: 2 })).issues).toEqual(whole);
+    expect(whole).toEqual([
+      {
+        line: 9,
+        field: 'node.props.validFrom',
+        problem:
+          'pairing first already pairs this helper and beneficiary (ASSIST, same programme) in an overlapping period',
       },
     ]);
   });

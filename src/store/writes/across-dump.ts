@@ -5,14 +5,15 @@ import type { Gateway } from '../gateway';
 import { DatedWithinCheck, datesOf } from './dated-within-check';
 import { DumpCheck } from './dump-check';
 import { MergedOrdersCheck, orderGapsOf } from './merged-orders-check';
-import { PairingLegalityCheck, pairingFactsOf, type PairingFacts } from './pairing-legality-check';
+import { pairingFactsOf, type PairingFacts } from './graph-pairings';
+import { PairingCheck } from './pairing-check';
 
 /** What the checks across a dump take of one checked node, beyond its label, id and line. */
 export interface AcrossFacts {
   citations: string[] | null;
   /** datesOf: a pairing's validity, a project's or visit's date. */
   dates: string[] | null;
-  /** pairingFactsOf: what the legality table reads. */
+  /** pairingFactsOf: what the pairing rules read. */
   facts: PairingFacts | null;
   /** orderGapsOf: the dates of DATE_ORDERS when one is left out. */
   orders: Record<string, string | null> | null;
@@ -32,15 +33,15 @@ export function acrossFacts(n: NodeRecord): AcrossFacts | null {
 /**
  * Every check across a whole graph dump, fed one checked record at a time in any order (threads
  * interleave), labels and types as codes (labelCode, relTypeCode): ends, citations, required
- * relationships and repeats (DumpCheck), dates within a pairing (DatedWithinCheck), legal
- * pairings (PairingLegalityCheck), and one node's date orders with the dates it leaves out, which
- * stay the graph's (MergedOrdersCheck). Both the dump read whole (checkGraphRecords) and the streamed
- * one (dump-files.ts) check through it.
+ * relationships and repeats (DumpCheck), dates within a pairing (DatedWithinCheck),
+ * createPairing's rules (PairingCheck), and one node's date orders with the dates it leaves out,
+ * which stay the graph's (MergedOrdersCheck). Both the dump read whole (checkGraphRecords) and the
+ * streamed one (dump-files.ts) check through it.
  */
 export class AcrossDump {
   private readonly refs = new DumpCheck();
   private readonly dated = new DatedWithinCheck();
-  private readonly legality = new PairingLegalityCheck();
+  private readonly pairings = new PairingCheck();
   private readonly orders = new MergedOrdersCheck();
 
   /** A record came twice (DumpCheck.repeated). */
@@ -52,7 +53,7 @@ export class AcrossDump {
     this.refs.node(label, id, line, f?.citations ?? null);
     if (f === null) return;
     this.dated.node(LABELS[label], id, line, f.dates);
-    this.legality.node(LABELS[label], id, line, f.facts);
+    this.pairings.node(LABELS[label], id, line, f.facts);
     this.orders.node(LABELS[label], id, line, f.orders);
   }
 
@@ -60,7 +61,7 @@ export class AcrossDump {
     this.refs.rel(type, fromLabel, fromId, toLabel, toId, line);
     const [t, from, to] = [REL_TYPES[type], LABELS[fromLabel], LABELS[toLabel]];
     this.dated.rel(t, from, fromId, to, toId, line);
-    this.legality.rel(t, from, fromId, to, toId, line);
+    this.pairings.rel(t, from, fromId, to, toId, line);
   }
 
   /** The issues of the whole dump, in line order, after reading from the graph (`gw`, null for none) what it lacks. */
@@ -68,7 +69,7 @@ export class AcrossDump {
     const all = [
       ...(await this.refs.issues(gw)),
       ...(await this.dated.issues(gw)),
-      ...(await this.legality.issues(gw)),
+      ...(await this.pairings.issues(gw)),
       ...(await this.orders.issues(gw)),
     ];
     return all.sort(

@@ -16,6 +16,8 @@ export interface PairingSpan {
   /** The half-open validity; validTo OPEN_END when open. */
   validFrom: string;
   validTo: string;
+  /** Where an issue goes, when not the `field` overlapIssues is given. */
+  field?: string;
 }
 
 /** createPairing's words for two pairings that overlap, naming the other one. */
@@ -26,10 +28,13 @@ const CHUNK = 2_000;
 
 /**
  * The rule createPairing keeps (no two pairings of one helper, beneficiary, kind and programme
- * overlap in time) over pairings an import writes: each span against the earlier spans of the list
- * (by line) and against the graph's pairings the list does not rewrite. One issue per span at
- * fault, at `field`, naming the other pairing (the smallest key among the graph's).
+ * overlap in time) over pairings an import writes: each two spans of the list that overlap (the
+ * later line is at fault) and each span against the graph's pairings the list does not rewrite. One
+ * issue per span at fault, at `field` (or the span's own), naming the other pairing (the smallest
+ * key among the graph's).
  */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export async function overlapIssues(
   gw: Gateway | null,
   spans: readonly PairingSpan[],
@@ -37,18 +42,42 @@ export async function overlapIssues(
 ): Promise<RowIssue[]> {
   const issues = new Map<number, RowIssue>();
   const add = (s: PairingSpan, other: string) =>
-    issues.has(s.line) || issues.set(s.line, { line: s.line, field, problem: overlapProblem(other, s.kind) });
-  const groups = new Map<string, PairingSpan[]>();
-  for (const s of [...spans].sort((a, b) => a.line - b.line)) {
-    const g = `${s.helper.label}\u0000${s.helper.id}\u0000${s.beneficiary.label}\u0000${s.beneficiary.id}\u0000${s.kind}\u0000${s.programme}`;
-    const earlier = groups.get(g);
-    const hit = earlier?.find((e) => e.validFrom < s.validTo && s.validFrom < e.validTo);
-    if (hit) add(s, hit.key);
-    if (earlier) earlier.push(s);
-    else groups.set(g, [s]);
+    issues.has(s.line) ||
+    issues.set(s.line, { line: s.line, field: s.field ?? field, problem: overlapProblem(other, s.kind) });
+  // sorted by the four, then by start: a span overlaps an earlier one of its four exactly when
+  // that one ends after it starts; the later line of the two is at fault (no key string per span)
+  const sorted = [...spans].sort(
+    (a, b) =>
+      cmp(a.helper.label, b.helper.label) ||
+      cmp(a.helper.id, b.helper.id) ||
+      cmp(a.beneficiary.label, b.beneficiary.label) ||
+      cmp(a.beneficiary.id, b.beneficiary.id) ||
+      cmp(a.kind, b.kind) ||
+      cmp(a.programme, b.programme) ||
+      cmp(a.validFrom, b.validFrom) ||
+      a.line - b.line,
+  );
+  let open: PairingSpan[] = [];
+  for (const s of sorted) {
+    const o = open[0];
+    const same =
+      o !== undefined &&
+      o.helper.label === s.helper.label &&
+      o.helper.id === s.helper.id &&
+      o.beneficiary.label === s.beneficiary.label &&
+      o.beneficiary.id === s.beneficiary.id &&
+      o.kind === s.kind &&
+      o.programme === s.programme;
+    open = same ? open.filter((e) => e.validTo > s.validFrom) : [];
+    for (const e of open.sort((a, b) => a.line - b.line)) {
+      if (!(e.validFrom < s.validTo)) continue; // only when s's own validity is empty (refused elsewhere)
+      if (e.line < s.line) add(s, e.key);
+      else add(e, s.key);
+    }
+    open.push(s);
   }
   if (gw) {
-    const keys = spans.map((s) => s.key);
+    const keys = new Set(spans.map((s) => s.key));
     const byLabels = new Map<string, PairingSpan[]>();
     for (const s of spans) {
       const k = `${s.helper.label}\u0000${s.beneficiary.label}`;
@@ -65,11 +94,10 @@ export async function overlapIssues(
         const rows = await gw.read(
           'import.pairingOverlaps',
           `UNWIND $spans AS s MATCH (:${h} {id: s.helper})<-[:HELPER]-(p:Pairing)-[:BENEFICIARY]->(:${b} {id: s.beneficiary}) ` +
-            'WHERE NOT p.id IN $keys AND p.kind = s.kind AND p.validFrom < date(s.validTo) AND date(s.validFrom) < p.validTo ' +
+            'WHERE p.kind = s.kind AND p.validFrom < date(s.validTo) AND date(s.validFrom) < p.validTo ' +
             "AND coalesce([(p)-[:UNDER]->(g:Programme) | g.id][0], '') = s.programme " +
-            'RETURN s.line AS line, min(p.id) AS other',
+            'RETURN s.line AS line, collect(p.id) AS others',
           {
-            keys,
             spans: list.slice(i, i + CHUNK).map((s) => ({
               line: s.line,
               helper: s.helper.id,
@@ -82,7 +110,11 @@ export async function overlapIssues(
           },
         );
         const byLine = new Map(list.map((s) => [s.line, s]));
-        for (const r of rows) add(byLine.get(Number(r.line))!, String(r.other));
+        for (const r of rows) {
+          // the graph's pairings the list rewrites are compared as the list has them
+          const others = (r.others as string[]).filter((o) => !keys.has(o)).sort();
+          if (others.length) add(byLine.get(Number(r.line))!, others[0]);
+        }
       }
     }
   }
