@@ -105,11 +105,14 @@ describe('import rules', () => {
     await s?.close();
   });
 
+  /** A year of its own for each pairing written: no two pairings of one helper and beneficiary overlap. */
+  let year = 1950;
   /** A node of `label` with every required property, and its required relationships. */
   function minimal(label: Label, id: string) {
     const rules = GRAPH_RULES[label]!;
     const props: Record<string, unknown> = {};
     for (const [p, r] of Object.entries(rules.props)) if (r.required) props[p] = validValue(r.type);
+    if (label === 'Pairing') Object.assign(props, { validFrom: `${++year}-01-01`, validTo: `${year}-07-01` });
     const rels = rules.rels
       .filter((r) => r.required)
       .map((r) => {
@@ -450,8 +453,8 @@ describe('import rules', () => {
           level: 'BANNER',
           category: 'AGENCY',
           kind: 'ASSIST',
-          validFrom: '2012-01-01',
-          validTo: '2014-01-01',
+          validFrom: `${++year}-01-01`,
+          validTo: `${year}-07-01`,
         },
         dispute: { unitKey: u(l.ids.village), name: '纠纷', foundOn: '2012-04-01', resolvedOn: '2012-04-10' },
         project: { pairingKey: ends.Pairing, name: '项目', amountYuan: 1, date: '2012-05-01' },

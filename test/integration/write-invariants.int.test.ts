@@ -300,7 +300,9 @@ describe('write invariants, via mutation and via import', () => {
                 level: at,
                 category: 'LEADING_CADRE',
                 kind: 'ASSIST',
-                validFrom: '2012-01-01',
+                // before the mutation's pairing (the same four may not overlap)
+                validFrom: '2000-01-01',
+                validTo: '2001-01-01',
               },
             ],
             { dryRun: true },
@@ -556,7 +558,9 @@ describe('write invariants, via mutation and via import', () => {
 
       const created = key('pair');
       const hh = await beneficiaryOf(p);
-      expect((await imp('pairing', [pairingRow(created, hh, {})])).ok).toBe(true);
+      // another period: two pairings of one helper and beneficiary may not overlap
+      const period = { validFrom: '2000-01-01', validTo: '2001-01-01' };
+      expect((await imp('pairing', [pairingRow(created, hh, period)])).ok).toBe(true);
       expect(await helperKeyOf(created)).toBe(agency);
 
       const other = await gql<{ createOrganization: { organization: { id: string } } }>(
