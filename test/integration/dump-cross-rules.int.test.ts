@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { CATEGORIES, LEVELS, PAIRING_KINDS, type Level, type PairingKind } from '../../src/domain/model';
+import {
+  CATEGORIES,
+  DESIGNATIONS,
+  LEVELS,
+  PAIRING_KINDS,
+  UNIT_KINDS,
+  type Level,
+  type PairingKind,
+} from '../../src/domain/model';
 import { LEGAL_PAIRINGS } from '../../src/domain/validation/pairing-rules';
 import { toGlobalId } from '../../src/graphql/ids';
 import { startTestServer, type TestServer } from '../support/harness';
@@ -430,6 +438,108 @@ describe('graph import: rules across records, across the dump and the graph', ()
           });
         }),
         { numRuns: 25 },
+      );
+      expect(seen.refused).toBeGreaterThan(0);
+      expect(seen.accepted).toBeGreaterThan(0);
+    });
+  });
+
+  describe("the ledger entities' rules across records", () => {
+    const UNITS = ['region', 'city', 'banner', 'township', 'street', 'village', 'community'] as const;
+
+    it('a unit of the dump in a unit of the graph not one level up: refused on the relationship, nothing written', async () => {
+      const id = key('unit');
+      const r = await imp([
+        node('AdminUnit', id, { name: '跳级村', kind: 'GACHA_VILLAGE' }),
+        rel('LOCATED_IN', ['AdminUnit', id], ['AdminUnit', keyOf(l.ids.banner)]),
+      ]);
+      expect(r.issues).toEqual([
+        {
+          line: 2,
+          field: 'rel',
+          problem: 'a unit of kind GACHA_VILLAGE cannot lie directly in a unit of kind BANNER',
+        },
+      ]);
+      expect(await exists('AdminUnit', id)).toBe(false);
+    });
+
+    it("a household moved to a township, or a unit given a second parent beside the graph's: refused", async () => {
+      const r = await imp([
+        rel('LOCATED_IN', ['Household', keyOf(l.ids.household)], ['AdminUnit', keyOf(l.ids.township)]),
+        rel('LOCATED_IN', ['AdminUnit', keyOf(l.ids.village)], ['AdminUnit', keyOf(l.ids.street)]),
+      ]);
+      expect(r.issues).toEqual([
+        {
+          line: 1,
+          field: 'rel',
+          problem: `Household ${JSON.stringify(keyOf(l.ids.household))} takes one unitId (LOCATED_IN to a AdminUnit), got ${[
+            keyOf(l.ids.township),
+            keyOf(l.ids.village),
+          ]
+            .sort()
+            .map((k) => JSON.stringify(k))
+            .join(' and ')} in the file and the graph`,
+        },
+        {
+          line: 2,
+          field: 'rel',
+          problem: `AdminUnit ${JSON.stringify(keyOf(l.ids.village))} takes one parentId (LOCATED_IN to a AdminUnit), got ${[
+            keyOf(l.ids.street),
+            keyOf(l.ids.township),
+          ]
+            .sort()
+            .map((k) => JSON.stringify(k))
+            .join(' and ')} in the file and the graph`,
+        },
+      ]);
+    });
+
+    it('refuses exactly the units createAdminUnit refuses for their parent and designations, with the same words (property)', async () => {
+      const seen = { refused: 0, accepted: 0 };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...UNIT_KINDS),
+          fc.constantFrom(...UNITS),
+          fc.subarray([...DESIGNATIONS]),
+          async (kind, parent, designations) => {
+            const id = key('law');
+            const props = { name: `法则单位${n}`, kind, ...(designations.length ? { designations } : {}) };
+            const viaImport = await imp(
+              [
+                node('AdminUnit', id, props),
+                rel('LOCATED_IN', ['AdminUnit', id], ['AdminUnit', keyOf(l.ids[parent])]),
+              ],
+              { dryRun: true },
+            );
+            const viaMutation = await l.as(
+              'admin',
+              'mutation($i: CreateAdminUnitInput!) { createAdminUnit(input: $i) { adminUnit { id } } }',
+              {
+                i: {
+                  key: id,
+                  name: props.name,
+                  kind,
+                  parentId: l.ids[parent],
+                  ...(designations.length ? { designations } : {}),
+                },
+              },
+            );
+            const issues = (viaMutation.errors?.[0]?.extensions?.issues ?? []) as { problem: string }[];
+            seen[viaMutation.errors ? 'refused' : 'accepted'] += 1;
+            expect({
+              kind,
+              parent,
+              designations,
+              refused: viaImport.issues.map((i) => i.problem).sort(),
+            }).toEqual({
+              kind,
+              parent,
+              designations,
+              refused: issues.map((i) => i.problem).sort(),
+            });
+          },
+        ),
+        { numRuns: 30 },
       );
       expect(seen.refused).toBeGreaterThan(0);
       expect(seen.accepted).toBeGreaterThan(0);

@@ -222,3 +222,50 @@ describe('graph dump: no two pairings of one helper, beneficiary, kind and progr
     ]);
   });
 });
+
+describe('graph dump: the ledger entities rules across records', () => {
+  it("refuses a unit in a unit not one level up, designations off a village, a household outside a village-level unit, a second parent — with the mutations' words", async () => {
+    const records = [
+      node('AdminUnit', 'city', { name: '鄂尔多斯市', kind: 'CITY' }), // 1
+      node('AdminUnit', 'banner', { name: '准格尔旗', kind: 'BANNER' }), // 2
+      node('AdminUnit', 'town', { name: '沙圪堵镇', kind: 'TOWNSHIP' }), // 3
+      node('AdminUnit', 'village', { name: '城壕村', kind: 'GACHA_VILLAGE', designations: ['BACKWARD'] }), // 4
+      node('AdminUnit', 'skip', { name: '跳级村', kind: 'GACHA_VILLAGE' }), // 5
+      node('AdminUnit', 'marked', { name: '示范镇', kind: 'TOWNSHIP', designations: ['BACKWARD'] }), // 6
+      node('Household', 'hh', { name: '某户' }), // 7
+      rel('LOCATED_IN', ['AdminUnit', 'banner'], ['AdminUnit', 'city']), // 8
+      rel('LOCATED_IN', ['AdminUnit', 'town'], ['AdminUnit', 'banner']), // 9
+      rel('LOCATED_IN', ['AdminUnit', 'village'], ['AdminUnit', 'town']), // 10
+      rel('LOCATED_IN', ['AdminUnit', 'skip'], ['AdminUnit', 'banner']), // 11: a village directly in a banner
+      rel('LOCATED_IN', ['AdminUnit', 'marked'], ['AdminUnit', 'banner']), // 12
+      rel('LOCATED_IN', ['Household', 'hh'], ['AdminUnit', 'town']), // 13: a household in a township
+      rel('LOCATED_IN', ['AdminUnit', 'village'], ['AdminUnit', 'marked']), // 14: a second parent
+    ];
+    const SECOND_PARENT =
+      'AdminUnit "village" takes one parentId (LOCATED_IN to a AdminUnit), got "marked" and "town" in the file and the graph';
+    const issues = await issuesOf(records);
+    expect(issues).toEqual([
+      {
+        line: 6,
+        field: 'node.props.designations',
+        problem: 'only village-level units carry designations, not a unit of kind TOWNSHIP',
+      },
+      { line: 10, field: 'rel', problem: SECOND_PARENT },
+      {
+        line: 11,
+        field: 'rel',
+        problem: 'a unit of kind GACHA_VILLAGE cannot lie directly in a unit of kind BANNER',
+      },
+      {
+        line: 13,
+        field: 'rel',
+        problem: 'a household is registered in a 嘎查村 or 社区, not a unit of kind TOWNSHIP',
+      },
+      {
+        line: 14,
+        field: 'rel',
+        problem: SECOND_PARENT,
+      },
+    ]);
+  });
+});

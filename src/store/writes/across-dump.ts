@@ -4,6 +4,7 @@ import type { RowIssue } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
 import { DatedWithinCheck, datesOf } from './dated-within-check';
 import { DumpCheck } from './dump-check';
+import { EntityStateCheck, unitFactsOf, type UnitFacts } from './entity-state-check';
 import { MergedOrdersCheck, orderGapsOf } from './merged-orders-check';
 import { pairingFactsOf, type PairingFacts } from './graph-pairings';
 import { PairingCheck } from './pairing-check';
@@ -17,6 +18,8 @@ export interface AcrossFacts {
   facts: PairingFacts | null;
   /** orderGapsOf: the dates of DATE_ORDERS when one is left out. */
   orders: Record<string, string | null> | null;
+  /** unitFactsOf: a unit's kind and designations. */
+  unit: UnitFacts | null;
 }
 
 /** A node's AcrossFacts, or null when it has none (most nodes: the threads send less). */
@@ -26,16 +29,18 @@ export function acrossFacts(n: NodeRecord): AcrossFacts | null {
     dates: datesOf(n.label, n.props),
     facts: pairingFactsOf(n.label, n.props),
     orders: orderGapsOf(n.label, n.props),
+    unit: unitFactsOf(n.label, n.props),
   };
-  return f.citations || f.dates || f.facts || f.orders ? f : null;
+  return f.citations || f.dates || f.facts || f.orders || f.unit ? f : null;
 }
 
 /**
  * Every check across a whole graph dump, fed one checked record at a time in any order (threads
  * interleave), labels and types as codes (labelCode, relTypeCode): ends, citations, required
  * relationships and repeats (DumpCheck), dates within a pairing (DatedWithinCheck),
- * createPairing's rules (PairingCheck), and one node's date orders with the dates it leaves out,
- * which stay the graph's (MergedOrdersCheck). Both the dump read whole (checkGraphRecords) and the
+ * createPairing's rules (PairingCheck), the ledger entities' rules across records
+ * (EntityStateCheck), and one node's date orders with the dates it leaves out, which stay the
+ * graph's (MergedOrdersCheck). Both the dump read whole (checkGraphRecords) and the
  * streamed one (dump-files.ts) check through it.
  */
 export class AcrossDump {
@@ -43,6 +48,7 @@ export class AcrossDump {
   private readonly dated = new DatedWithinCheck();
   private readonly pairings = new PairingCheck();
   private readonly orders = new MergedOrdersCheck();
+  private readonly entities = new EntityStateCheck();
 
   /** A record came twice (DumpCheck.repeated). */
   get repeated(): boolean {
@@ -55,6 +61,7 @@ export class AcrossDump {
     this.dated.node(LABELS[label], id, line, f.dates);
     this.pairings.node(LABELS[label], id, line, f.facts);
     this.orders.node(LABELS[label], id, line, f.orders);
+    this.entities.node(LABELS[label], id, line, f.unit);
   }
 
   rel(type: number, fromLabel: number, fromId: string, toLabel: number, toId: string, line: number): void {
@@ -62,6 +69,7 @@ export class AcrossDump {
     const [t, from, to] = [REL_TYPES[type], LABELS[fromLabel], LABELS[toLabel]];
     this.dated.rel(t, from, fromId, to, toId, line);
     this.pairings.rel(t, from, fromId, to, toId, line);
+    this.entities.rel(t, from, fromId, to, toId, line);
   }
 
   /** The issues of the whole dump, in line order, after reading from the graph (`gw`, null for none) what it lacks. */
@@ -71,6 +79,7 @@ export class AcrossDump {
       ...(await this.dated.issues(gw)),
       ...(await this.pairings.issues(gw)),
       ...(await this.orders.issues(gw)),
+      ...(await this.entities.issues(gw)),
     ];
     return all.sort(
       (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),
