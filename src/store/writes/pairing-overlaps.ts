@@ -26,6 +26,8 @@ export const overlapProblem = (other: string, kind: string): string =>
 
 const CHUNK = 2_000;
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The rule createPairing keeps (no two pairings of one helper, beneficiary, kind and programme
  * overlap in time) over pairings an import writes: each two spans of the list that overlap (the
@@ -33,8 +35,6 @@ const CHUNK = 2_000;
  * issue per span at fault, at `field` (or the span's own), naming the other pairing (the smallest
  * key among the graph's).
  */
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 export async function overlapIssues(
   gw: Gateway | null,
   spans: readonly PairingSpan[],
@@ -90,6 +90,7 @@ export async function overlapIssues(
         checkedLabel(list[0].helper.label as Label),
         checkedLabel(list[0].beneficiary.label as Label),
       ];
+      const byLine = new Map(list.map((s) => [s.line, s]));
       for (let i = 0; i < list.length; i += CHUNK) {
         const rows = await gw.read(
           'import.pairingOverlaps',
@@ -109,7 +110,6 @@ export async function overlapIssues(
             })),
           },
         );
-        const byLine = new Map(list.map((s) => [s.line, s]));
         for (const r of rows) {
           // the graph's pairings the list rewrites are compared as the list has them
           const others = (r.others as string[]).filter((o) => !keys.has(o)).sort();
