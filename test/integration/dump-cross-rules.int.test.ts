@@ -571,4 +571,31 @@ describe('graph import: rules across records, across the dump and the graph', ()
       expect(seen.accepted).toBeGreaterThan(0);
     });
   });
+
+  describe('one household per ID number', () => {
+    it("a household of the dump with the ID number of the graph's: refused with the mutations' and the ledger import's words; the same household restated passes", async () => {
+      const existing = keyOf(l.ids.household);
+      const [row] = await s.gateway.read(
+        't.hash',
+        'MATCH (h:Household {id: $id}) RETURN h.idNumberHash AS hash, h.idNumber AS plain',
+        { id: existing },
+      );
+      expect(typeof row.hash).toBe('string');
+      const id = key('hh');
+      const household = (k: string) => [
+        node('Household', k, { name: '另一户', idNumberHash: row.hash, idNumberLast4: '002X' }),
+        rel('LOCATED_IN', ['Household', k], ['AdminUnit', keyOf(l.ids.village)]),
+      ];
+      const r = await imp(household(id));
+      expect(r.issues).toEqual([
+        {
+          line: 1,
+          field: 'node.props.idNumberHash',
+          problem: `Household ${existing} is already registered with this idNumber`,
+        },
+      ]);
+      expect(await exists('Household', id)).toBe(false);
+      expect((await imp(household(existing), { dryRun: true })).issues).toEqual([]);
+    });
+  });
 });

@@ -269,3 +269,25 @@ describe('graph dump: the ledger entities rules across records', () => {
     ]);
   });
 });
+
+describe('graph dump: one household per ID number', () => {
+  it('refuses a second household with the ID number hash of an earlier line, naming it', async () => {
+    const hh = (id: string, hash: string) =>
+      node('Household', id, { name: `户${id}`, idNumberHash: hash, idNumberLast4: '002X' });
+    const records = [
+      BASE[0], // the village
+      hh('a', 'h1'), // 2
+      hh('b', 'h2'), // 3
+      hh('c', 'h1'), // 4: a's number
+      rel('LOCATED_IN', ['Household', 'a'], ['AdminUnit', 'v']),
+      rel('LOCATED_IN', ['Household', 'b'], ['AdminUnit', 'v']),
+      rel('LOCATED_IN', ['Household', 'c'], ['AdminUnit', 'v']),
+    ];
+    const file = writeDump(records, 'as-is');
+    const whole = (await checkGraphRecords(null, await readRows(file))).issues;
+    expect((await writeDumpFiles({ file, dir: tmp(), threads: 2 })).issues).toEqual(whole);
+    expect(whole).toEqual([
+      { line: 4, field: 'node.props.idNumberHash', problem: 'repeats the idNumber of line 2 (a)' },
+    ]);
+  });
+});

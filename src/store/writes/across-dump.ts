@@ -8,6 +8,7 @@ import { EntityStateCheck, unitFactsOf, type UnitFacts } from './entity-state-ch
 import { MergedOrdersCheck, orderGapsOf } from './merged-orders-check';
 import { pairingFactsOf, type PairingFacts } from './graph-pairings';
 import { PairingCheck } from './pairing-check';
+import { UniquePropsCheck, uniqueValuesOf } from './unique-props-check';
 
 /** What the checks across a dump take of one checked node, beyond its label, id and line. */
 export interface AcrossFacts {
@@ -20,6 +21,8 @@ export interface AcrossFacts {
   orders: Record<string, string | null> | null;
   /** unitFactsOf: a unit's kind and designations. */
   unit: UnitFacts | null;
+  /** uniqueValuesOf: the values of its label's unique properties (a household's ID number hash). */
+  unique: Record<string, string> | null;
 }
 
 /** A node's AcrossFacts, or null when it has none (most nodes: the threads send less). */
@@ -30,8 +33,9 @@ export function acrossFacts(n: NodeRecord): AcrossFacts | null {
     facts: pairingFactsOf(n.label, n.props),
     orders: orderGapsOf(n.label, n.props),
     unit: unitFactsOf(n.label, n.props),
+    unique: uniqueValuesOf(n.label, n.props),
   };
-  return f.citations || f.dates || f.facts || f.orders || f.unit ? f : null;
+  return f.citations || f.dates || f.facts || f.orders || f.unit || f.unique ? f : null;
 }
 
 /**
@@ -39,7 +43,7 @@ export function acrossFacts(n: NodeRecord): AcrossFacts | null {
  * interleave), labels and types as codes (labelCode, relTypeCode): ends, citations, required
  * relationships and repeats (DumpCheck), dates within a pairing (DatedWithinCheck),
  * createPairing's rules (PairingCheck), the ledger entities' rules across records
- * (EntityStateCheck), and one node's date orders with the dates it leaves out, which stay the
+ * (EntityStateCheck) and unique values (UniquePropsCheck), and one node's date orders with the dates it leaves out, which stay the
  * graph's (MergedOrdersCheck). Both the dump read whole (checkGraphRecords) and the
  * streamed one (dump-files.ts) check through it.
  */
@@ -49,6 +53,7 @@ export class AcrossDump {
   private readonly pairings = new PairingCheck();
   private readonly orders = new MergedOrdersCheck();
   private readonly entities = new EntityStateCheck();
+  private readonly unique = new UniquePropsCheck();
 
   /** A record came twice (DumpCheck.repeated). */
   get repeated(): boolean {
@@ -62,6 +67,7 @@ export class AcrossDump {
     this.pairings.node(LABELS[label], id, line, f.facts);
     this.orders.node(LABELS[label], id, line, f.orders);
     this.entities.node(LABELS[label], id, line, f.unit);
+    this.unique.node(LABELS[label], id, line, f.unique);
   }
 
   rel(type: number, fromLabel: number, fromId: string, toLabel: number, toId: string, line: number): void {
@@ -80,6 +86,7 @@ export class AcrossDump {
       ...(await this.pairings.issues(gw)),
       ...(await this.orders.issues(gw)),
       ...(await this.entities.issues(gw)),
+      ...(await this.unique.issues(gw)),
     ];
     return all.sort(
       (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),
