@@ -17,9 +17,12 @@ import { createLedger, type Ledger } from '../support/ledger';
 
 /**
  * A graph import into a running graph is held to the rules across records the mutations check,
- * whatever part of them the dump holds and the graph the rest: a pairing's projects and visits lie
- * in its validity (recordProject, recordVisit), and every pairing is legal (createPairing). What the
- * mutation refuses, the import refuses on the record's line with the same words, writing nothing.
+ * whatever part of them the dump holds and the graph the rest (a property the dump leaves out stays
+ * the graph's): a pairing's projects and visits lie in its validity (recordProject, recordVisit),
+ * every pairing is legal and none overlaps another of its four (createPairing), a unit lies in a
+ * unit one level up and references stay single (createAdminUnit, the entity mutations), one
+ * household per ID number. What the mutation refuses, the import refuses on the record's line with
+ * the same words, writing nothing.
  */
 describe('graph import: rules across records, across the dump and the graph', () => {
   let s: TestServer;

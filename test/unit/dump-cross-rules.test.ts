@@ -8,12 +8,15 @@ import { tempDirs } from '../support/temp-dirs';
 /**
  * A graph dump into a new store (no graph) is held to the rules across records the mutations check:
  * a pairing's projects and visits within its half-open validity [validFrom, validTo) (recordProject,
- * recordVisit), and legal pairings (createPairing's table) — the same issues, line for line, read
- * whole (checkGraphRecords) and streamed by one or two threads (writeDumpFiles), in either order.
- * The cases against a graph's records are in test/integration/dump-cross-rules.int.test.ts.
+ * recordVisit), legal pairings and no two overlapping (createPairing), the ledger entities' rules
+ * (a unit's parent, designations, a household's unit, single references) and one household per ID
+ * number — the same issues, line for line, read whole (checkGraphRecords) and streamed by one or
+ * two threads (writeDumpFiles); in either order of the file, except where the later of two lines is
+ * the one at fault (overlaps, repeated ID numbers). The cases against a graph's records are in
+ * test/integration/dump-cross-rules.int.test.ts.
  */
 
-const tmp = tempDirs('dated-within-');
+const tmp = tempDirs('dump-cross-rules-');
 
 const node = (label: string, id: string, props: Record<string, unknown>) => ({
   node: { label, id, provenance: 'REPORTED', props },
