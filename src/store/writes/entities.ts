@@ -13,7 +13,7 @@ import { Issues } from '../../domain/validation/issues';
 import type { PropValue } from '../../domain/records';
 import { toNeo4jProps } from '../values';
 import type { NodeKey } from '../../domain/node-key';
-import { checkedLabel, snapshot, type Props, type WriteTx } from './write-tx';
+import { checkedLabel, checkedProp, snapshot, type Props, type WriteTx } from './write-tx';
 
 /** A relationship type from the entity specs' closed set (checked again before interpolation). */
 const REF_RELS: ReadonlySet<string> = new Set(['LOCATED_IN', 'PART_OF', 'MEMBER_OF']);
@@ -123,11 +123,6 @@ async function checkUnique(
       );
   }
 }
-
-const checkedProp = (p: string) => {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(p)) throw new TypeError(`unexpected property name ${p}`);
-  return p;
-};
 
 /** The referenced records' properties; NOT_FOUND naming the field when one does not exist. */
 async function resolveRefs(

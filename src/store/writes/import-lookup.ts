@@ -3,7 +3,7 @@ import { uniqueProps } from '../../domain/validation/entity-fields';
 import type { ImportKind } from '../../domain/validation/import-kinds';
 import type { PreparedRow, RecordFacts, RowIssue } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
-import { checkedLabel, checkedRelType, type Props } from './write-tx';
+import { checkedLabel, checkedProp, checkedRelType, type Props } from './write-tx';
 
 /** A record an import row will update: its stored properties and its current references. */
 export interface ExistingRecord {
@@ -128,7 +128,6 @@ export async function uniqueClashes(
   const issues: RowIssue[] = [];
   const l = checkedLabel(kind.label);
   for (const [field, prop] of uniqueProps(kind.fields)) {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(prop)) throw new TypeError(`unexpected property name ${prop}`);
     const firstLine = new Map<unknown, PreparedRow>();
     const withValue = rows.filter((r) => r.props[prop] != null);
     for (const r of withValue) {
@@ -144,7 +143,7 @@ export async function uniqueClashes(
     for (let i = 0; i < withValue.length; i += CHUNK) {
       const found = await gw.read(
         `import.unique.${l}.${prop}`,
-        `UNWIND $rows AS r MATCH (n:${l} {${prop}: r.v}) WHERE n.id <> r.key RETURN r.line AS line, n.id AS other`,
+        `UNWIND $rows AS r MATCH (n:${l} {${checkedProp(prop)}: r.v}) WHERE n.id <> r.key RETURN r.line AS line, n.id AS other`,
         { rows: withValue.slice(i, i + CHUNK).map((r) => ({ line: r.line, key: r.key, v: r.props[prop] })) },
       );
       for (const f of found)

@@ -2,7 +2,7 @@ import type { Label } from '../../domain/model';
 import { ENTITY_SPECS, uniqueProps, type EntityLabel } from '../../domain/validation/entity-fields';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import type { Gateway } from '../gateway';
-import { checkedLabel } from './write-tx';
+import { checkedLabel, checkedProp } from './write-tx';
 
 /** The unique properties of each ledger label (a household's ID number hash): label → [input field, property]. */
 const UNIQUE = new Map<string, [string, string][]>(
@@ -23,11 +23,6 @@ export function uniqueValuesOf(
   );
   return Object.keys(out).length ? out : null;
 }
-
-const checkedProp = (p: string) => {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(p)) throw new TypeError(`unexpected property name ${p}`);
-  return p;
-};
 
 interface Holder {
   id: string;

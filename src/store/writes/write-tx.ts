@@ -18,6 +18,12 @@ export function checkedLabel(l: string): Label {
   return l as Label;
 }
 
+/** A property name from the closed specs (a unique property …), checked again before it is interpolated. */
+export function checkedProp(p: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(p)) throw new TypeError(`unexpected property name ${p}`);
+  return p;
+}
+
 /** Who writes, and what the write needs besides its input. */
 export interface WriteMeta {
   actor: { subject: string; role: Role };
