@@ -88,6 +88,7 @@ export class AcrossDump {
       ...(await this.entities.issues(gw)),
       ...(await this.unique.issues(gw)),
     ];
+    // by line, then by text: the order records arrived in (threads interleave) must not show
     return all.sort(
       (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),
     );

@@ -85,10 +85,7 @@ export class DatedWithinCheck {
       checkDependentsWithin(is, field, parent.toLowerCase(), v.from, v.to, records);
       for (const i of is.list) out.push({ line: v.line, ...i });
     }
-    // by line, then by text: the order records arrived in (threads interleave) must not show
-    return out.sort(
-      (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),
-    );
+    return out; // in arrival order: AcrossDump sorts the issues of every check
   }
 
   private async ruleIssues(

@@ -193,10 +193,7 @@ export class DumpCheck {
     }
     issues.push(...(await this.missingRequiredRels(gw)));
     issues.push(...(await this.cited.issues(gw)));
-    // by line, then by text: the order records arrived in (threads interleave) must not show
-    return issues.sort(
-      (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),
-    );
+    return issues; // in arrival order: AcrossDump sorts the issues of every check
   }
 
   private end(field: string, label: number, id: string, line: number): void {

@@ -93,9 +93,7 @@ export class PairingCheck {
     const issues: RowIssue[] = [];
     for (const [id, line] of affected) issues.push(...this.legality(id, line, graph));
     issues.push(...(await overlapIssues(gw, this.spans(written, graph), 'rel')));
-    return issues.sort(
-      (a, b) => a.line - b.line || a.field.localeCompare(b.field) || a.problem.localeCompare(b.problem),
-    );
+    return issues; // in arrival order: AcrossDump sorts the issues of every check
   }
 
   /** True when the dump holds the pairing and all its relationships (none of them left to the graph). */
