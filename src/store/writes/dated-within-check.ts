@@ -4,6 +4,7 @@ import { checkWithin } from '../../domain/validation/dates';
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { Issues } from '../../domain/validation/issues';
 import type { Gateway } from '../gateway';
+import { readInChunks } from './read-chunks';
 import { checkedLabel, checkedRelType } from './write-tx';
 
 type Rule = (typeof DATED_WITHIN)[number];
@@ -152,8 +153,6 @@ interface GraphSide {
   validity: Map<string, Dated>;
 }
 
-const CHUNK = 5_000;
-
 /** The graph's links of the dump's parents and children, with the other end's dates. */
 async function graphSide(
   gw: Gateway | null,
@@ -164,29 +163,27 @@ async function graphSide(
   const side: GraphSide = { links: [], dates: new Map(), validity: new Map() };
   if (!gw) return side;
   const [p, rel, c] = [checkedLabel(d.parent), checkedRelType(d.rel), checkedLabel(d.child)];
-  for (let i = 0; i < parents.length; i += CHUNK) {
-    const rows = await gw.read(
-      `import.datedWithin.children.${c}`,
-      `UNWIND $ids AS id MATCH (:${p} {id: id})-[:${rel}]->(c:${c}) ` +
-        `RETURN id AS parent, c.id AS child, toString(c.${d.date}) AS date`,
-      { ids: parents.slice(i, i + CHUNK) },
-    );
-    for (const row of rows) {
-      side.links.push({ parent: String(row.parent), child: String(row.child) });
-      if (row.date !== null) side.dates.set(String(row.child), String(row.date));
-    }
+  const below = await readInChunks(
+    gw,
+    `import.datedWithin.children.${c}`,
+    `UNWIND $ids AS id MATCH (:${p} {id: id})-[:${rel}]->(c:${c}) ` +
+      `RETURN id AS parent, c.id AS child, toString(c.${d.date}) AS date`,
+    parents,
+  );
+  for (const row of below) {
+    side.links.push({ parent: String(row.parent), child: String(row.child) });
+    if (row.date !== null) side.dates.set(String(row.child), String(row.date));
   }
-  for (let i = 0; i < children.length; i += CHUNK) {
-    const rows = await gw.read(
-      `import.datedWithin.parents.${c}`,
-      `UNWIND $ids AS id MATCH (n:${p})-[:${rel}]->(:${c} {id: id}) ` +
-        'RETURN n.id AS parent, id AS child, toString(n.validFrom) AS from, toString(n.validTo) AS to',
-      { ids: children.slice(i, i + CHUNK) },
-    );
-    for (const row of rows) {
-      side.links.push({ parent: String(row.parent), child: String(row.child) });
-      side.validity.set(String(row.parent), validity(row));
-    }
+  const above = await readInChunks(
+    gw,
+    `import.datedWithin.parents.${c}`,
+    `UNWIND $ids AS id MATCH (n:${p})-[:${rel}]->(:${c} {id: id}) ` +
+      'RETURN n.id AS parent, id AS child, toString(n.validFrom) AS from, toString(n.validTo) AS to',
+    children,
+  );
+  for (const row of above) {
+    side.links.push({ parent: String(row.parent), child: String(row.child) });
+    side.validity.set(String(row.parent), validity(row));
   }
   return side;
 }
@@ -198,26 +195,22 @@ async function graphDates(
   missing: { parents: Set<string>; children: Set<string> },
   side: GraphSide,
 ): Promise<void> {
-  if (!gw) return;
-  const ids = { parents: [...missing.parents], children: [...missing.children] };
-  for (let i = 0; i < ids.parents.length; i += CHUNK) {
-    const rows = await gw.read(
-      `import.datedWithin.validity.${d.parent}`,
-      `UNWIND $ids AS id MATCH (n:${checkedLabel(d.parent)} {id: id}) ` +
-        'RETURN n.id AS parent, toString(n.validFrom) AS from, toString(n.validTo) AS to',
-      { ids: ids.parents.slice(i, i + CHUNK) },
-    );
-    for (const row of rows) side.validity.set(String(row.parent), validity(row));
-  }
-  for (let i = 0; i < ids.children.length; i += CHUNK) {
-    const rows = await gw.read(
-      `import.datedWithin.date.${d.child}`,
-      `UNWIND $ids AS id MATCH (n:${checkedLabel(d.child)} {id: id}) WHERE n.${d.date} IS NOT NULL ` +
-        `RETURN n.id AS child, toString(n.${d.date}) AS date`,
-      { ids: ids.children.slice(i, i + CHUNK) },
-    );
-    for (const row of rows) side.dates.set(String(row.child), String(row.date));
-  }
+  const validities = await readInChunks(
+    gw,
+    `import.datedWithin.validity.${d.parent}`,
+    `UNWIND $ids AS id MATCH (n:${checkedLabel(d.parent)} {id: id}) ` +
+      'RETURN n.id AS parent, toString(n.validFrom) AS from, toString(n.validTo) AS to',
+    [...missing.parents],
+  );
+  for (const row of validities) side.validity.set(String(row.parent), validity(row));
+  const dates = await readInChunks(
+    gw,
+    `import.datedWithin.date.${d.child}`,
+    `UNWIND $ids AS id MATCH (n:${checkedLabel(d.child)} {id: id}) WHERE n.${d.date} IS NOT NULL ` +
+      `RETURN n.id AS child, toString(n.${d.date}) AS date`,
+    [...missing.children],
+  );
+  for (const row of dates) side.dates.set(String(row.child), String(row.date));
 }
 
 /** A stored validity (no validTo, or the sentinel, is open). */

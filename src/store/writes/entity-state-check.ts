@@ -4,6 +4,7 @@ import { checkDesignations, checkHouseholdUnit, checkUnitParent } from '../../do
 import type { RowIssue } from '../../domain/validation/import-rows';
 import { Issues } from '../../domain/validation/issues';
 import type { Gateway } from '../gateway';
+import { readInChunks } from './read-chunks';
 import { checkedLabel, checkedRelType } from './write-tx';
 
 /** A unit of the dump: its kind, its designations (null: left out, so the graph's stay) and line. */
@@ -33,7 +34,6 @@ interface Link {
   to: string;
   line: number;
 }
-const CHUNK = 5_000;
 
 /**
  * The rules of the ledger entities that involve another record (checkEntityState's, with its words)
@@ -65,12 +65,17 @@ export class EntityStateCheck {
   async issues(gw: Gateway | null): Promise<RowIssue[]> {
     const issues: RowIssue[] = [];
     const kinds = new Map<string, string>([...this.units].map(([id, u]) => [id, u.kind]));
+    // the graph's parents of the dump's units and of the units the dump gives a parent: one read
+    const unitRef = `AdminUnit\u0000LOCATED_IN\u0000AdminUnit`;
+    const unitIds = new Set([...this.units.keys(), ...(this.links.get(unitRef)?.keys() ?? [])]);
+    const stored = await graphTargets(gw, 'AdminUnit', 'LOCATED_IN', 'AdminUnit', [...unitIds]);
     const parents = new Map<string, Link>();
     for (const [k, byId] of this.links) {
       const ref = REFS.get(k)!;
-      const stored = await graphTargets(gw, ref.label, ref.rel, ref.to, [...byId.keys()]);
+      const held =
+        k === unitRef ? stored : await graphTargets(gw, ref.label, ref.rel, ref.to, [...byId.keys()]);
       for (const [id, list] of byId) {
-        const targets = [...new Set([...list.map((l) => l.to), ...(stored.get(id) ?? [])])].sort();
+        const targets = [...new Set([...list.map((l) => l.to), ...(held.get(id) ?? [])])].sort();
         // every line that gives one: which of them is wrong, only the one who wrote the file knows
         if (targets.length > 1)
           for (const l of list)
@@ -84,8 +89,7 @@ export class EntityStateCheck {
         else if (ref.to === 'AdminUnit') parents.set(`${ref.label}\u0000${id}`, list[0]);
       }
     }
-    // the units whose parent only the graph holds, and the kinds of targets the dump does not hold
-    const stored = await graphTargets(gw, 'AdminUnit', 'LOCATED_IN', 'AdminUnit', [...this.units.keys()]);
+    // the kinds of targets the dump does not hold (its units' parents, the graph's too)
     const wanted = [...parents.values(), ...[...stored.values()].flat().map((to) => ({ to, line: 0 }))]
       .map((l) => l.to)
       .filter((id) => !kinds.has(id));
@@ -127,15 +131,14 @@ async function graphTargets(
   ids: readonly string[],
 ): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (let i = 0; gw && i < ids.length; i += CHUNK) {
-    const rows = await gw.read(
-      `import.entityRefs.${label}.${rel}`,
-      `UNWIND $ids AS id MATCH (:${checkedLabel(label)} {id: id})-[:${checkedRelType(rel)}]->(m:${checkedLabel(to)}) ` +
-        'RETURN id, collect(m.id) AS targets',
-      { ids: ids.slice(i, i + CHUNK) },
-    );
-    for (const r of rows) out.set(String(r.id), (r.targets as unknown[]).map(String));
-  }
+  const rows = await readInChunks(
+    gw,
+    `import.entityRefs.${label}.${rel}`,
+    `UNWIND $ids AS id MATCH (:${checkedLabel(label)} {id: id})-[:${checkedRelType(rel)}]->(m:${checkedLabel(to)}) ` +
+      'RETURN id, collect(m.id) AS targets',
+    ids,
+  );
+  for (const r of rows) out.set(String(r.id), (r.targets as unknown[]).map(String));
   return out;
 }
 
@@ -145,18 +148,16 @@ async function graphUnits(
   ids: readonly string[],
 ): Promise<Map<string, { kind: string; designations: string[] }>> {
   const out = new Map<string, { kind: string; designations: string[] }>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; gw && i < unique.length; i += CHUNK) {
-    const rows = await gw.read(
-      'import.entityUnits',
-      'UNWIND $ids AS id MATCH (n:AdminUnit {id: id}) RETURN id, n.kind AS kind, n.designations AS designations',
-      { ids: unique.slice(i, i + CHUNK) },
-    );
-    for (const r of rows)
-      out.set(String(r.id), {
-        kind: String(r.kind),
-        designations: Array.isArray(r.designations) ? r.designations.map(String) : [],
-      });
-  }
+  const rows = await readInChunks(
+    gw,
+    'import.entityUnits',
+    'UNWIND $ids AS id MATCH (n:AdminUnit {id: id}) RETURN id, n.kind AS kind, n.designations AS designations',
+    [...new Set(ids)],
+  );
+  for (const r of rows)
+    out.set(String(r.id), {
+      kind: String(r.kind),
+      designations: Array.isArray(r.designations) ? r.designations.map(String) : [],
+    });
   return out;
 }

@@ -1,6 +1,7 @@
 import { HELPER_LABELS, LABELS, OPEN_END, type Label } from '../../domain/model';
 import { helperFacts } from '../../domain/validation/pairing-rules';
 import type { Gateway } from '../gateway';
+import { readInChunks } from './read-chunks';
 import { checkedLabel } from './write-tx';
 
 /**
@@ -60,8 +61,6 @@ export interface End {
 
 export const endKey = (label: string, id: string): string => `${label}\u0000${id}`;
 
-const CHUNK = 5_000;
-
 /** What the graph holds of the pairings a dump touches: their facts, ends and programme, and the ends' facts. */
 export class GraphPairings {
   readonly pairings = new Map<string, PairingFacts>();
@@ -75,50 +74,46 @@ export class GraphPairings {
   /** The graph's pairings of the dump's helpers and beneficiaries, with the end's line. */
   async pairingsOf(gw: Gateway | null, ends: Map<Label, Map<string, Seen>>): Promise<Map<string, number>> {
     const out = new Map<string, number>();
-    if (!gw) return out;
     for (const [label, byId] of ends) {
       const rel = HELPERS.has(label) ? 'HELPER' : 'BENEFICIARY';
-      const ids = [...byId.keys()];
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const rows = await gw.read(
-          `import.pairings.of.${label}`,
-          `UNWIND $ids AS id MATCH (:${checkedLabel(label)} {id: id})<-[:${rel}]-(p:Pairing) RETURN id, p.id AS pairing`,
-          { ids: ids.slice(i, i + CHUNK) },
-        );
-        for (const r of rows) out.set(String(r.pairing), byId.get(String(r.id))!.line);
-      }
+      const rows = await readInChunks(
+        gw,
+        `import.pairings.of.${label}`,
+        `UNWIND $ids AS id MATCH (:${checkedLabel(label)} {id: id})<-[:${rel}]-(p:Pairing) RETURN id, p.id AS pairing`,
+        [...byId.keys()],
+      );
+      for (const r of rows) out.set(String(r.pairing), byId.get(String(r.id))!.line);
     }
     return out;
   }
 
   /** The pairings' facts, ends and programme as the graph holds them. */
   async read(gw: Gateway | null, ids: string[]): Promise<void> {
-    for (let i = 0; gw && i < ids.length; i += CHUNK) {
-      const rows = await gw.read(
-        'import.pairings.stored',
-        'UNWIND $ids AS id MATCH (p:Pairing {id: id}) ' +
-          'OPTIONAL MATCH (p)-[:HELPER]->(h) OPTIONAL MATCH (p)-[:BENEFICIARY]->(b) ' +
-          'RETURN id, p.category AS category, p.kind AS kind, p.level AS level, ' +
-          'toString(p.validFrom) AS validFrom, toString(p.validTo) AS validTo, ' +
-          'labels(h)[0] AS hl, h.id AS hid, labels(b)[0] AS bl, b.id AS bid, ' +
-          '[(p)-[:UNDER]->(g:Programme) | g.id][0] AS programme',
-        { ids: ids.slice(i, i + CHUNK) },
-      );
-      for (const r of rows) {
-        const id = String(r.id);
-        this.pairings.set(id, {
-          category: str(r.category),
-          kind: str(r.kind),
-          level: str(r.level),
-          validFrom: str(r.validFrom),
-          validTo: str(r.validTo) ?? OPEN_END,
-        });
-        if (r.hid !== null) this.links.helper.set(id, { label: r.hl as Label, id: String(r.hid), line: 0 });
-        if (r.bid !== null)
-          this.links.beneficiary.set(id, { label: r.bl as Label, id: String(r.bid), line: 0 });
-        if (r.programme !== null)
-          this.links.programme.set(id, { label: 'Programme', id: String(r.programme), line: 0 });
-      }
+    const rows = await readInChunks(
+      gw,
+      'import.pairings.stored',
+      'UNWIND $ids AS id MATCH (p:Pairing {id: id}) ' +
+        'OPTIONAL MATCH (p)-[:HELPER]->(h) OPTIONAL MATCH (p)-[:BENEFICIARY]->(b) ' +
+        'RETURN id, p.category AS category, p.kind AS kind, p.level AS level, ' +
+        'toString(p.validFrom) AS validFrom, toString(p.validTo) AS validTo, ' +
+        'labels(h)[0] AS hl, h.id AS hid, labels(b)[0] AS bl, b.id AS bid, ' +
+        '[(p)-[:UNDER]->(g:Programme) | g.id][0] AS programme',
+      ids,
+    );
+    for (const r of rows) {
+      const id = String(r.id);
+      this.pairings.set(id, {
+        category: str(r.category),
+        kind: str(r.kind),
+        level: str(r.level),
+        validFrom: str(r.validFrom),
+        validTo: str(r.validTo) ?? OPEN_END,
+      });
+      if (r.hid !== null) this.links.helper.set(id, { label: r.hl as Label, id: String(r.hid), line: 0 });
+      if (r.bid !== null)
+        this.links.beneficiary.set(id, { label: r.bl as Label, id: String(r.bid), line: 0 });
+      if (r.programme !== null)
+        this.links.programme.set(id, { label: 'Programme', id: String(r.programme), line: 0 });
     }
   }
 
@@ -127,18 +122,16 @@ export class GraphPairings {
     const byLabel = new Map<Label, Set<string>>();
     for (const e of ends) byLabel.set(e.label, (byLabel.get(e.label) ?? new Set()).add(e.id));
     for (const [label, set] of byLabel) {
-      if (!gw || !LABELS.includes(label)) continue;
-      const ids = [...set];
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const rows = await gw.read(
-          `import.pairings.ends.${label}`,
-          `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) RETURN id, n.level AS level, n.rank AS rank, n.kind AS kind`,
-          { ids: ids.slice(i, i + CHUNK) },
-        );
-        for (const r of rows) {
-          const f = pairingFactsOf(label, r);
-          if (f) this.ends.set(endKey(label, String(r.id)), f);
-        }
+      if (!LABELS.includes(label)) continue;
+      const rows = await readInChunks(
+        gw,
+        `import.pairings.ends.${label}`,
+        `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) RETURN id, n.level AS level, n.rank AS rank, n.kind AS kind`,
+        [...set],
+      );
+      for (const r of rows) {
+        const f = pairingFactsOf(label, r);
+        if (f) this.ends.set(endKey(label, String(r.id)), f);
       }
     }
   }

@@ -3,6 +3,7 @@ import type { RowIssue } from '../../domain/validation/import-rows';
 import { Issues } from '../../domain/validation/issues';
 import { checkNodeRules, DATE_ORDERS } from '../../domain/validation/node-rules';
 import type { Gateway } from '../gateway';
+import { readInChunks } from './read-chunks';
 import { checkedLabel } from './write-tx';
 
 /** The dates a label's DATE_ORDERS compare (constant property names, safe in a statement). */
@@ -27,8 +28,6 @@ export function orderGapsOf(
   return Object.fromEntries(fields.map((f) => [f, typeof props[f] === 'string' ? props[f] : null]));
 }
 
-const CHUNK = 5_000;
-
 /**
  * The rules across one node's dates (DATE_ORDERS: validTo after validFrom, resolvedOn not before
  * foundOn) on the node as the import leaves it: for the dump's nodes that leave a date out, the
@@ -52,23 +51,21 @@ export class MergedOrdersCheck {
     const issues: RowIssue[] = [];
     for (const [label, nodes] of this.byLabel) {
       const fields = ORDER_FIELDS[label];
-      for (let i = 0; gw && i < nodes.length; i += CHUNK) {
-        const chunk = nodes.slice(i, i + CHUNK);
-        const rows = await gw.read(
-          `import.mergedOrders.${label}`,
-          `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) ` +
-            `RETURN id, [${fields.map((f) => `toString(n.${f})`).join(', ')}] AS dates`,
-          { ids: chunk.map((n) => n.id) },
-        );
-        const stored = new Map(rows.map((r) => [String(r.id), r.dates as (string | null)[]]));
-        for (const n of chunk) {
-          const s = stored.get(n.id);
-          if (!s) continue;
-          const props = Object.fromEntries(fields.map((f, k) => [f, n.dates[f] ?? s[k]]));
-          const is = new Issues('node');
-          checkNodeRules(is, label, props, (p) => `props.${p}`);
-          for (const x of is.list) issues.push({ line: n.line, ...x });
-        }
+      const rows = await readInChunks(
+        gw,
+        `import.mergedOrders.${label}`,
+        `UNWIND $ids AS id MATCH (n:${checkedLabel(label)} {id: id}) ` +
+          `RETURN id, [${fields.map((f) => `toString(n.${f})`).join(', ')}] AS dates`,
+        nodes.map((n) => n.id),
+      );
+      const stored = new Map(rows.map((r) => [String(r.id), r.dates as (string | null)[]]));
+      for (const n of nodes) {
+        const s = stored.get(n.id);
+        if (!s) continue;
+        const props = Object.fromEntries(fields.map((f, k) => [f, n.dates[f] ?? s[k]]));
+        const is = new Issues('node');
+        checkNodeRules(is, label, props, (p) => `props.${p}`);
+        for (const x of is.list) issues.push({ line: n.line, ...x });
       }
     }
     return issues;
