@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../support/harness';
 import { graphEnds, keyOf } from '../support/graph-ends';
 import { importRecords } from '../support/import-run';
 import { createLedger, type Ledger } from '../support/ledger';
+import { assertVerdictLaw, overlapLaw } from '../support/verdict-law';
 
 /**
  * A graph import into a running graph is held to the rules across records the mutations check,
@@ -202,24 +203,19 @@ describe('graph import: rules across records, across the dump and the graph', ()
         .integer({ min: Date.UTC(2003, 0, 1), max: Date.UTC(2010, 0, 1) })
         .map((t) => new Date(t).toISOString().slice(0, 10)),
     );
-    const seen = { refused: 0, accepted: 0 };
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom('Project' as const, 'Visit' as const), day, async (label, date) => {
-        const viaImport = await imp(dated(label, key('law'), closed, date), { dryRun: true });
-        const viaMutation = await record(label, closed, date);
-        const words = (m: string | undefined) => m?.replace(`pairing ${JSON.stringify(closed)}`, 'pairing');
-        seen[viaMutation.errors ? 'refused' : 'accepted'] += 1;
-        expect({ label, date, refused: words(viaImport.issues[0]?.problem) }).toEqual({
-          label,
-          date,
-          refused: words(viaMutation.errors?.[0]?.message.replace(/^input\.date: /, '')),
-        });
-      }),
-      { numRuns: 24 },
-    );
-    // both verdicts were tried (the boundary days are drawn often)
-    expect(seen.refused).toBeGreaterThan(0);
-    expect(seen.accepted).toBeGreaterThan(0);
+    const label = fc.constantFrom('Project' as const, 'Visit' as const);
+    // the boundary days are drawn often, so both verdicts are
+    await assertVerdictLaw(fc.tuple(label, day), 24, async ([label, date]) => {
+      const viaImport = await imp(dated(label, key('law'), closed, date), { dryRun: true });
+      const viaMutation = await record(label, closed, date);
+      const words = (m: string | undefined) => m?.replace(`pairing ${JSON.stringify(closed)}`, 'pairing');
+      expect({ label, date, refused: words(viaImport.issues[0]?.problem) }).toEqual({
+        label,
+        date,
+        refused: words(viaMutation.errors?.[0]?.message.replace(/^input\.date: /, '')),
+      });
+      return viaMutation.errors !== undefined;
+    });
   });
 
   describe('legal pairings', () => {
@@ -337,9 +333,10 @@ describe('graph import: rules across records, across the dump and the graph', ()
 
     it('refuses exactly the pairings createPairing refuses, with the same words (property)', async () => {
       let year = 1950;
-      const seen = { refused: 0, accepted: 0 };
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(anyPairing, mostlyLegal), async ({ category, kind, level, h, b }) => {
+      await assertVerdictLaw(
+        fc.oneof(anyPairing, mostlyLegal),
+        30,
+        async ({ category, kind, level, h, b }) => {
           // a year of its own: no two pairings of the law overlap, so only the table can refuse
           year += 1;
           const dates = { validFrom: `${year}-01-01`, validTo: `${year}-07-01` };
@@ -355,7 +352,6 @@ describe('graph import: rules across records, across the dump and the graph', ()
             },
           );
           const issues = (viaMutation.errors?.[0]?.extensions?.issues ?? []) as { problem: string }[];
-          seen[viaMutation.errors ? 'refused' : 'accepted'] += 1;
           expect({
             category,
             kind,
@@ -371,11 +367,9 @@ describe('graph import: rules across records, across the dump and the graph', ()
             b,
             refused: issues.map((i) => i.problem).sort(),
           });
-        }),
-        { numRuns: 30 },
+          return viaMutation.errors !== undefined;
+        },
       );
-      expect(seen.refused).toBeGreaterThan(0);
-      expect(seen.accepted).toBeGreaterThan(0);
     });
   });
 
@@ -405,52 +399,14 @@ describe('graph import: rules across records, across the dump and the graph', ()
       expect(await exists('Pairing', id)).toBe(false);
     });
 
-    it('refuses exactly the pairings createPairing refuses for overlapping, with the same words (property)', async () => {
-      const seen = { refused: 0, accepted: 0 };
-      let free = 0;
-      const day = fc
-        .integer({ min: Date.UTC(1993, 0, 1), max: Date.UTC(2014, 0, 1) })
-        .map((t) => new Date(t).toISOString().slice(0, 10));
-      await fc.assert(
-        fc.asyncProperty(day, day, fc.boolean(), fc.boolean(), async (d1, d2, open, fresh) => {
-          if (d1 === d2) return;
-          // half the runs take a month nothing else of these four holds (random windows mostly overlap
-          // the fixture's), so both verdicts are drawn
-          const month = free++;
-          const window = `${1981 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
-          const [from, to] = fresh ? [`${window}-01`, `${window}-28`] : d1 < d2 ? [d1, d2] : [d2, d1];
-          const openEnd = open && !fresh;
-          const id = key('law');
-          const viaImport = await imp(dumpPairing(id, from, openEnd ? null : to), { dryRun: true });
-          const viaMutation = await l.as(
-            'editor',
-            'mutation($i: CreatePairingInput!) { createPairing(input: $i) { pairing { id } } }',
-            {
-              i: {
-                key: id,
-                helperId: l.ids.agency,
-                beneficiaryId: l.ids.village,
-                level: 'BANNER',
-                category: 'AGENCY',
-                kind: 'ASSIST',
-                validFrom: from,
-                ...(openEnd ? {} : { validTo: to }),
-              },
-            },
-          );
-          seen[viaMutation.errors ? 'refused' : 'accepted'] += 1;
-          expect({ from, to, openEnd, refused: viaImport.issues.map((i) => i.problem) }).toEqual({
-            from,
-            to,
-            openEnd,
-            refused: (viaMutation.errors ?? []).map((e) => e.message.replace(/^input: /, '')),
-          });
-        }),
-        { numRuns: 25 },
-      );
-      expect(seen.refused).toBeGreaterThan(0);
-      expect(seen.accepted).toBeGreaterThan(0);
-    });
+    it('refuses exactly the pairings createPairing refuses for overlapping, with the same words (property)', () =>
+      overlapLaw(
+        l,
+        () => key('law'),
+        1993,
+        async (id, from, to) =>
+          (await imp(dumpPairing(id, from, to), { dryRun: true })).issues.map((i) => i.problem),
+      ));
   });
 
   describe("the ledger entities' rules across records", () => {
@@ -513,65 +469,60 @@ describe('graph import: rules across records, across the dump and the graph', ()
     });
 
     it('refuses exactly the units createAdminUnit refuses for their parent and designations, with the same words (property)', async () => {
-      const seen = { refused: 0, accepted: 0 };
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(
-            fc.record({
-              kind: fc.constantFrom(...UNIT_KINDS),
-              parent: fc.constantFrom(...UNITS),
-              designations: fc.subarray([...DESIGNATIONS]),
-            }),
-            // a unit under the ledger's unit one level up, mostly without designations: legal more often than not
-            fc
-              .record({
-                kind: fc.constantFrom(...(Object.keys(FITTING) as (keyof typeof FITTING)[])),
-                designations: fc.oneof(fc.constant([] as string[]), fc.subarray([...DESIGNATIONS])),
-              })
-              .map(({ kind, designations }) => ({ kind, parent: FITTING[kind], designations })),
-          ),
-          async ({ kind, parent, designations }) => {
-            const id = key('law');
-            const props = { name: `法则单位${n}`, kind, ...(designations.length ? { designations } : {}) };
-            const viaImport = await imp(
-              [
-                node('AdminUnit', id, props),
-                rel('LOCATED_IN', ['AdminUnit', id], ['AdminUnit', keyOf(l.ids[parent])]),
-              ],
-              { dryRun: true },
-            );
-            const viaMutation = await l.as(
-              'admin',
-              'mutation($i: CreateAdminUnitInput!) { createAdminUnit(input: $i) { adminUnit { id } } }',
-              {
-                i: {
-                  key: id,
-                  name: props.name,
-                  kind,
-                  parentId: l.ids[parent],
-                  ...(designations.length ? { designations } : {}),
-                },
-              },
-            );
-            const issues = (viaMutation.errors?.[0]?.extensions?.issues ?? []) as { problem: string }[];
-            seen[viaMutation.errors ? 'refused' : 'accepted'] += 1;
-            expect({
-              kind,
-              parent,
-              designations,
-              refused: viaImport.issues.map((i) => i.problem).sort(),
-            }).toEqual({
-              kind,
-              parent,
-              designations,
-              refused: issues.map((i) => i.problem).sort(),
-            });
-          },
+      await assertVerdictLaw(
+        fc.oneof(
+          fc.record({
+            kind: fc.constantFrom(...UNIT_KINDS),
+            parent: fc.constantFrom(...UNITS),
+            designations: fc.subarray([...DESIGNATIONS]),
+          }),
+          // a unit under the ledger's unit one level up, mostly without designations: legal more often than not
+          fc
+            .record({
+              kind: fc.constantFrom(...(Object.keys(FITTING) as (keyof typeof FITTING)[])),
+              designations: fc.oneof(fc.constant([] as string[]), fc.subarray([...DESIGNATIONS])),
+            })
+            .map(({ kind, designations }) => ({ kind, parent: FITTING[kind], designations })),
         ),
-        { numRuns: 30 },
+        30,
+        async ({ kind, parent, designations }) => {
+          const id = key('law');
+          const props = { name: `法则单位${n}`, kind, ...(designations.length ? { designations } : {}) };
+          const viaImport = await imp(
+            [
+              node('AdminUnit', id, props),
+              rel('LOCATED_IN', ['AdminUnit', id], ['AdminUnit', keyOf(l.ids[parent])]),
+            ],
+            { dryRun: true },
+          );
+          const viaMutation = await l.as(
+            'admin',
+            'mutation($i: CreateAdminUnitInput!) { createAdminUnit(input: $i) { adminUnit { id } } }',
+            {
+              i: {
+                key: id,
+                name: props.name,
+                kind,
+                parentId: l.ids[parent],
+                ...(designations.length ? { designations } : {}),
+              },
+            },
+          );
+          const issues = (viaMutation.errors?.[0]?.extensions?.issues ?? []) as { problem: string }[];
+          expect({
+            kind,
+            parent,
+            designations,
+            refused: viaImport.issues.map((i) => i.problem).sort(),
+          }).toEqual({
+            kind,
+            parent,
+            designations,
+            refused: issues.map((i) => i.problem).sort(),
+          });
+          return viaMutation.errors !== undefined;
+        },
       );
-      expect(seen.refused).toBeGreaterThan(0);
-      expect(seen.accepted).toBeGreaterThan(0);
     });
   });
 
