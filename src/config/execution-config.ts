@@ -13,12 +13,19 @@ export interface ExecutionConfig {
    * (PLAN_CHECKS=on|off; default on, off when NODE_ENV=production: the check costs a proxy per row).
    */
   readonly planChecks: boolean;
+  /**
+   * What executes operations (EXECUTOR): `direct` walks a query's plan and leaves the rest, and
+   * any query that meets an error, to graphql-js (src/graphql/execution/direct-executor.ts);
+   * `graphql-js` executes everything with graphql-js, as Apollo Server does by itself.
+   */
+  readonly executor: 'direct' | 'graphql-js';
 }
 
 /** The environment variables of this module, merged into the schema of `loadConfig`. */
 export const EXECUTION_ENV = {
   PLAN_CACHE_SIZE: integer(1, 100_000).default(500),
   PLAN_CHECKS: z.enum(['on', 'off'], { message: 'expected on or off' }).optional(),
+  EXECUTOR: z.enum(['direct', 'graphql-js'], { message: 'expected direct or graphql-js' }).default('direct'),
 };
 
 type ExecutionEnv = z.output<ReturnType<typeof z.object<typeof EXECUTION_ENV>>>;
@@ -27,6 +34,7 @@ export function executionConfig(e: ExecutionEnv, nodeEnv: string): ExecutionConf
   return Object.freeze({
     planCacheSize: e.PLAN_CACHE_SIZE,
     planChecks: (e.PLAN_CHECKS ?? (nodeEnv === 'production' ? 'off' : 'on')) === 'on',
+    executor: e.EXECUTOR,
   });
 }
 

@@ -14,7 +14,7 @@ import type { Context, ServiceInfo } from '../graphql/context';
 import { CursorCodec } from '../graphql/cursors';
 import { Loaders } from '../graphql/loaders';
 import { executableSchema } from '../graphql/schema';
-import { planCacheOf } from '../graphql/execution';
+import { directExecutor, planCacheOf } from '../graphql/execution';
 import { defaultExecutionConfig, type ExecutionConfig } from '../config/execution-config';
 import type { Gateway } from '../store/gateway';
 import { DEV_PII_SALT } from '../config/auth-config';
@@ -73,7 +73,7 @@ export interface HttpServiceDeps {
   trustedDocuments?: TrustedDocuments | null;
   /** Network measures' worker pool and cache (config.analytics); default: the documented defaults. Closed with the service. */
   analytics?: AnalyticsEngine;
-  /** The read engine's plan cache size and plan checks (config.execution); default: 500 plans, checks on. */
+  /** The read engine's plan cache size, plan checks and executor (config.execution); default: 500 plans, checks on, direct. */
   execution?: ExecutionConfig;
   /** Benchmarks only (bench/middleware-cost.ts): layers left out to measure their cost. */
   without?: ReadonlySet<ServiceLayer>;
@@ -132,7 +132,8 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   const breaker = new DatabaseBreaker();
   const hardened = apolloHardening(h, breaker, without);
   const cursors = new CursorCodec(deps.cursorSecret ?? cursorSecret({ PII_HASH_SALT: deps.piiSalt }));
-  const schema = executableSchema(deps.execution ?? defaultExecutionConfig());
+  const execution = deps.execution ?? defaultExecutionConfig();
+  const schema = executableSchema(execution);
   metrics.observePlanCache(planCacheOf(schema));
   const analytics = deps.analytics ?? new AnalyticsEngine(analyticsConfig());
   const subscriptions = attachSubscriptions({
@@ -150,7 +151,9 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     analytics,
   });
 
-  const executor = deps.executor?.(schema);
+  const direct = execution.executor === 'direct' ? directExecutor(schema) : null;
+  if (direct) metrics.observeExecutor(direct.counts);
+  const executor = deps.executor?.(schema) ?? direct;
   const apollo = new ApolloServer<Context>({
     ...(executor ? { gateway: staticGateway(schema, executor) } : { schema }),
     ...hardened.options,

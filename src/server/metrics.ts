@@ -88,6 +88,21 @@ export class Metrics implements QueryObserver {
     gauge('bangfu_plan_cache_size', 'Document plans held (PLAN_CACHE_SIZE at most).', () => cache.size);
   }
 
+  /** How operations were executed (src/graphql/execution/direct-executor.ts), read at each scrape. */
+  observeExecutor(counts: Readonly<Record<'direct' | 'unplanned', number>>): void {
+    const name = 'bangfu_executions';
+    this.registry.removeSingleMetric(name);
+    new Gauge({
+      name,
+      help: 'Operations executed, by path: direct (a query walked by its plan), unplanned (by graphql-js: mutations, introspection, variables that do not coerce).',
+      labelNames: ['path'],
+      registers: [this.registry],
+      collect() {
+        for (const path of ['direct', 'unplanned'] as const) this.set({ path }, counts[path]);
+      },
+    });
+  }
+
   onQuery(e: { access: 'read' | 'write'; ms: number; ok: boolean }): void {
     this.cypherQueries.inc({ access: e.access, outcome: e.ok ? 'ok' : 'error' });
     this.cypherDuration.observe({ access: e.access }, e.ms / 1000);

@@ -1,3 +1,4 @@
+import { defaultExecutionConfig, type ExecutionConfig } from '../../src/config/execution-config';
 import pino, { type Logger } from 'pino';
 import type { Driver } from 'neo4j-driver';
 import { defaultHardening, type HardeningConfig } from '../../src/config/hardening-config';
@@ -65,6 +66,8 @@ export interface TestServerOptions {
   trustedDocuments?: ReadonlySet<string>;
   /** Analytics pool, cache and bounds (default: the documented defaults). */
   analytics?: Partial<AnalyticsConfig>;
+  /** Plan cache, plan checks and executor (default: the documented defaults). */
+  execution?: Partial<ExecutionConfig>;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
@@ -92,6 +95,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     metricsConfig,
     subscriptions: { ...defaultSubscriptions(), ledgerPollMs: 100, ...o.subscriptions },
     trustedDocuments: o.trustedDocuments ?? null,
+    execution: { ...defaultExecutionConfig(), ...o.execution },
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;

@@ -7,3 +7,4 @@ export { executionOf, planCacheOf, withExecution, type ExecutionOptions } from '
 export { selects } from './lookahead';
 export { nestedOf, pagePlan, type FieldPlan, type RowPlan } from './plan-items';
 export { fieldPlanOf, MAX_FETCH_LEVELS, ROW_BUDGET, rowPlanOf } from './planner';
+export { directExecutor, type ExecutorCounts } from './direct-executor';
