@@ -14,8 +14,8 @@ export interface ExecutionConfig {
    */
   readonly planChecks: boolean;
   /**
-   * What executes operations (EXECUTOR): `direct` walks a query's plan and leaves the rest, and
-   * any query that meets an error, to graphql-js (src/graphql/execution/direct-executor.ts);
+   * What executes operations (EXECUTOR): `direct` walks a query over its plan, with graphql-js's
+   * semantics, and leaves the rest to graphql-js (src/graphql/execution/direct-executor.ts);
    * `graphql-js` executes everything with graphql-js, as Apollo Server does by itself.
    */
   readonly executor: 'direct' | 'graphql-js';

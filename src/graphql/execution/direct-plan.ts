@@ -56,8 +56,8 @@ export class DirectPlan {
 
   /**
    * The plan of a query, or null when the document needs what only graphql-js does: another kind
-   * of operation, introspection, or `@skip`/`@include` whose value is a variable (then what is
-   * selected differs per request).
+   * of operation, introspection, `@skip`/`@include` whose value is a variable (then what is
+   * selected differs per request), or `__proto__` as a response key.
    */
   static of(
     schema: GraphQLSchema,
@@ -97,11 +97,10 @@ export class DirectPlan {
     });
     const out: Step[] = [];
     for (const [key, nodes] of fields) {
-      // a key that is an object's prototype cannot be a plain property of the answer
-      if (key === '__proto__') throw new Error('__proto__ as a response key');
       const name = nodes[0].name.value;
       const field = name === '__typename' ? null : type.getFields()[name];
-      if (field === undefined) throw new Error(`${type.name}.${name} is not a field`);
+      // graphql-js leaves out a field the type does not have (a document Apollo validated has none)
+      if (field === undefined) continue;
       const step: Step = {
         index: this.count++,
         key,
@@ -112,7 +111,13 @@ export class DirectPlan {
         args: null,
         subs: new Map(),
       };
-      if (field && !hasVariable(nodes[0])) step.args = deepFreeze(getArgumentValues(field, nodes[0], {}));
+      // literal arguments once; arguments that fail to coerce fail per request, in the walk
+      if (field && !hasVariable(nodes[0]))
+        try {
+          step.args = deepFreeze(getArgumentValues(field, nodes[0], {}));
+        } catch {
+          step.args = null;
+        }
       out.push(step);
     }
     return out;
@@ -125,6 +130,8 @@ function plain(document: DocumentNode): boolean {
   visit(document, {
     Field(f) {
       if (f.name.value === '__schema' || f.name.value === '__type') ok = false;
+      // the walk answers in plain objects, where this key would set the prototype
+      if ((f.alias ?? f.name).value === '__proto__') ok = false;
     },
     Directive(d) {
       if (d.arguments?.some((a) => hasVariable(a))) ok = false;
