@@ -14,9 +14,6 @@ import type { Step } from './direct-plan';
 /** The parts of graphql-js 16's execution that the direct walk (direct-walk.ts) repeats as they are. */
 
 export type Key = string | number;
-type Thenable = PromiseLike<unknown>;
-/** graphql-js's isPromise. */
-export const isPromise = (v: unknown): v is Thenable => typeof (v as Thenable | null)?.then === 'function';
 /** The Path of the value at (`at`, `key`) under `s`, as graphql-js makes it (a field's names its parent type). */
 export const pathTo = (s: Step, at: Path | undefined, key: Key): Path => ({
   prev: at,
@@ -24,21 +21,17 @@ export const pathTo = (s: Step, at: Path | undefined, key: Key): Path => ({
   typename: typeof key === 'string' ? s.parentType.name : undefined,
 });
 
-export function pathArray(at: Path | undefined, key: Key): Key[] {
-  const out = [key];
-  for (let p = at; p; p = p.prev) out.push(p.key);
-  return out.reverse();
-}
-
 /** graphql-js's CollectedErrors: no error is added under a place already nulled by one. */
 export class Errors {
   readonly list: GraphQLError[] = [];
-  private readonly nulled = new Set<string>();
+  /** Places nulled by an error (paths joined by dots; '' the whole answer), made at the first. */
+  private nulled: Set<string> | null = null;
 
-  add(error: GraphQLError, path: Key[] | undefined) {
-    if (this.nulled.has('')) return;
-    if (path) for (let i = 1; i <= path.length; i++) if (this.nulled.has(path.slice(0, i).join('.'))) return;
-    this.nulled.add(path ? path.join('.') : '');
+  add(error: GraphQLError, path: readonly Key[] | undefined) {
+    const nulled = (this.nulled ??= new Set());
+    if (nulled.has('')) return;
+    if (path) for (let i = 1; i <= path.length; i++) if (nulled.has(path.slice(0, i).join('.'))) return;
+    nulled.add(path ? path.join('.') : '');
     this.list.push(error);
   }
 }

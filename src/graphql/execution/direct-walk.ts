@@ -18,18 +18,10 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { inspect } from 'graphql/jsutils/inspect';
-import type { Path } from 'graphql/jsutils/Path';
+import { isPromise } from 'graphql/jsutils/isPromise';
+import { pathToArray, type Path } from 'graphql/jsutils/Path';
 import { deepFreeze, type DirectPlan, type Step } from './direct-plan';
-import {
-  Errors,
-  forObject,
-  isPromise,
-  leaf,
-  pathArray,
-  pathTo,
-  runtimeTypeOf,
-  type Key,
-} from './direct-parts';
+import { Errors, forObject, leaf, pathTo, runtimeTypeOf, type Key } from './direct-parts';
 
 /**
  * One request's walk of a DirectPlan: graphql-js 16's `execute` for a query (executeFields,
@@ -116,7 +108,7 @@ export class Walk {
 
   /** graphql-js's handleFieldError: null in a nullable place, else up to the parent. */
   private fail(raw: unknown, s: Step, type: GraphQLOutputType, at: Path | undefined, key: Key): null {
-    const path = pathArray(at, key);
+    const path = pathToArray(pathTo(s, at, key));
     const error = locatedError(raw, s.nodes, path);
     if (isNonNullType(type)) throw error;
     this.errors.add(error, path);
