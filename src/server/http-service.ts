@@ -29,15 +29,16 @@ import {
 } from './auth';
 import { defaultMetricsConfig, type MetricsConfig } from '../config/metrics-config';
 import { allowedMethods } from './allowed-methods';
+import { httpMetrics } from './http-metrics';
 import { metricsAccess } from './metrics-access';
-import { methodLabel } from './operation-label';
 import { DatabaseBreaker } from './plugins/use-circuit-breaker';
 import { readiness } from './readiness';
 import { requestIdOnly, requestLogging } from './request-logging';
 import { defaultHardening, type HardeningConfig } from '../config/hardening-config';
 import { requestDeadline } from './deadline';
 import { apolloHardening, corsPolicy } from './hardening';
-import { bodyErrors, bodyLimits } from './limits';
+import { batchLimit, bodyErrors } from './limits';
+import { graphqlPost } from './graphql-post';
 import type { Metrics } from './metrics';
 import { staticPages } from './static-pages';
 import { useObservability } from './plugins/use-observability';
@@ -77,6 +78,8 @@ export interface HttpServiceDeps {
   execution?: ExecutionConfig;
   /** Benchmarks only (bench/middleware-cost.ts): layers left out to measure their cost. */
   without?: ReadonlySet<ServiceLayer>;
+  /** Tests and benchmarks only: POST /graphql through Express's router too (graphql-post.ts). */
+  expressOnly?: boolean;
   /** Benchmarks only (bench/graphql-jit.ts): executes operations instead of graphql-js. */
   executor?: (schema: GraphQLSchema) => GatewayExecutor;
 }
@@ -121,10 +124,13 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
     });
   const h = deps.hardening ?? defaultHardening();
   const app = express();
+  let post: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
   // Slow clients (slowloris) are cut off; Node checks these timeouts every checking interval.
   const httpServer = http.createServer(
     { connectionsCheckingInterval: Math.min(1_000, h.httpHeadersTimeoutMs) },
-    app,
+    (req, res) => {
+      if (!post?.(req, res)) void app(req as express.Request, res as express.Response);
+    },
   );
   httpServer.headersTimeout = h.httpHeadersTimeoutMs;
   httpServer.requestTimeout = h.httpRequestTimeoutMs;
@@ -176,21 +182,50 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   // 60 KB page) for a validator no client of a POST can use. Static files keep theirs (serve-static).
   app.set('etag', false);
   if (h.trustProxyHops > 0) app.set('trust proxy', h.trustProxyHops);
-  app.use(on('requestLogging') ? requestLogging(log) : requestIdOnly(log));
-  if (on('httpMetrics'))
-    app.use((req, res, next) => {
-      const method = methodLabel(req.method);
-      const end = metrics.httpDuration.startTimer({ method });
-      res.on('finish', () => {
-        const route = routeOf(req.originalUrl.split('?')[0]);
-        end({ route });
-        metrics.httpRequests.inc({ method, route, status: String(res.statusCode) });
-      });
-      next();
+  // The handlers of POST /graphql in Express's order; graphqlPost runs the same ones (neither the
+  // methods check nor the page routers between them answer a POST /graphql).
+  const front: express.RequestHandler[] = [
+    on('requestLogging') ? requestLogging(log) : requestIdOnly(log),
+    ...(on('httpMetrics') ? [httpMetrics(metrics)] : []),
+  ];
+  const cors = on('cors') ? [corsPolicy(h)] : [];
+  const methods = on('allowedMethods') ? [allowedMethods()] : [];
+  const checks = [
+    batchLimit(h.maxBatchOperations),
+    authMiddleware(auth),
+    // After auth, so a verified subject has its own bucket; before the 401, so refused
+    // credentials count against the caller's address.
+    createRateLimiter(on('rateLimit') ? h : { ...h, rateLimitMax: 0 }),
+    refuseUnauthenticated(),
+  ];
+  const onError = bodyErrors(h);
+  const context = (req: express.Request): Promise<Context> => {
+    let count = 0;
+    const counted = gateway.withObserver(
+      { onQuery: () => void count++ },
+      on('deadline') ? requestDeadline(h.requestTimeoutMs) : {},
+    );
+    return Promise.resolve({
+      requestId: String(req.id),
+      log: req.log,
+      gateway: counted,
+      loaders: new Loaders(counted),
+      cursors,
+      queryCount: () => count,
+      service: deps.service,
+      analytics,
+      access: {
+        viewer: (req as AuthenticatedRequest).viewer ?? ANONYMOUS,
+        idempotencyKey: header(req, 'idempotency-key'),
+        piiSalt: deps.piiSalt ?? DEV_PII_SALT,
+      },
     });
+  };
+
+  app.use(...front);
   // CORS before any router that could answer the browser's preflight (OPTIONS) for /graphql.
-  if (on('cors')) app.use('/graphql', corsPolicy(h));
-  if (on('allowedMethods')) app.use(allowedMethods());
+  if (cors.length) app.use('/graphql', ...cors);
+  if (methods.length) app.use(...methods);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -209,38 +244,22 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   if (on('staticRoutes')) app.use(staticPages(), clientFiles());
   app.use(
     '/graphql',
-    ...bodyLimits(h),
-    authMiddleware(auth),
-    // After auth, so a verified subject has its own bucket; before the 401, so refused
-    // credentials count against the caller's address.
-    createRateLimiter(on('rateLimit') ? h : { ...h, rateLimitMax: 0 }),
-    refuseUnauthenticated(),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        let count = 0;
-        const counted = gateway.withObserver(
-          { onQuery: () => void count++ },
-          on('deadline') ? requestDeadline(h.requestTimeoutMs) : {},
-        );
-        return {
-          requestId: String(req.id),
-          log: req.log,
-          gateway: counted,
-          loaders: new Loaders(counted),
-          cursors,
-          queryCount: () => count,
-          service: deps.service,
-          analytics,
-          access: {
-            viewer: (req as AuthenticatedRequest).viewer ?? ANONYMOUS,
-            idempotencyKey: req.get('idempotency-key') ?? null,
-            piiSalt: deps.piiSalt ?? DEV_PII_SALT,
-          },
-        };
-      },
-    }),
-    bodyErrors(h),
+    express.json({ limit: h.maxBodyBytes }),
+    ...checks,
+    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
+    onError,
   );
+  if (deps.expressOnly !== true) {
+    post = graphqlPost({
+      app,
+      maxBodyBytes: h.maxBodyBytes,
+      front: [...front, ...cors],
+      checks,
+      onError,
+      apollo,
+      context,
+    });
+  }
 
   return {
     httpServer,
@@ -256,9 +275,10 @@ export async function createHttpService(deps: HttpServiceDeps): Promise<HttpServ
   };
 }
 
-/** A bounded route label for metrics (unknown paths collapse into one). */
-function routeOf(p: string): string {
-  return ['/graphql', '/healthz', '/readyz', '/metrics'].includes(p) ? p : 'other';
+/** A request header's value (Node joins repeated ones), or null. */
+function header(req: http.IncomingMessage, name: string): string | null {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : null;
 }
 
 /** True when Neo4j answers a trivial read within `ms`. */

@@ -1,17 +1,16 @@
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { HardeningConfig } from '../config/hardening-config';
 import { sendRequestError } from './http-errors';
 
-/**
- * The HTTP-level limits in front of Apollo, cheapest first: the body size (a larger
- * Content-Length is refused before a byte of the body is read, so a 1 MB document is never
- * parsed) and the number of operations in a batch. Both answer in the GraphQL error shape.
+/*
+ * The HTTP-level limits in front of Apollo, cheapest first: the body size (express.json's limit in
+ * http-service.ts, where graphqlPost leaves a body over it: a larger Content-Length is refused
+ * before a byte of the body is read, so a 1 MB document is never parsed) and the number of operations in a batch. Both answer in the
+ * GraphQL error shape.
  */
-export function bodyLimits(h: HardeningConfig): RequestHandler[] {
-  return [express.json({ limit: h.maxBodyBytes }), batchLimit(h.maxBatchOperations)];
-}
 
-function batchLimit(max: number): RequestHandler {
+/** The number of operations in a batch (a body that is a JSON array), after the body is read. */
+export function batchLimit(max: number): RequestHandler {
   return (req, res, next) => {
     const body: unknown = req.body;
     if (req.method !== 'POST' || !Array.isArray(body)) return next();

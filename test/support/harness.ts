@@ -68,6 +68,8 @@ export interface TestServerOptions {
   analytics?: Partial<AnalyticsConfig>;
   /** Plan cache, plan checks and executor (default: the documented defaults). */
   execution?: Partial<ExecutionConfig>;
+  /** POST /graphql through Express's router too, not graphqlPost (default false). */
+  expressOnly?: boolean;
 }
 
 /** The real HTTP service on an ephemeral port, over the test Neo4j. */
@@ -96,6 +98,7 @@ export async function startTestServer(o: TestServerOptions = {}): Promise<TestSe
     subscriptions: { ...defaultSubscriptions(), ledgerPollMs: 100, ...o.subscriptions },
     trustedDocuments: o.trustedDocuments ?? null,
     execution: { ...defaultExecutionConfig(), ...o.execution },
+    expressOnly: o.expressOnly,
   });
   const addr = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;
