@@ -90,7 +90,7 @@ function run(steps: readonly RequestHandler[], onError: ErrorRequestHandler, req
     }
   };
   const next: NextFunction = (err?: unknown) => {
-    if (err !== undefined && err !== 'route' && err !== 'router') return fail(err);
+    if (err) return fail(err);
     const step = steps[i++];
     if (!step) return lastResort(res);
     try {

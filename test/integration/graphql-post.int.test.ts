@@ -6,8 +6,8 @@ import { bearer } from '../support/auth';
 import { startTestServer, type TestServer } from '../support/harness';
 
 /**
- * POST /graphql is served by graphqlPost (src/server/graphql-post.ts) without Express's router,
- * body-parser and res.send. Two services on the seed graph, one as deployed and one with every
+ * POST /graphql is served by graphqlPost (src/server/graphql-post.ts) without Express (its
+ * router, body-parser, res.send and prototypes). Two services on the seed graph, one as deployed and one with every
  * request through Express, get the same generated requests — media types, charsets, encodings,
  * framing, bodies that are valid, empty, not JSON, not objects, batches over the limit, too
  * large, not UTF-8, with a byte-order mark — from the same callers and origins. Status, headers
